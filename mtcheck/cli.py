@@ -1,0 +1,103 @@
+"""The command line: parse arguments, call the library, print, choose the exit code."""
+
+from __future__ import annotations
+
+import sys
+from enum import IntEnum
+from typing import Annotated, Optional
+
+import typer
+
+from mtcheck import __version__
+from mtcheck.errors import MtcheckError, Problem
+
+app = typer.Typer(
+    help="Machine-translation quality and terminology checker.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Exit(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mtcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """mtcheck checks machine-translated texts against terminology glossaries."""
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def _fail(error: MtcheckError) -> typer.Exit:
+    for problem in error.problems:
+        typer.echo(f"error: {problem}", err=True)
+    return typer.Exit(Exit.ERROR)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (*.txt, *.md inside) or - for stdin.")],
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable. Replaces the configured ones.")] = None,
+    config_file: Annotated[Optional[str], typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
+) -> None:
+    """Check translated texts for terminology defects."""
+    from mtcheck import workflow
+
+    try:
+        request = workflow.CheckRequest(
+            paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
+            output_format=output_format, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
+        )
+        outcome = workflow.run_check(request)
+        if output:
+            from mtcheck.output import write_atomic
+
+            write_atomic(output, outcome.report)
+        else:
+            _print(outcome.report, colour=output_format == "text")
+    except MtcheckError as error:
+        raise _fail(error) from None
+    raise typer.Exit(Exit.FINDINGS if outcome.failed else Exit.OK)
+
+
+def _print(report: str, colour: bool) -> None:
+    if colour and sys.stdout.isatty():
+        from mtcheck.terminal import print_coloured
+
+        print_coloured(report)
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(Exit.ERROR)
+    except OSError as exc:  # e.g. a full disk while printing
+        typer.echo(f"error: {Problem(exc.filename or 'mtcheck', exc.strerror or str(exc))}", err=True)
+        sys.exit(Exit.ERROR)

@@ -1,0 +1,143 @@
+"""Project configuration: ``mtcheck.yaml`` or ``[tool.mtcheck]`` in ``pyproject.toml``.
+
+```yaml
+glossaries: [glossaries/]          # files or folders, relative to this file
+fail_on: major                     # neutral | minor | major | critical | never
+exclude: ["drafts/**"]             # globs of document paths to skip
+rules:
+  term-inconsistent: {severity: major}
+  name-inconsistent: {enabled: false}
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mtcheck.errors import ConfigError, Problem
+from mtcheck.model import SEVERITY_NAMES, Severity
+from mtcheck.rules import RULES
+from mtcheck.validation import schema_problems
+from mtcheck.yamlnodes import Located, load_located
+
+CONFIG_FILE = "mtcheck.yaml"
+PYPROJECT = "pyproject.toml"
+DEFAULT_GLOSSARY_DIR = "glossaries"
+FAIL_ON_CHOICES = (*SEVERITY_NAMES, "never")
+
+SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "glossaries": {"type": "array", "items": {"type": "string"}},
+        "fail_on": {"enum": list(FAIL_ON_CHOICES)},
+        "exclude": {"type": "array", "items": {"type": "string"}},
+        "rules": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"enabled": {"type": "boolean"}, "severity": {"enum": list(SEVERITY_NAMES)}},
+            },
+        },
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSettings:
+    enabled: bool = True
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    glossaries: tuple[str, ...] = ()
+    fail_on: str = "major"
+    exclude: tuple[str, ...] = ()
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    path: str | None = None
+
+    def rule(self, rule_id: str) -> RuleSettings:
+        return self.rules.get(rule_id, RuleSettings())
+
+
+def find_config(folder: Path | None = None) -> Config:
+    """The config of the current folder: mtcheck.yaml, else [tool.mtcheck], else defaults."""
+    folder = folder or Path.cwd()
+    if (folder / CONFIG_FILE).is_file():
+        return load_config(folder / CONFIG_FILE)
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file():
+        section = _pyproject_section(pyproject)
+        if section is not None:
+            return _build(Located(section), pyproject)
+    return Config()
+
+
+def load_config(path: str | Path) -> Config:
+    path = Path(path)
+    if path.name == PYPROJECT:
+        section = _pyproject_section(path)
+        return _build(Located(section or {}), path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(Problem(str(path), "config file not found")) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(Problem(str(path), f"cannot read config: {exc}")) from None
+    located, problems = load_located(text, str(path))
+    if located is None and problems and "empty" in problems[0].message:
+        return Config(path=str(path))
+    if problems:
+        raise ConfigError(problems)
+    return _build(located, path)
+
+
+def _pyproject_section(path: Path) -> dict | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(Problem(str(path), f"cannot read config: {exc}")) from None
+    return data.get("tool", {}).get("mtcheck")
+
+
+def _build(located: Located, path: Path) -> Config:
+    source = str(path)
+    data = located.data
+    if not isinstance(data, dict):
+        raise ConfigError(Problem(source, "the config must be a mapping", *located.position(())))
+    problems = schema_problems(SCHEMA, located, source)
+    for rule_id in data.get("rules", {}) if isinstance(data.get("rules"), dict) else ():
+        if rule_id not in RULES:
+            hint = difflib.get_close_matches(str(rule_id), list(RULES), n=1)
+            tip = f" (did you mean {hint[0]!r}?)" if hint else ""
+            problems.append(Problem(source, f"unknown rule {rule_id!r}{tip}", *located.position(("rules", rule_id), key=True)))
+    if problems:
+        raise ConfigError(problems)
+    base = path.parent
+    rules = {
+        rule_id: RuleSettings(settings.get("enabled", True), Severity.parse(settings["severity"]) if "severity" in settings else None)
+        for rule_id, settings in data.get("rules", {}).items()
+    }
+    return Config(
+        glossaries=tuple(str(base / g) for g in data.get("glossaries", [])),
+        fail_on=data.get("fail_on", "major"),
+        exclude=tuple(data.get("exclude", [])),
+        rules=rules,
+        path=source,
+    )
+
+
+def glossary_paths(explicit: list[str], config: Config, use_config: bool = True) -> list[str]:
+    """--glossary replaces the configured glossaries; without either, ./glossaries/ if it exists."""
+    if explicit:
+        return list(explicit)
+    if use_config and config.glossaries:
+        return list(config.glossaries)
+    if use_config and Path(DEFAULT_GLOSSARY_DIR).is_dir():
+        return [DEFAULT_GLOSSARY_DIR]
+    return []

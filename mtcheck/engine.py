@@ -1,0 +1,85 @@
+"""The checker: select rules, run them on a document, stamp severity and position, sort."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mtcheck.config import Config
+from mtcheck.documents import document_paths, read_document
+from mtcheck.errors import ConfigError, Problem
+from mtcheck.glossary.index import TermIndex
+from mtcheck.lexicon import lexicon_for
+from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
+from mtcheck.rules import RULES, CheckContext, Rule
+from mtcheck.text import LineIndex, count_words, tokenize
+
+
+def select_rules(config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """The rules to run: config-enabled, narrowed by --select, minus --ignore."""
+    select, ignore = list(select), list(ignore)
+    for rule_id in select + ignore:
+        if rule_id not in RULES:
+            raise ConfigError(Problem("mtcheck", f"unknown rule {rule_id!r} (known: {', '.join(RULES)})"))
+    chosen = []
+    for rule_id, rule in RULES.items():
+        enabled = rule_id in select if select else config.rule(rule_id).enabled
+        if enabled and rule_id not in ignore:
+            chosen.append(rule)
+    return chosen
+
+
+class Checker:
+    """Glossaries compiled once, then any number of documents checked against them."""
+
+    def __init__(self, glossaries: list[Glossary], config: Config | None = None, rules: list[Rule] | None = None,
+                 language: str | None = None):
+        self.config = config or Config()
+        self.rules = rules if rules is not None else select_rules(self.config)
+        self.language = language or (glossaries[0].language if glossaries else "en")
+        self.source_language = next((g.source_language for g in glossaries if g.source_language), None)
+        self.lexicon = lexicon_for(self.language)
+        self.index = TermIndex(glossaries, self.lexicon)
+
+    def check_document(self, document: Document) -> FileResult:
+        text = document.text
+        context = CheckContext(
+            document=document,
+            tokens=tuple(tokenize(text)),
+            matches=tuple(self.index.find(text)),
+            lexicon=self.lexicon,
+            source_language=self.source_language,
+        )
+        lines = LineIndex(text)
+        findings = {
+            self._finding(rule, hit, document, lines)
+            for rule in self.rules
+            for hit in rule.check(context)
+        }
+        return FileResult(document.path, count_words(text), tuple(sorted(findings, key=Finding.sort_key)))
+
+    def check_text(self, text: str, path: str = "<text>") -> FileResult:
+        return self.check_document(Document(path, text))
+
+    def check_paths(self, paths: list[str]) -> RunResult:
+        files = document_paths(paths, self.config.exclude)
+        return RunResult(tuple(self.check_document(read_document(path)) for path in files))
+
+    def _finding(self, rule: Rule, hit: Hit, document: Document, lines: LineIndex) -> Finding:
+        severity = self.config.rule(rule.id).severity or hit.severity or rule.severity
+        start, end = hit.span.start, hit.span.end
+        line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
+        return Finding(
+            rule=rule.id, category=rule.category, severity=severity, path=document.path,
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            offset=start, length=end - start, text=document.text[start:end],
+            message=hit.message, term=hit.term, suggestion=hit.suggestion,
+        )
+
+
+def fails(run: RunResult, fail_on: str) -> bool:
+    """True when a finding is at or above the --fail-on severity ("never" never fails)."""
+    if fail_on == "never":
+        return False
+    threshold = Severity.parse(fail_on)
+    return any(f.severity >= threshold for f in run.findings)

@@ -1,0 +1,45 @@
+"""Errors the user can fix: each renders as ``path:line:col: message`` lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class MtcheckError(Exception):
+    """Bad input, config or usage. The CLI prints it and exits with code 2."""
+
+    def __init__(self, problems: list[Problem] | Problem | str):
+        if isinstance(problems, str):
+            problems = [Problem("mtcheck", problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class GlossaryError(MtcheckError):
+    pass
+
+
+class ConfigError(MtcheckError):
+    pass
+
+
+class InputError(MtcheckError):
+    pass

@@ -1,0 +1,39 @@
+"""Which words are ordinary words of a language: the guard that keeps fuzzy matching precise."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Zipf 3 is about once per million words: common enough that a match on it is a real word.
+COMMON_ZIPF = 3.0
+# Zipf 5.5 and up are function words ("the", "of", "and"): useless as anchors for fuzzy search.
+FUNCTION_ZIPF = 5.5
+
+
+class Lexicon:
+    def __init__(self, frequencies: dict[str, float]):
+        self._common = frozenset(w for w, f in frequencies.items() if f >= 10 ** (COMMON_ZIPF - 9))
+        self._function = frozenset(w for w, f in frequencies.items() if f >= 10 ** (FUNCTION_ZIPF - 9))
+
+    def is_common(self, word: str) -> bool:
+        """True for an ordinary word of the language (case-insensitive)."""
+        return word.casefold() in self._common
+
+    def is_function_word(self, word: str) -> bool:
+        return word.casefold() in self._function
+
+    def __len__(self) -> int:
+        return len(self._common)
+
+
+@lru_cache(maxsize=8)
+def lexicon_for(language: str) -> Lexicon:
+    """The lexicon of a BCP 47 language, from wordfreq's offline data; empty if it has none."""
+    import wordfreq
+
+    base = language.split("-")[0].lower()
+    try:
+        frequencies = wordfreq.get_frequency_dict(base)
+    except (LookupError, ValueError):
+        frequencies = {}
+    return Lexicon(frequencies)

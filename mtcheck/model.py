@@ -1,0 +1,134 @@
+"""The small immutable records that pass between the pipeline's stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """MQM severities, ordered so that comparisons mean "at least as bad as"."""
+
+    NEUTRAL = 0
+    MINOR = 1
+    MAJOR = 2
+    CRITICAL = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            choices = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
+
+
+SEVERITY_NAMES = tuple(s.label for s in Severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One concept of a glossary with every surface form it may take."""
+
+    id: str
+    canonical: str
+    glossary: str
+    variants: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    type: str | None = None
+    note: str | None = None
+    severity: Severity | None = None
+    fuzzy: int | None = 88
+    case_sensitive: bool = False
+
+    def forms_by_role(self) -> dict[str, tuple[str, ...]]:
+        return {
+            "canonical": (self.canonical,),
+            "variant": self.variants,
+            "short": self.short,
+            "forbidden": self.forbidden,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    name: str
+    language: str
+    path: str
+    terms: tuple[Term, ...]
+    source_language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded text. Offsets everywhere count code points of ``text``."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports: where, what, and what to write instead."""
+
+    span: Span
+    message: str
+    term: str | None = None
+    suggestion: str | None = None
+    severity: Severity | None = None  # a per-term severity from the glossary, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A hit stamped by the engine with its rule, category, severity and position."""
+
+    rule: str
+    category: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    length: int
+    text: str
+    message: str
+    term: str | None = None
+    suggestion: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.offset, self.length, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    words: int
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    files: tuple[FileResult, ...]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for file in self.files for f in file.findings]

@@ -1,0 +1,26 @@
+"""term-forbidden: a rendering the glossary marks as wrong.
+
+Fails: "the Union of Serbian Municipalities" (forbidden for "Community of Serb Municipalities").
+Passes: "the Community of Serb Municipalities".
+"""
+
+from __future__ import annotations
+
+from mtcheck.model import Hit, Severity, Span
+from mtcheck.rules.base import CheckContext, Rule, suggestion_for
+
+
+def check(ctx: CheckContext):
+    for match in ctx.matches:
+        if match.kind == "exact" and match.form.role == "forbidden":
+            found = ctx.document.text[match.start : match.end]
+            yield Hit(
+                Span(match.start, match.end),
+                f"'{found}' is a forbidden rendering of '{match.term.canonical}'",
+                term=match.term.id,
+                suggestion=suggestion_for(match),
+                severity=match.term.severity,
+            )
+
+
+RULE = Rule("term-forbidden", "terminology", Severity.MAJOR, "A forbidden rendering of a glossary term occurs.", check)

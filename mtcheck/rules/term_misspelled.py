@@ -1,0 +1,37 @@
+"""term-misspelled: a near miss of a term: similar to one of its forms, but none of them.
+
+Fails: "Aljbin Kurti" (for "Albin Kurti"), "Vucic" (for "Vučić"), "WSO" (one letter from "ZSO").
+Passes: "Albin Kurti", "Vučić", and ordinary words such as "Kurt".
+"""
+
+from __future__ import annotations
+
+from mtcheck.glossary.index import Match
+from mtcheck.model import Hit, Severity, Span
+from mtcheck.rules.base import CheckContext, Rule, suggestion_for
+
+
+def _message(found: str, match: Match) -> str:
+    near = match.form.rendered(match.form.text)
+    what = f"'{near}'" if near == match.term.canonical else f"'{near}' ({match.term.canonical})"
+    if match.kind == "diacritics":
+        return f"'{found}' is {what} without its diacritics"
+    if match.kind == "acronym":
+        return f"'{found}' is one letter away from {what}"
+    return f"'{found}' looks like a misspelling of {what} ({match.score:g}% similar)"
+
+
+def check(ctx: CheckContext):
+    for match in ctx.matches:
+        if match.kind != "exact":
+            found = ctx.document.text[match.start : match.end]
+            yield Hit(
+                Span(match.start, match.end),
+                _message(found, match),
+                term=match.term.id,
+                suggestion=suggestion_for(match),
+                severity=match.term.severity,
+            )
+
+
+RULE = Rule("term-misspelled", "terminology", Severity.MAJOR, "A misspelled or diacritic-less form of a glossary term.", check)

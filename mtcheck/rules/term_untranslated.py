@@ -1,0 +1,27 @@
+"""term-untranslated: a source-language form of a term left in the target text.
+
+Fails: "there is nothing from the ZSO" (ZSO is the Serbian acronym).
+Passes: "there is nothing from the CSM".
+"""
+
+from __future__ import annotations
+
+from mtcheck.model import Hit, Severity, Span
+from mtcheck.rules.base import CheckContext, Rule, suggestion_for
+
+
+def check(ctx: CheckContext):
+    for match in ctx.matches:
+        if match.kind == "exact" and match.form.role == "source":
+            found = ctx.document.text[match.start : match.end]
+            language = f" ({ctx.source_language})" if ctx.source_language else ""
+            yield Hit(
+                Span(match.start, match.end),
+                f"'{found}' is the untranslated source-language{language} form of '{match.term.canonical}'",
+                term=match.term.id,
+                suggestion=suggestion_for(match),
+                severity=match.term.severity,
+            )
+
+
+RULE = Rule("term-untranslated", "accuracy", Severity.MAJOR, "A source-language form of a term is left untranslated.", check)

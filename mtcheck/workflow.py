@@ -1,0 +1,53 @@
+"""What ``mtcheck check`` does, as a library call: config → glossaries → checker → report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths, load_config
+from mtcheck.engine import Checker, fails, select_rules
+from mtcheck.errors import MtcheckError
+from mtcheck.glossary.loader import load_glossaries
+from mtcheck.model import RunResult
+from mtcheck.reporters import REPORTERS
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    paths: list[str]
+    glossaries: list[str] = field(default_factory=list)
+    config_file: str | None = None
+    use_config: bool = True
+    output_format: str = "text"
+    fail_on: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    run: RunResult
+    report: str
+    failed: bool
+
+
+def resolve_config(request: CheckRequest) -> Config:
+    if request.config_file:
+        return load_config(request.config_file)
+    return find_config() if request.use_config else Config()
+
+
+def run_check(request: CheckRequest) -> CheckOutcome:
+    if request.output_format not in REPORTERS:
+        raise MtcheckError(f"unknown format {request.output_format!r} (choose from {', '.join(REPORTERS)})")
+    if request.fail_on is not None and request.fail_on not in FAIL_ON_CHOICES:
+        raise MtcheckError(f"unknown --fail-on {request.fail_on!r} (choose from {', '.join(FAIL_ON_CHOICES)})")
+    config = resolve_config(request)
+    paths = glossary_paths(request.glossaries, config, request.use_config or bool(request.config_file))
+    if not paths:
+        raise MtcheckError("no glossary: pass --glossary PATH, configure 'glossaries', or add a ./glossaries/ folder")
+    glossaries = load_glossaries(paths)
+    checker = Checker(glossaries, config, select_rules(config, request.select, request.ignore))
+    run = checker.check_paths(request.paths)
+    report = REPORTERS[request.output_format](run)
+    return CheckOutcome(run, report, fails(run, request.fail_on or config.fail_on))
