@@ -18,7 +18,15 @@ def decode(raw: bytes, source: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(Problem(source, f"not valid UTF-8 (byte offset {exc.start})")) from None
+        raise InputError(undecodable(raw, exc, source)) from None
+
+
+def undecodable(raw: bytes, error: UnicodeDecodeError, source: str) -> Problem:
+    """Name the first bad byte by line, column (in characters) and byte offset."""
+    line_start = raw.rfind(b"\n", 0, error.start) + 1
+    line = raw.count(b"\n", 0, error.start) + 1
+    column = len(raw[line_start : error.start].decode("utf-8", errors="replace").lstrip("\ufeff")) + 1
+    return Problem(source, f"not valid UTF-8 (byte offset {error.start})", line, column)
 
 
 def document_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:

@@ -25,6 +25,7 @@ from mtcheck.model import Glossary, Term
 from mtcheck.text import Token, fold, gaps, is_acronym, nfc, strip_diacritics, tokenize
 
 ACCEPTED = frozenset({"canonical", "variant", "short"})
+_ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
 MIN_FUZZY_CHARS = 5  # shorter forms are too close to ordinary words to compare by ratio
 MIN_EDIT_TOKEN = 4  # tokens shorter than this are not looked up one edit away
 
@@ -294,8 +295,10 @@ class TermIndex:
             if fold(word) in self._known_folded or self.lexicon.is_common(word):
                 continue
             near = {a for probe in _deletes(word) | {word} for a in self._acronym_deletes.get(probe, ())}
-            forms = [f for a in sorted(near) if len(a) >= 3 and Levenshtein.distance(a, word) <= 1
-                     for f in self._acronyms[a]]
+            forms = sorted(
+                (f for a in near if len(a) >= 3 and Levenshtein.distance(a, word) <= 1 for f in self._acronyms[a]),
+                key=lambda f: (_ROLE_ORDER.index(f.role), f.text),
+            )
             if len({f.term.id for f in forms}) == 1:
                 matches.append(Match(token.start, token.end, forms[0], "acronym"))
         return matches

@@ -7,7 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from mtcheck.errors import GlossaryError, Problem
+from mtcheck.documents import decode
+from mtcheck.errors import GlossaryError, InputError, Problem
 from mtcheck.yamlnodes import Located, load_located
 from mtcheck.validation import schema_problems
 from mtcheck.model import Glossary, Severity, Term
@@ -62,9 +63,9 @@ def _read_text(path: Path) -> tuple[str | None, Problem | None]:
     except OSError as exc:
         return None, Problem(str(path), f"cannot read: {exc.strerror}")
     try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        return None, Problem(str(path), f"not valid UTF-8 (byte offset {exc.start})")
+        return decode(raw, str(path)), None
+    except InputError as exc:
+        return None, exc.problems[0]
 
 
 def _load_file(path: Path) -> tuple[Glossary | None, Located | None, list[Problem]]:

@@ -1,0 +1,148 @@
+"""The command line as a CI job sees it: exit codes, formats, stdin, config, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE, ROOT, SMALL_GLOSSARY
+
+
+def mtcheck(*args, cwd=ROOT, stdin: bytes | None = None):
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "mtcheck", *map(str, args)], cwd=cwd, input=stdin,
+                          capture_output=True, env=env)
+
+
+@pytest.fixture()
+def glossary_file(tmp_path):
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    return path
+
+
+def test_exit_1_on_major_findings_and_0_on_clean_text():
+    bad = mtcheck("check", MT_SAMPLE)
+    assert bad.returncode == 1, bad.stderr
+    first = bad.stdout.decode().splitlines()[0]
+    assert first.startswith(f"{MT_SAMPLE}:1:24: major term-misspelled 'WSO'")
+    assert mtcheck("check", CORRECTED_SAMPLE).returncode == 0
+
+
+def test_fail_on_threshold(glossary_file, tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Kurti met Corti. Kurti left.")
+    assert mtcheck("check", text, "-g", glossary_file).returncode == 0  # minor only
+    assert mtcheck("check", text, "-g", glossary_file, "--fail-on", "minor").returncode == 1
+    assert mtcheck("check", MT_SAMPLE, "--fail-on", "never").returncode == 0
+    assert mtcheck("check", MT_SAMPLE, "--fail-on", "critical").returncode == 0
+
+
+def test_json_output_follows_the_contract(tmp_path):
+    out = tmp_path / "report.json"
+    result = mtcheck("check", MT_SAMPLE, "--format", "json", "--output", out)
+    assert result.returncode == 1 and result.stdout == b""
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["version"] == 1 and set(report) == {"version", "files", "summary"}
+    [file] = report["files"]
+    assert file["path"] == str(MT_SAMPLE) and file["words"] > 1500
+    text = MT_SAMPLE.read_text(encoding="utf-8")
+    keys = {"rule", "category", "severity", "line", "column", "end_line", "end_column", "offset", "length",
+            "text", "term", "suggestion", "message"}
+    for finding in file["findings"]:
+        assert set(finding) == keys
+        assert text[finding["offset"]:finding["offset"] + finding["length"]] == finding["text"]
+    summary = report["summary"]
+    assert summary["files"] == 1 and summary["findings"] == len(file["findings"])
+    assert sum(summary["by_severity"].values()) == sum(summary["by_rule"].values()) == summary["findings"]
+
+
+def test_output_is_deterministic():
+    first = mtcheck("check", MT_SAMPLE, "--format", "json").stdout
+    assert first == mtcheck("check", MT_SAMPLE, "--format", "json").stdout
+
+
+def test_stdin_and_bom(glossary_file):
+    result = mtcheck("check", "-", "-g", glossary_file, "--format", "json", stdin="\ufeffthe USO met".encode())
+    report = json.loads(result.stdout)
+    [finding] = report["files"][0]["findings"]
+    assert report["files"][0]["path"] == "<stdin>" and (finding["offset"], finding["text"]) == (4, "USO")
+
+
+def test_folders_recurse_into_txt_and_md(tmp_path, glossary_file):
+    (tmp_path / "docs" / "deep").mkdir(parents=True)
+    (tmp_path / "docs" / "a.md").write_text("the USO")
+    (tmp_path / "docs" / "deep" / "b.txt").write_text("the ZSO")
+    (tmp_path / "docs" / "c.html").write_text("the USO")
+    report = json.loads(mtcheck("check", "docs", "-g", glossary_file, "-f", "json", cwd=tmp_path).stdout)
+    assert [f["path"] for f in report["files"]] == ["docs/a.md", "docs/deep/b.txt"]
+
+
+def test_select_and_ignore_rules():
+    result = mtcheck("check", MT_SAMPLE, "--select", "term-forbidden,term-untranslated", "-f", "json")
+    rules = set(json.loads(result.stdout)["summary"]["by_rule"])
+    assert rules == {"term-forbidden", "term-untranslated"}
+    result = mtcheck("check", MT_SAMPLE, "--ignore", "term-misspelled", "-f", "json")
+    assert "term-misspelled" not in json.loads(result.stdout)["summary"]["by_rule"]
+
+
+def test_config_file_and_no_config(tmp_path, glossary_file):
+    (tmp_path / "mtcheck.yaml").write_text(
+        f"glossaries: [{glossary_file}]\nfail_on: minor\nrules:\n  term-forbidden: {{severity: minor}}\n")
+    (tmp_path / "a.txt").write_text("the USO")
+    result = mtcheck("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1 and b"minor term-forbidden" in result.stdout
+    assert mtcheck("check", "a.txt", "--no-config", cwd=tmp_path).returncode == 2  # no glossary at all
+
+
+def test_pyproject_config(tmp_path, glossary_file):
+    (tmp_path / "pyproject.toml").write_text(f'[tool.mtcheck]\nglossaries = ["{glossary_file}"]\nfail_on = "never"\n')
+    (tmp_path / "a.txt").write_text("the USO")
+    result = mtcheck("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 0 and b"term-forbidden" in result.stdout
+
+
+def test_default_glossaries_folder_and_explicit_glossary_replaces_config(tmp_path, glossary_file):
+    (tmp_path / "glossaries").mkdir()
+    (tmp_path / "glossaries" / "g.yaml").write_text(SMALL_GLOSSARY)
+    (tmp_path / "a.txt").write_text("the USO")
+    assert mtcheck("check", "a.txt", cwd=tmp_path).returncode == 1
+    (tmp_path / "mtcheck.yaml").write_text("glossaries: [missing/]\n")
+    assert mtcheck("check", "a.txt", "-g", glossary_file, cwd=tmp_path).returncode == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "nope.txt", "-g", BUNDLED_GLOSSARY], "error: nope.txt: no such file or folder"),
+    (["check", "empty", "-g", BUNDLED_GLOSSARY], "error: empty: no *.txt or *.md files in this folder"),
+    (["check", "a.txt", "-g", "broken.yaml"], "error: broken.yaml:1:1: missing required key 'language'"),
+    (["check", "a.txt", "-g", BUNDLED_GLOSSARY, "--format", "xml"], "error: mtcheck: unknown format 'xml'"),
+    (["check", "a.txt", "-g", BUNDLED_GLOSSARY, "--fail-on", "bad"], "error: mtcheck: unknown --fail-on 'bad'"),
+    (["check", "a.txt", "-g", BUNDLED_GLOSSARY, "--select", "nope"], "error: mtcheck: unknown rule 'nope'"),
+    (["check", "bad.txt", "-g", BUNDLED_GLOSSARY], "error: bad.txt:2:3: not valid UTF-8 (byte offset 5)"),
+    (["check", "a.txt", "--config", "bad-config.yaml"], "error: bad-config.yaml:1:1: unknown key 'glosaries' (did you mean 'glossaries'?)"),
+])
+def test_bad_input_gives_one_line_errors_and_exit_2(tmp_path, args, message):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "a.txt").write_text("text")
+    (tmp_path / "bad.txt").write_bytes(b"ok\nok\xffno")
+    (tmp_path / "broken.yaml").write_text("version: 1\nname: x\nterms: []\n")
+    (tmp_path / "bad-config.yaml").write_text("glosaries: [x]\n")
+    result = mtcheck(*args, cwd=tmp_path)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert stderr.splitlines()[0].startswith(message) and "Traceback" not in stderr
+    assert result.stdout == b""
+
+
+def test_usage_errors_exit_2():
+    assert mtcheck("check").returncode == 2
+    assert mtcheck("check", MT_SAMPLE, "--no-such-option").returncode == 2
+
+
+def test_help_and_version():
+    assert mtcheck("--help").returncode == 0
+    assert mtcheck("--version").stdout.decode().startswith("mtcheck ")
