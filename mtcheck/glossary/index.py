@@ -112,7 +112,8 @@ class TermIndex:
                 for text in forms:
                     self._add_form(term, role, text)
         # A real form always wins over another form's generated plural with the same key.
-        self._phrases = {key: sorted(forms, key=lambda f: f.inflected) for key, forms in self._phrases.items()}
+        self._phrases = {key: forms if len(forms) == 1 else sorted(forms, key=lambda f: f.inflected)
+                         for key, forms in self._phrases.items()}
 
     # building -------------------------------------------------------------
 
@@ -148,13 +149,14 @@ class TermIndex:
 
     def _add_fuzzy(self, form: Form, tokens: list[Token], gap_keys: list) -> None:
         number = len(self._fuzzy_forms)
-        compared = " ".join(_key(tokens, gap_keys, 0, len(tokens), "bare"))
+        compared = "".join(_key(tokens, gap_keys, 0, len(tokens), "bare"))
         self._fuzzy_forms.append((form, compared, len(tokens)))
         for position, token in enumerate(tokens):
             if self.lexicon.is_function_word(token.bare) or len(token.bare) < 3:
                 continue
+            known = token.bare in self._anchors
             self._anchors[token.bare].append((number, position))
-            if len(token.bare) >= MIN_EDIT_TOKEN:
+            if len(token.bare) >= MIN_EDIT_TOKEN and not known:
                 self._near_tokens[token.bare].add(token.bare)
                 for deletion in _deletes(token.bare):
                     self._near_tokens[deletion].add(token.bare)
@@ -235,14 +237,17 @@ class TermIndex:
     def _anchored_forms(self, bare: str):
         if len(bare) < 3 or self.lexicon.is_function_word(bare):
             return []
-        anchors = set()
+        anchors = {bare} if bare in self._anchors else set()
         if len(bare) >= MIN_EDIT_TOKEN:
+            # An ordinary word one edit from a form word is another word, not a misspelling,
+            # unless one extends the other ("Serb"/"Serbs"): the same test the precision guard applies.
+            common = self.lexicon.is_common(bare)
             for probe in _deletes(bare) | {bare}:
                 for near in self._near_tokens.get(probe, ()):
-                    if near == bare or Levenshtein.distance(near, bare, score_cutoff=1) <= 1:
+                    if near in anchors or (common and not _derived(bare, (near,))):
+                        continue
+                    if Levenshtein.distance(near, bare, score_cutoff=1) <= 1:
                         anchors.add(near)
-        elif bare in self._anchors:
-            anchors.add(bare)
         return [pair for near in sorted(anchors) for pair in self._anchors[near]]
 
     def _window_score(self, tokens, gap_keys, covered, window) -> float:
@@ -250,13 +255,16 @@ class TermIndex:
         if start < 0 or end > len(tokens):
             return 0.0
         form, compared, _ = self._fuzzy_forms[number]
+        size = sum(len(t.bare) for t in tokens[start:end]) + sum(len(g or "") for g in gap_keys[start:end - 1])
+        if 200 * min(size, len(compared)) < form.term.fuzzy * (size + len(compared)):
+            return 0.0  # the lengths alone rule the threshold out: ratio <= 2 * min / sum
         if not _may_cover(covered, start, end, form.term, tokens):
             return 0.0
         key = _key(tokens, gap_keys, start, end, "bare")
         if key is None:
             return 0.0
         threshold = form.term.fuzzy
-        score = fuzz.ratio(" ".join(key), compared, score_cutoff=threshold)
+        score = fuzz.ratio("".join(key), compared, score_cutoff=threshold)
         if score and self._plausible_misspelling(tokens[start:end], compared):
             return score
         return 0.0
@@ -326,6 +334,6 @@ def _same_case(originals: tuple[str, ...], wanted: tuple[str, ...], ignore_marks
     return originals == wanted
 
 
-def _derived(word: str, form_words: set[str]) -> bool:
+def _derived(word: str, form_words) -> bool:
     """'serbian' from 'serb': one word extends the other (a derivation, not a different word)."""
-    return any(len(f) >= 3 and (word.startswith(f) or f.startswith(word)) for f in form_words)
+    return len(word) >= 3 and any(len(f) >= 3 and (word.startswith(f) or f.startswith(word)) for f in form_words)
