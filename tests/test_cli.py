@@ -146,3 +146,26 @@ def test_usage_errors_exit_2():
 def test_help_and_version():
     assert mtcheck("--help").returncode == 0
     assert mtcheck("--version").stdout.decode().startswith("mtcheck ")
+
+
+def test_exclude_globs_from_config(tmp_path, glossary_file):
+    (tmp_path / "docs" / "drafts").mkdir(parents=True)
+    (tmp_path / "docs" / "a.txt").write_text("the USO")
+    (tmp_path / "docs" / "drafts" / "b.txt").write_text("the USO")
+    (tmp_path / "mtcheck.yaml").write_text(f"glossaries: [{glossary_file}]\nexclude: ['docs/drafts/*']\n")
+    report = json.loads(mtcheck("check", "docs", "-f", "json", cwd=tmp_path).stdout)
+    assert [f["path"] for f in report["files"]] == ["docs/a.txt"]
+
+
+def test_empty_file_is_fine(tmp_path, glossary_file):
+    (tmp_path / "empty.txt").write_text("")
+    result = mtcheck("check", "empty.txt", "-g", glossary_file, "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["files"] == [{"path": "empty.txt", "words": 0, "findings": []}]
+
+
+def test_unwritable_output_is_an_error_and_leaves_nothing(tmp_path, glossary_file):
+    (tmp_path / "a.txt").write_text("the USO")
+    result = mtcheck("check", "a.txt", "-g", glossary_file, "-o", "missing/report.json", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.decode().startswith("error: missing/report.json: cannot write")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "small.yaml"]
