@@ -11,7 +11,7 @@ from mtcheck.glossary.index import TermIndex
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
-from mtcheck.text import LineIndex, count_words, tokenize
+from mtcheck.text import LineIndex
 
 
 def select_rules(config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -42,20 +42,14 @@ class Checker:
 
     def check_document(self, document: Document) -> FileResult:
         text = document.text
-        context = CheckContext(
-            document=document,
-            tokens=tuple(tokenize(text)),
-            matches=tuple(self.index.find(text)),
-            lexicon=self.lexicon,
-            source_language=self.source_language,
-        )
+        context = CheckContext(document, tuple(self.index.find(text)), self.lexicon, self.source_language)
         lines = LineIndex(text)
         findings = {
             self._finding(rule, hit, document, lines)
             for rule in self.rules
             for hit in rule.check(context)
         }
-        return FileResult(document.path, count_words(text), tuple(sorted(findings, key=Finding.sort_key)))
+        return FileResult(document.path, sum(context.word_counts.values()), tuple(sorted(findings, key=Finding.sort_key)))
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         return self.check_document(Document(path, text))

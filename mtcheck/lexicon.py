@@ -10,8 +10,13 @@ COMMON_ZIPF = 3.0
 FUNCTION_ZIPF = 5.5
 
 
+# Endings that make an adjective, demonym or plural of a proper name ("Serb" -> "Serbian").
+NAME_SUFFIXES = {"en": ("s", "es", "n", "an", "ian", "ean", "ese", "i", "ic", "ish", "ist", "ists")}
+
+
 class Lexicon:
-    def __init__(self, frequencies: dict[str, float]):
+    def __init__(self, frequencies: dict[str, float], name_suffixes: tuple[str, ...] = ()):
+        self.name_suffixes = name_suffixes
         self._common = frozenset(w for w, f in frequencies.items() if f >= 10 ** (COMMON_ZIPF - 9))
         self._function = frozenset(w for w, f in frequencies.items() if f >= 10 ** (FUNCTION_ZIPF - 9))
 
@@ -36,4 +41,4 @@ def lexicon_for(language: str) -> Lexicon:
         frequencies = wordfreq.get_frequency_dict(base)
     except (LookupError, ValueError):
         frequencies = {}
-    return Lexicon(frequencies)
+    return Lexicon(frequencies, NAME_SUFFIXES.get(base, ()))

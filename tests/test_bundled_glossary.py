@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from mtcheck import load_glossaries
-from mtcheck.text import fold, strip_diacritics
+from mtcheck.folding import strip_diacritics
+from mtcheck.text import fold
 from tests.conftest import BUNDLED_GLOSSARY
 
 REQUIRED = {"csm", "albin-kurti", "aleksandar-vucic", "jens-stoltenberg", "vjosa-osmani", "kfor", "pristina",

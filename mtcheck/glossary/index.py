@@ -1,33 +1,40 @@
 """The compiled term index: finds every rendering of every term in a text.
 
-Three passes over the tokens of a document, none of which loops over the terms:
+All passes run on the text's bare shadow (``mtcheck.folding``), and none loops
+over the terms or over every word in Python:
 
-1. phrases: a hash walk over token n-grams (keys are diacritic-free, case-folded
-   tokens joined by gap keys; a prefix set stops the walk early). Leftmost-longest.
-   A hit whose text equals a form (after NFC and case-folding) is an exact match,
-   one that differs only in diacritics is a "diacritics" match.
-2. fuzzy: each uncovered token looks up the form tokens equal to it or one edit
-   away from it (a SymSpell-style deletion index); only the forms holding such a
-   token are compared with the text window around it, by rapidfuzz's ratio.
-3. acronyms: unknown all-capital tokens one edit away from a glossary acronym.
+1. exact: one Aho-Corasick automaton holds the bare key of every form; each hit
+   on word boundaries (a plural "s"/"es" may follow) is verified against the
+   original text: equal after NFC and lower-casing is an exact match, equal only
+   without diacritics is a "diacritics" match. Leftmost-longest wins.
+2. fuzzy: only "suspicious" words are visited: words that are neither form words
+   nor ordinary words of the language (or that extend a form word, "Serbian" from
+   "Serb"). Around each, the forms anchored on nearby words (equal to a form word,
+   or one edit away via a SymSpell-style deletion index) are compared with the
+   text windows holding the suspicious word, by rapidfuzz's ratio.
+3. acronyms: unknown all-capital words one edit from a glossary acronym.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
+import ahocorasick
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from mtcheck.folding import WORD_RE, BareText, bare_text, strip_diacritics, surface_key, valid_gap
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Glossary, Term
-from mtcheck.text import Token, fold, gaps, is_acronym, nfc, strip_diacritics, tokenize
+from mtcheck.text import is_acronym
 
 ACCEPTED = frozenset({"canonical", "variant", "short"})
 _ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
 MIN_FUZZY_CHARS = 5  # shorter forms are too close to ordinary words to compare by ratio
-MIN_EDIT_TOKEN = 4  # tokens shorter than this are not looked up one edit away
+MIN_EDIT_WORD = 4  # words shorter than this are not looked up one edit away
+_PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +42,9 @@ class Form:
     term: Term
     text: str
     role: str  # canonical | variant | short | forbidden | source
-    key: tuple[str, ...]  # folded tokens and gap keys, alternating
-    exact_tokens: tuple[str, ...]  # NFC tokens, for case-sensitive comparison
+    key: str  # surface key: NFC, lower case, normalised gaps
+    cased: str  # surface key keeping case, for case-sensitive forms
     case_sensitive: bool
-    suffix: str = ""  # set on a generated plural: what was added to the form's last word
-
-    @property
-    def inflected(self) -> bool:
-        return bool(self.suffix)
-
-    def rendered(self, base: str) -> str:
-        """``base`` carrying the same plural ending as this form ("Albin Kurti" + "s")."""
-        return base + self.suffix
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,37 +54,15 @@ class Match:
     form: Form
     kind: str  # exact | diacritics | fuzzy | acronym
     score: float = 100.0
+    suffix: str = ""  # a plural ending that followed the form ("KFORs")
 
     @property
     def term(self) -> Term:
         return self.form.term
 
-
-def _phrase(text: str) -> tuple[list[Token], list[str | None]] | None:
-    tokens = tokenize(text)
-    if not tokens:
-        return None
-    return tokens, gaps(text, tokens)
-
-
-def _key(tokens: list[Token], gap_keys: list, start: int, end: int, attr: str) -> tuple | None:
-    key: list[str] = []
-    for i in range(start, end):
-        key.append(getattr(tokens[i], attr))
-        if i < end - 1:
-            if gap_keys[i] is None:
-                return None
-            key.append(gap_keys[i])
-    return tuple(key)
-
-
-def _plurals(word: str) -> list[str]:
-    if word[-1:].isdigit():
-        return []
-    forms = [word + "s"]
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        forms.append(word + "es")
-    return forms
+    def rendered(self, base: str) -> str:
+        """``base`` with the plural ending this occurrence had."""
+        return base + self.suffix
 
 
 def _deletes(word: str) -> set[str]:
@@ -99,241 +75,271 @@ class TermIndex:
     def __init__(self, glossaries: list[Glossary], lexicon: Lexicon):
         self.lexicon = lexicon
         self.terms: list[Term] = [t for g in glossaries for t in g.terms]
-        self._phrases: dict[tuple, list[Form]] = defaultdict(list)
-        self._prefixes: set[tuple] = set()
-        self._known_folded: set[str] = set()
-        self._fuzzy_forms: list[tuple[Form, str, int]] = []  # form, compared string, token count
-        self._anchors: dict[str, list[tuple[int, int]]] = defaultdict(list)  # bare token -> (fuzzy form, position)
-        self._near_tokens: dict[str, set[str]] = defaultdict(set)  # deletion -> anchor tokens
+        self._exact: dict[str, list[Form]] = defaultdict(list)  # bare key -> forms
+        self._form_words: set[str] = set()
+        self._proper_words: set[str] = set()  # capitalised form words, for derivations
+        self._fuzzy_forms: list[tuple[Form, str, int]] = []  # form, bare key, word count
+        self._anchors: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (fuzzy form, position)
+        self._near: dict[str, set[str]] = defaultdict(set)  # deletion -> anchor words
         self._acronyms: dict[str, list[Form]] = defaultdict(list)
         self._acronym_deletes: dict[str, set[str]] = defaultdict(set)
+        self._longest = 1
         for term in self.terms:
             for role, forms in term.forms_by_role().items():
                 for text in forms:
                     self._add_form(term, role, text)
-        # A real form always wins over another form's generated plural with the same key.
-        self._phrases = {key: forms if len(forms) == 1 else sorted(forms, key=lambda f: f.inflected)
-                         for key, forms in self._phrases.items()}
+        self._automaton = self._build_automaton()
+        self._suspicion: dict[str, bool] = {}
 
     # building -------------------------------------------------------------
 
     def _add_form(self, term: Term, role: str, text: str) -> None:
-        parsed = _phrase(text)
-        if parsed is None:
+        bare = bare_text(surface_key(text)).text
+        words = WORD_RE.findall(bare)
+        if not words:
             return
-        tokens, gap_keys = parsed
-        key = _key(tokens, gap_keys, 0, len(tokens), "key")
-        if key is None:  # a form with sentence punctuation inside cannot match token-wise
-            return
-        acronym = len(tokens) == 1 and is_acronym(tokens[0].text)
-        form = Form(term, text, role, key, tuple(nfc(t.text) for t in tokens), term.case_sensitive or acronym)
-        self._known_folded.add(fold(text))
-        self._register(form, tokens, gap_keys)
-        for plural in _plurals(tokens[-1].text):
-            inflected_tokens = tokens[:-1] + [Token(0, 0, plural, fold(plural), strip_diacritics(fold(plural)))]
-            inflected = Form(term, text, role, key[:-1] + (fold(plural),), form.exact_tokens[:-1] + (plural,),
-                             form.case_sensitive, suffix=plural[len(tokens[-1].text):])
-            self._register(inflected, inflected_tokens, gap_keys)
+        acronym = len(words) == 1 and is_acronym(text)
+        form = Form(term, text, role, surface_key(text), surface_key(text, keep_case=True),
+                    term.case_sensitive or acronym)
+        self._exact[bare].append(form)
+        self._form_words.update(words)
+        self._proper_words.update(w.lower() for w in WORD_RE.findall(strip_diacritics(text)) if w[:1].isupper())
         if acronym:
             self._acronyms[text].append(form)
             for deletion in _deletes(text) | {text}:
                 self._acronym_deletes[deletion].add(text)
-        elif term.fuzzy is not None and len(text) >= MIN_FUZZY_CHARS:
-            self._add_fuzzy(form, tokens, gap_keys)
+        elif term.fuzzy is not None and len(bare) >= MIN_FUZZY_CHARS and _gaps_valid(bare, words):
+            self._add_fuzzy(form, bare, words)
 
-    def _register(self, form: Form, tokens: list[Token], gap_keys: list) -> None:
-        bare = _key(tokens, gap_keys, 0, len(tokens), "bare")
-        self._phrases[bare].append(form)
-        for end in range(1, len(bare) + 1, 2):
-            self._prefixes.add(bare[:end])
-
-    def _add_fuzzy(self, form: Form, tokens: list[Token], gap_keys: list) -> None:
+    def _add_fuzzy(self, form: Form, bare: str, words: list[str]) -> None:
         number = len(self._fuzzy_forms)
-        compared = "".join(_key(tokens, gap_keys, 0, len(tokens), "bare"))
-        self._fuzzy_forms.append((form, compared, len(tokens)))
-        for position, token in enumerate(tokens):
-            if self.lexicon.is_function_word(token.bare) or len(token.bare) < 3:
+        self._fuzzy_forms.append((form, bare, len(words)))
+        self._longest = max(self._longest, len(bare))
+        for position, word in enumerate(words):
+            if len(word) < 3 or self.lexicon.is_function_word(word):
                 continue
-            known = token.bare in self._anchors
-            self._anchors[token.bare].append((number, position))
-            if len(token.bare) >= MIN_EDIT_TOKEN and not known:
-                self._near_tokens[token.bare].add(token.bare)
-                for deletion in _deletes(token.bare):
-                    self._near_tokens[deletion].add(token.bare)
+            known = word in self._anchors
+            self._anchors[word].append((number, position))
+            if len(word) >= MIN_EDIT_WORD and not known:
+                for probe in _deletes(word) | {word}:
+                    self._near[probe].add(word)
+
+    def _build_automaton(self):
+        automaton = ahocorasick.Automaton()
+        for bare, forms in self._exact.items():
+            forms.sort(key=lambda f: (_ROLE_ORDER.index(f.role), f.text))
+            automaton.add_word(bare, bare)
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
 
     # searching ------------------------------------------------------------
 
     def find(self, text: str) -> list[Match]:
-        tokens = tokenize(text)
-        gap_keys = gaps(text, tokens)
-        matches, covered = self._find_phrases(tokens, gap_keys)
-        fuzzy = self._find_fuzzy(tokens, gap_keys, covered)
+        bare = bare_text(text)
+        exact = self._find_exact(text, bare)
+        fuzzy, acronyms = self._find_near_misses(text, bare, exact)
         if fuzzy:  # a fuzzy match may swallow an exact short form of its own term ("Aljbin [Kurti]")
-            matches = [m for m in matches if not any(f.start <= m.start and m.end <= f.end for f in fuzzy)]
-        matches += fuzzy + self._find_acronyms(tokens, covered)
-        return sorted(matches, key=lambda m: (m.start, m.end, m.form.term.id))
+            exact = [m for m in exact if not any(f.start <= m.start and m.end <= f.end for f in fuzzy)]
+        return sorted(exact + fuzzy + acronyms, key=lambda m: (m.start, m.end, m.term.id))
 
-    def _find_phrases(self, tokens: list[Token], gap_keys: list) -> tuple[list[Match], dict[int, Match]]:
-        matches: list[Match] = []
-        covered: dict[int, Match] = {}
-        i, n = 0, len(tokens)
-        while i < n:
-            best = self._longest_at(tokens, gap_keys, i)
-            if best is None:
-                i += 1
-                continue
-            end, match = best
-            matches.append(match)
-            covered.update(dict.fromkeys(range(i, end), match))
-            i = end
-        return matches, covered
-
-    def _longest_at(self, tokens, gap_keys, i):
-        best = None
-        key: tuple = (tokens[i].bare,)
-        j = i
-        while key in self._prefixes:
-            candidates = self._phrases.get(key)
-            if candidates:
-                match = self._verify(tokens, gap_keys, i, j + 1, candidates)
-                if match is not None:
-                    best = (j + 1, match)
-            if j + 1 >= len(tokens) or gap_keys[j] is None:
-                break
-            key = key + (gap_keys[j], tokens[j + 1].bare)
-            j += 1
-        return best
-
-    def _verify(self, tokens, gap_keys, start, end, candidates: list[Form]) -> Match | None:
-        folded = _key(tokens, gap_keys, start, end, "key")
-        originals = tuple(nfc(t.text) for t in tokens[start:end])
-        span = (tokens[start].start, tokens[end - 1].end)
-        fallback = None
-        for form in candidates:
-            same_case = not form.case_sensitive or _same_case(originals, form.exact_tokens, form.key != folded)
-            if not same_case:
-                continue
-            if form.key == folded:
-                return Match(*span, form, "exact")
-            if fallback is None or (form.role in ACCEPTED and fallback.role not in ACCEPTED):
-                fallback = form
-        return Match(*span, fallback, "diacritics") if fallback else None
-
-    def _find_fuzzy(self, tokens: list[Token], gap_keys: list, covered: set[int]) -> list[Match]:
-        candidates: dict[tuple[int, int, int], float] = {}
-        for i, token in enumerate(tokens):
-            if i in covered and covered[i].form.role not in ACCEPTED:
-                continue
-            for number, position in self._anchored_forms(token.bare):
-                form, compared, size = self._fuzzy_forms[number]
-                start = i - position
-                for length in (size - 1, size, size + 1):
-                    window = (number, start, start + length)
-                    if length < 1 or window in candidates:
-                        continue
-                    candidates[window] = self._window_score(tokens, gap_keys, covered, window)
-        return self._best_windows(tokens, candidates)
-
-    def _anchored_forms(self, bare: str):
-        if len(bare) < 3 or self.lexicon.is_function_word(bare):
+    def _find_exact(self, text: str, bare: BareText) -> list[Match]:
+        if not len(self._automaton):
             return []
-        anchors = {bare} if bare in self._anchors else set()
-        if len(bare) >= MIN_EDIT_TOKEN:
-            # An ordinary word one edit from a form word is another word, not a misspelling,
-            # unless one extends the other ("Serb"/"Serbs"): the same test the precision guard applies.
-            common = self.lexicon.is_common(bare)
-            for probe in _deletes(bare) | {bare}:
-                for near in self._near_tokens.get(probe, ()):
-                    if near in anchors or (common and not _derived(bare, (near,))):
+        s = bare.text
+        hits = []
+        for last, key in self._automaton.iter(s):
+            start, end = last - len(key) + 1, last + 1
+            if start > 0 and s[start - 1].isalnum():
+                continue
+            suffix = _plural_suffix(s, end, key)
+            if suffix is None:
+                continue
+            match = self._verify(text, bare, start, end, suffix, key)
+            if match is not None:
+                hits.append((start, -(end + len(suffix)), match))
+        hits.sort(key=lambda h: (h[0], h[1]))
+        chosen, reach = [], 0
+        for start, negative_end, match in hits:
+            if start >= reach:
+                chosen.append(match)
+                reach = -negative_end
+        return chosen
+
+    def _verify(self, text: str, bare: BareText, start: int, end: int, suffix: str, key: str) -> Match | None:
+        o_start, o_end = bare.span(start, end)
+        original = text[o_start:o_end]
+        span_end = bare.span(start, end + len(suffix))[1]
+        lowered = surface_key(original)
+        fallback = None
+        for form in self._exact[key]:
+            if form.case_sensitive:
+                cased = surface_key(original, keep_case=True)
+                if cased == form.cased:
+                    return Match(o_start, span_end, form, "exact", suffix=suffix)
+                if fallback is None and strip_diacritics(cased) == strip_diacritics(form.cased):
+                    fallback = form
+            elif lowered == form.key:
+                return Match(o_start, span_end, form, "exact", suffix=suffix)
+            elif fallback is None:
+                fallback = form
+        return Match(o_start, span_end, fallback, "diacritics", suffix=suffix) if fallback else None
+
+    # near misses ----------------------------------------------------------
+
+    def _suspicious(self, word: str) -> bool:
+        """A word worth a fuzzy look: a non-word that no form holds, or a derivation of a form word."""
+        known = self._suspicion.get(word)
+        if known is None:
+            known = len(word) >= 3 and (
+                (word not in self._form_words and not self.lexicon.is_common(word)) or self._derived(word))
+            if len(self._suspicion) < 500_000:
+                self._suspicion[word] = known
+        return known
+
+    def _derived(self, word: str) -> bool:
+        """'serbian' extends the capitalised form word 'Serb' by a demonym or plural suffix."""
+        return any(word.endswith(suffix) and word[:-len(suffix)] in self._proper_words
+                   for suffix in self.lexicon.name_suffixes if len(word) - len(suffix) >= 4)
+
+    def _find_near_misses(self, text: str, bare: BareText, exact: list[Match]) -> tuple[list[Match], list[Match]]:
+        s = bare.text
+        suspicious = {w for w in set(WORD_RE.findall(s)) if self._suspicious(w)}
+        if not suspicious:
+            return [], []
+        covered = _Coverage(bare, exact)
+        windows: dict[tuple[int, int, int], float] = {}
+        acronyms: list[Match] = []
+        reach = int(self._longest * 1.3) + 2
+        for hit in WORD_RE.finditer(s):
+            word = hit.group()
+            if word not in suspicious or covered.inside(hit.start(), hit.end()):
+                continue
+            if 3 <= len(word) <= 6:
+                acronym = self._acronym_at(text, bare, hit.start(), hit.end())
+                if acronym is not None:
+                    acronyms.append(acronym)
+                    continue
+            if self._fuzzy_forms:
+                self._score_windows(s, hit.start(), hit.end(), reach, covered, windows)
+        return self._best_windows(bare, windows), acronyms
+
+    def _score_windows(self, s: str, start: int, end: int, reach: int, covered, windows: dict) -> None:
+        local = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(s, max(0, start - reach), end + reach)]
+        centre = next(i for i, (a, _, _) in enumerate(local) if a == start)
+        for j, (_, _, word) in enumerate(local):
+            for number, position in self._anchored_forms(word):
+                size = self._fuzzy_forms[number][2]
+                first = j - position
+                for length in (size - 1, size, size + 1):
+                    last = first + length - 1
+                    if length < 1 or first < 0 or last >= len(local) or not first <= centre <= last:
                         continue
-                    if Levenshtein.distance(near, bare, score_cutoff=1) <= 1:
+                    window = (number, local[first][0], local[last][1])
+                    if window not in windows:
+                        windows[window] = self._window_score(s, local[first:last + 1], window, covered)
+
+    def _anchored_forms(self, word: str) -> list[tuple[int, int]]:
+        if len(word) < 3 or self.lexicon.is_function_word(word):
+            return []
+        anchors = {word} if word in self._anchors else set()
+        if len(word) >= MIN_EDIT_WORD and self._suspicious(word):
+            for probe in _deletes(word) | {word}:
+                for near in self._near.get(probe, ()):
+                    if near not in anchors and Levenshtein.distance(near, word, score_cutoff=1) <= 1:
                         anchors.add(near)
         return [pair for near in sorted(anchors) for pair in self._anchors[near]]
 
-    def _window_score(self, tokens, gap_keys, covered, window) -> float:
+    def _window_score(self, s: str, words: list, window: tuple[int, int, int], covered) -> float:
         number, start, end = window
-        if start < 0 or end > len(tokens):
-            return 0.0
         form, compared, _ = self._fuzzy_forms[number]
-        size = sum(len(t.bare) for t in tokens[start:end]) + sum(len(g or "") for g in gap_keys[start:end - 1])
+        size = end - start
         if 200 * min(size, len(compared)) < form.term.fuzzy * (size + len(compared)):
             return 0.0  # the lengths alone rule the threshold out: ratio <= 2 * min / sum
-        if not _may_cover(covered, start, end, form.term, tokens):
+        if any(not valid_gap(s[a[1]:b[0]]) for a, b in zip(words, words[1:])):
             return 0.0
-        key = _key(tokens, gap_keys, start, end, "bare")
-        if key is None:
+        if not covered.allows(start, end, form.term):
             return 0.0
-        threshold = form.term.fuzzy
-        score = fuzz.ratio("".join(key), compared, score_cutoff=threshold)
-        if score and self._plausible_misspelling(tokens[start:end], compared):
+        score = fuzz.ratio(s[start:end], compared, score_cutoff=form.term.fuzzy)
+        if score and self._plausible_misspelling([w for _, _, w in words], compared):
             return score
         return 0.0
 
-    def _plausible_misspelling(self, window: list[Token], compared: str) -> bool:
+    def _plausible_misspelling(self, window: list[str], compared: str) -> bool:
         """Precision guard: every differing word is a non-word or a derivation of a form word."""
-        form_words = set(compared.replace("-", " ").replace("'", " ").split())
-        differing = [t.bare for t in window if t.bare not in form_words]
+        form_words = set(WORD_RE.findall(compared))
+        differing = [w for w in window if w not in form_words]
         if not differing:
             return False
         if len(window) == 1:
             return not self.lexicon.is_common(differing[0])
-        return all(not self.lexicon.is_common(word) or _derived(word, form_words) for word in differing)
+        return all(not self.lexicon.is_common(w) or self._derived(w) for w in differing)
 
-    def _best_windows(self, tokens, candidates) -> list[Match]:
-        ranked = sorted(
-            ((score, window) for window, score in candidates.items() if score),
-            key=lambda item: (-item[0], -(item[1][2] - item[1][1]), item[1][1], item[1][0]),
-        )
-        taken: set[int] = set()
+    def _best_windows(self, bare: BareText, windows: dict) -> list[Match]:
+        ranked = sorted(((score, w) for w, score in windows.items() if score),
+                        key=lambda item: (-item[0], -(item[1][2] - item[1][1]), item[1][1], item[1][0]))
+        taken: list[tuple[int, int]] = []
         matches = []
         for score, (number, start, end) in ranked:
-            if taken.intersection(range(start, end)):
+            if any(start < b and a < end for a, b in taken):
                 continue
-            taken.update(range(start, end))
-            form = self._fuzzy_forms[number][0]
-            matches.append(Match(tokens[start].start, tokens[end - 1].end, form, "fuzzy", round(score, 1)))
+            taken.append((start, end))
+            o_start, o_end = bare.span(start, end)
+            matches.append(Match(o_start, o_end, self._fuzzy_forms[number][0], "fuzzy", round(score, 1)))
         return matches
 
-    def _find_acronyms(self, tokens: list[Token], covered: set[int]) -> list[Match]:
-        matches = []
-        for i, token in enumerate(tokens):
-            word = token.text
-            if i in covered or len(word) < 3 or not is_acronym(word):
-                continue
-            if fold(word) in self._known_folded or self.lexicon.is_common(word):
-                continue
-            near = {a for probe in _deletes(word) | {word} for a in self._acronym_deletes.get(probe, ())}
-            forms = sorted(
-                (f for a in near if len(a) >= 3 and Levenshtein.distance(a, word) <= 1 for f in self._acronyms[a]),
-                key=lambda f: (_ROLE_ORDER.index(f.role), f.text),
-            )
-            if len({f.term.id for f in forms}) == 1:
-                matches.append(Match(token.start, token.end, forms[0], "acronym"))
-        return matches
+    def _acronym_at(self, text: str, bare: BareText, start: int, end: int) -> Match | None:
+        o_start, o_end = bare.span(start, end)
+        word = text[o_start:o_end]
+        if not is_acronym(word) or self.lexicon.is_common(word):
+            return None
+        near = {a for probe in _deletes(word) | {word} for a in self._acronym_deletes.get(probe, ())}
+        forms = sorted(
+            (f for a in near if len(a) >= 3 and Levenshtein.distance(a, word) <= 1 for f in self._acronyms[a]),
+            key=lambda f: (_ROLE_ORDER.index(f.role), f.text),
+        )
+        if len({f.term.id for f in forms}) != 1:
+            return None
+        return Match(o_start, o_end, forms[0], "acronym")
 
 
-def _may_cover(covered: dict[int, Match], start: int, end: int, term: Term, tokens: list[Token]) -> bool:
-    """A window may only contain exact matches of its own term's accepted forms, wholly inside it,
-    and must reach beyond them: a correct form alone is never a misspelling of another form."""
-    uncovered = False
-    for i in range(start, end):
-        match = covered.get(i)
-        if match is None:
-            uncovered = True
-            continue
-        inside = tokens[start].start <= match.start and match.end <= tokens[end - 1].end
-        if not (inside and match.term is term and match.kind == "exact" and match.form.role in ACCEPTED):
-            return False
-    return uncovered
+class _Coverage:
+    """Exact matches by bare position: a fuzzy window may only hold its own term's accepted forms."""
+
+    def __init__(self, bare: BareText, exact: list[Match]):
+        self._spans = [(m.start, m.end, m) for m in exact]
+        self._bare = bare
+        self._starts = [s for s, _, _ in self._spans]
+
+    def inside(self, start: int, end: int) -> bool:
+        o_start, o_end = self._bare.span(start, end)
+        i = bisect.bisect_right(self._starts, o_start)
+        return i > 0 and self._spans[i - 1][1] >= o_end
+
+    def allows(self, start: int, end: int, term: Term) -> bool:
+        o_start, o_end = self._bare.span(start, end)
+        i = bisect.bisect_left(self._starts, o_start)
+        if i > 0 and self._spans[i - 1][1] > o_start:
+            return False  # an exact match straddles the window's start
+        for s, e, match in self._spans[i:]:
+            if s >= o_end:
+                break
+            if e > o_end or match.term is not term or match.kind != "exact" or match.form.role not in ACCEPTED:
+                return False
+        return True
 
 
-def _same_case(originals: tuple[str, ...], wanted: tuple[str, ...], ignore_marks: bool) -> bool:
-    if ignore_marks:
-        originals = tuple(strip_diacritics(o) for o in originals)
-        wanted = tuple(strip_diacritics(w) for w in wanted)
-    return originals == wanted
+def _plural_suffix(s: str, end: int, key: str) -> str | None:
+    """'' at a word boundary, 's'/'es' for a plural ending there, None inside a word."""
+    if end >= len(s) or not s[end].isalnum():
+        return ""
+    if s[end] == "s" and (end + 1 >= len(s) or not s[end + 1].isalnum()):
+        return "s"
+    if key.endswith(_PLURAL_AFTER_ES) and s[end:end + 2] == "es" and (end + 2 >= len(s) or not s[end + 2].isalnum()):
+        return "es"
+    return None
 
 
-def _derived(word: str, form_words) -> bool:
-    """'serbian' from 'serb': one word extends the other (a derivation, not a different word)."""
-    return len(word) >= 3 and any(len(f) >= 3 and (word.startswith(f) or f.startswith(word)) for f in form_words)
+def _gaps_valid(bare: str, words: list[str]) -> bool:
+    positions = [m.span() for m in WORD_RE.finditer(bare)]
+    return all(valid_gap(bare[a[1]:b[0]]) for a, b in zip(positions, positions[1:]))

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterator
 
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Document, Hit, Severity
-from mtcheck.text import Token
+from mtcheck.text import TOKEN_RE
 
 
-@dataclass(frozen=True, slots=True)
 class CheckContext:
-    """One document, its tokens and its glossary matches: everything a rule may read."""
+    """One document and its glossary matches: everything a rule may read.
 
-    document: Document
-    tokens: tuple[Token, ...]
-    matches: tuple[Match, ...]
-    lexicon: Lexicon
-    source_language: str | None = None
+    Word counts are computed on first use, so documents whose rules never ask pay nothing.
+    """
+
+    def __init__(self, document: Document, matches: tuple[Match, ...], lexicon: Lexicon,
+                 source_language: str | None = None):
+        self.document = document
+        self.matches = matches
+        self.lexicon = lexicon
+        self.source_language = source_language
+
+    @cached_property
+    def word_counts(self) -> Counter:
+        return Counter(TOKEN_RE.findall(self.document.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +48,4 @@ class Rule:
 def suggestion_for(match: Match) -> str:
     """The form to write instead: the nearest accepted form, else the canonical one."""
     form = match.form
-    if form.role in ("canonical", "variant", "short"):
-        return form.rendered(form.text)
-    return form.rendered(form.term.canonical) if form.inflected else form.term.canonical
+    return match.rendered(form.text if form.role in ("canonical", "variant", "short") else form.term.canonical)

@@ -11,36 +11,19 @@ Fails: "Kurti met ... Corti said".  Passes: "Kurti met ... Kurti said".
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 
 from rapidfuzz.distance import Levenshtein
 
+from mtcheck.folding import strip_diacritics
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
 from mtcheck.rules.phonetic import sound_key
-from mtcheck.text import is_acronym, strip_diacritics
+from mtcheck.text import TOKEN_RE, is_acronym
 
 MIN_LENGTH = 4
 SPELLING_ALONE = 0.8  # similarity at which spelling alone says "same name"
 WITH_SOUND = 0.5  # similarity needed when the two also sound alike
-
-
-def _names(ctx: CheckContext) -> tuple[Counter, dict[str, list], set[str]]:
-    counts: Counter = Counter()
-    places: dict[str, list] = {}
-    in_glossary: set[str] = set()
-    covered = [(m.start, m.end) for m in ctx.matches]
-    for token in ctx.tokens:
-        word = token.text
-        if len(word) < MIN_LENGTH or not word[0].isupper() or is_acronym(word) or not word.isalpha():
-            continue
-        if ctx.lexicon.is_common(word):
-            continue
-        counts[word] += 1
-        places.setdefault(word, []).append(token)
-        if any(s <= token.start and token.end <= e for s, e in covered):
-            in_glossary.add(word)
-    return counts, places, in_glossary
 
 
 def same_name(a: str, b: str) -> bool:
@@ -54,25 +37,50 @@ def same_name(a: str, b: str) -> bool:
     return len(key) >= 2 and similarity >= WITH_SOUND and key == sound_key(b)
 
 
-def check(ctx: CheckContext):
-    counts, places, in_glossary = _names(ctx)
-    names = sorted(counts, key=lambda w: (-counts[w], w not in in_glossary, places[w][0].start))
+def _names(ctx: CheckContext) -> dict[str, int]:
+    return {
+        word: count for word, count in ctx.word_counts.items()
+        if len(word) >= MIN_LENGTH and word[0].isupper() and word.isalpha() and not is_acronym(word)
+        and not ctx.lexicon.is_common(word)
+    }
+
+
+def _glossary_words(ctx: CheckContext) -> set[str]:
+    text = ctx.document.text
+    return {word for m in ctx.matches for word in TOKEN_RE.findall(text[m.start:m.end])}
+
+
+def _pairs(ctx: CheckContext):
+    """(rarer, reference) spellings, each rarer spelling once."""
+    counts = _names(ctx)
+    if len(counts) < 2:
+        return
+    in_glossary = _glossary_words(ctx)
+    first_seen = {word: i for i, word in enumerate(counts)}
+    names = sorted(counts, key=lambda w: (-counts[w], w not in in_glossary, first_seen[w]))
     flagged: set[str] = set()
     for i, rarer in enumerate(names):
         if rarer in in_glossary:
             continue
-        for common in names[:i]:
-            if common in flagged or not same_name(common, rarer):
-                continue
+        reference = next((common for common in names[:i] if common not in flagged and same_name(common, rarer)), None)
+        if reference is not None:
             flagged.add(rarer)
-            for token in places[rarer]:
-                yield Hit(
-                    Span(token.start, token.end),
-                    f"'{rarer}' may be a misspelling of '{common}', used {counts[common]} "
-                    f"time{'s' if counts[common] > 1 else ''} in this document",
-                    suggestion=common,
-                )
-            break
+            yield rarer, reference, counts[reference]
+
+
+def check(ctx: CheckContext):
+    pairs = {rarer: (reference, count) for rarer, reference, count in _pairs(ctx)}
+    if not pairs:
+        return
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True))) + r")(?![^\W_])")
+    for found in pattern.finditer(ctx.document.text):
+        reference, count = pairs[found.group()]
+        yield Hit(
+            Span(found.start(), found.end()),
+            f"'{found.group()}' may be a misspelling of '{reference}', used {count} "
+            f"time{'s' if count > 1 else ''} in this document",
+            suggestion=reference,
+        )
 
 
 RULE = Rule(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from mtcheck.text import strip_diacritics
+from mtcheck.folding import strip_diacritics
 
 _BEFORE_FOLDING = [
     ("dž", "J"), ("đ", "J"), ("dj", "J"), ("lj", "L"), ("nj", "N"),

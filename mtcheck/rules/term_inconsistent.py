@@ -35,7 +35,7 @@ def check(ctx: CheckContext):
                 f"'{match.form.text}' is used {_times(counts[match.form.text])}, but this document mostly uses "
                 f"'{dominant}' ({_times(counts[dominant])})",
                 term=term.id,
-                suggestion=match.form.rendered(dominant),
+                suggestion=match.rendered(dominant),
             )
 
 

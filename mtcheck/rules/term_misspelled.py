@@ -12,7 +12,7 @@ from mtcheck.rules.base import CheckContext, Rule, suggestion_for
 
 
 def _message(found: str, match: Match) -> str:
-    near = match.form.rendered(match.form.text)
+    near = match.rendered(match.form.text)
     what = f"'{near}'" if near == match.term.canonical else f"'{near}' ({match.term.canonical})"
     if match.kind == "diacritics":
         return f"'{found}' is {what} without its diacritics"
