@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
+import re
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import InputError, Problem
@@ -11,6 +15,12 @@ from mtcheck.model import Document
 
 TEXT_SUFFIXES = (".txt", ".md")
 STDIN = "-"
+STREAM_ABOVE = 32 * 2**20  # files larger than this many bytes are streamed
+SEGMENT_CHARS = 4_000_000
+READ_BYTES = 2**22
+CUT_SEARCH = 1_000_000  # how far back from the segment limit to look for a break
+# A line break followed by an empty line: the break between two paragraphs.
+_PARAGRAPH_RE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -60,11 +70,67 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
 
 
-def read_document(path: str) -> Document:
+def read_document(path: str, stream_above: int = STREAM_ABOVE) -> Document | StreamedDocument:
+    """The document at ``path``: in memory, or streamed in segments when larger than ``stream_above`` bytes."""
     if path == STDIN:
         return Document("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>"))
     try:
+        if Path(path).stat().st_size > stream_above:
+            return StreamedDocument(path)
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(Problem(path, f"cannot read: {exc.strerror}")) from None
     return Document(path, decode(raw, path))
+
+
+@dataclass(frozen=True, slots=True)
+class StreamedDocument:
+    """A large file read segment by segment, each time its text is needed, in bounded memory.
+
+    Segments end at paragraph breaks where there is one (no term spans a paragraph
+    break, see ``mtcheck.folding``), else at a line break, else at a space.
+    """
+
+    path: str
+    segment_chars: int = SEGMENT_CHARS
+
+    def segments(self) -> Iterator[tuple[int, str]]:
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        pending, base, read, lines = "", 0, 0, 0
+        try:
+            with open(self.path, "rb") as handle:
+                while chunk := handle.read(READ_BYTES):
+                    pending += self._decode(decoder, chunk, read, base, pending, lines)
+                    read += len(chunk)
+                    while len(pending) > self.segment_chars:
+                        cut = _cut_point(pending, self.segment_chars)
+                        yield base, pending[:cut]
+                        lines += pending.count("\n", 0, cut)
+                        base, pending = base + cut, pending[cut:]
+                pending += self._decode(decoder, b"", read, base, pending, lines, final=True)
+        except OSError as exc:
+            raise InputError(Problem(self.path, f"cannot read: {exc.strerror}")) from None
+        if pending or not base:
+            yield base, pending
+
+    def _decode(self, decoder, chunk: bytes, read: int, base: int, pending: str, lines: int, final=False) -> str:
+        try:
+            return decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            offset = read - (len(exc.object) - len(chunk)) + exc.start
+            before = exc.object[: exc.start].decode("utf-8", errors="replace")
+            line = lines + pending.count("\n") + before.count("\n") + 1
+            column = len(before) - before.rfind("\n") if "\n" in before else len((pending + before).rsplit("\n", 1)[-1]) + 1
+            raise InputError(Problem(self.path, f"not valid UTF-8 (byte offset {offset})", line, column)) from None
+
+
+def _cut_point(text: str, limit: int) -> int:
+    """Where to end a segment of at most ``limit`` characters: after a paragraph, line or word."""
+    breaks = [m.end() for m in _PARAGRAPH_RE.finditer(text, max(0, limit - CUT_SEARCH), limit)]
+    if breaks:
+        return breaks[-1]
+    for separator in ("\n", " "):
+        cut = text.rfind(separator, max(0, limit - CUT_SEARCH), limit)
+        if cut > 0:
+            return cut + 1
+    return limit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from mtcheck.config import Config
@@ -11,7 +12,7 @@ from mtcheck.glossary.index import TermIndex
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
-from mtcheck.text import LineIndex
+from mtcheck.text import TOKEN_RE, line_columns
 
 
 def select_rules(config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -41,15 +42,17 @@ class Checker:
         self.index = TermIndex(glossaries, self.lexicon)
 
     def check_document(self, document: Document) -> FileResult:
-        text = document.text
-        context = CheckContext(document, tuple(self.index.find(text)), self.lexicon, self.source_language)
-        lines = LineIndex(text)
-        findings = {
-            self._finding(rule, hit, document, lines)
-            for rule in self.rules
-            for hit in rule.check(context)
-        }
-        return FileResult(document.path, sum(context.word_counts.values()), tuple(sorted(findings, key=Finding.sort_key)))
+        """Check one document; a streamed one is read segment by segment, never whole."""
+        matches: list = []
+        word_counts: Counter = Counter()
+        for base, text in document.segments():
+            matches += self.index.find(text, base=base)
+            word_counts.update(TOKEN_RE.findall(text))
+        context = CheckContext(document, tuple(matches), self.lexicon, word_counts, self.source_language)
+        hits = {(rule, hit) for rule in self.rules for hit in rule.check(context)}
+        positions = line_columns(document.segments(), [o for _, h in hits for o in (h.span.start, h.span.end)])
+        findings = sorted((self._finding(rule, hit, document.path, positions) for rule, hit in hits), key=Finding.sort_key)
+        return FileResult(document.path, sum(word_counts.values()), tuple(findings))
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         return self.check_document(Document(path, text))
@@ -58,18 +61,17 @@ class Checker:
         files = document_paths(paths, self.config.exclude)
         return RunResult(tuple(self.check_document(read_document(path)) for path in files))
 
-    def _finding(self, rule: Rule, hit: Hit, document: Document, lines: LineIndex) -> Finding:
+    def _finding(self, rule: Rule, hit: Hit, path: str, positions: dict) -> Finding:
         severity = self.config.rule(rule.id).severity or hit.severity or rule.severity
         start, end = hit.span.start, hit.span.end
-        line, column = lines.position(start)
-        end_line, end_column = lines.position(end)
+        line, column = positions[start]
+        end_line, end_column = positions[end]
         return Finding(
-            rule=rule.id, category=rule.category, severity=severity, path=document.path,
+            rule=rule.id, category=rule.category, severity=severity, path=path,
             line=line, column=column, end_line=end_line, end_column=end_column,
-            offset=start, length=end - start, text=document.text[start:end],
+            offset=start, length=end - start, text=hit.text,
             message=hit.message, term=hit.term, suggestion=hit.suggestion,
         )
-
 
 def fails(run: RunResult, fail_on: str) -> bool:
     """True when a finding is at or above the --fail-on severity ("never" never fails)."""

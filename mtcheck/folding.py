@@ -21,6 +21,7 @@ _APOSTROPHES = "\u2019\u2018\u02bc"
 # Letters that Unicode does not decompose but that readers treat as a base letter plus a mark.
 _UNDECOMPOSED = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ħ": "h", "ı": "i"})
 _RUNS_RE = re.compile(r" {2,}")
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _ASCII_SPACE_RE = re.compile(r"[\t\n\r\x0b\x0c]")
 _MARK_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -96,15 +97,26 @@ def bare_text(text: str) -> BareText:
     mapped = pattern.sub(lambda m: table[m.group()], lowered) if needs_mapping else lowered
     if "  " not in mapped:
         return BareText(mapped, OffsetMap())
-    points, shifts, removed, pieces, last = [], [], 0, [], 0
+    collapsed, points, shifts = _collapse_runs(mapped, lambda a, b: text[a:b])
+    return BareText(collapsed, OffsetMap(tuple(points), tuple(shifts)))
+
+
+def _collapse_runs(mapped: str, original) -> tuple[str, list[int], list[int]]:
+    """One character per whitespace run: a space, or a line break where a paragraph ends.
+
+    A term may wrap onto the next line, never into the next paragraph; paragraph
+    breaks are also where long files are cut into segments, so both agree.
+    """
+    points, shifts, pieces, removed, last = [], [], [], 0, 0
     for run in _RUNS_RE.finditer(mapped):
-        pieces.append(mapped[last : run.start() + 1])
+        paragraph = len(_LINE_BREAK_RE.findall(original(run.start(), run.end()))) >= 2
+        pieces.append(mapped[last : run.start()] + ("\n" if paragraph else " "))
         removed += len(run.group()) - 1
         points.append(run.start() + 1 - (removed - (len(run.group()) - 1)))
         shifts.append(removed)
         last = run.end()
     pieces.append(mapped[last:])
-    return BareText("".join(pieces), OffsetMap(tuple(points), tuple(shifts)))
+    return "".join(pieces), points, shifts
 
 
 def _bare_slowly(text: str) -> BareText:
@@ -116,13 +128,13 @@ def _bare_slowly(text: str) -> BareText:
             continue
         lower = c.lower()
         lower = lower if len(lower) == 1 else (strip_diacritics(c).lower() + c)[0]
-        mapped = table.get(lower) or _single(strip_diacritics(lower), lower)
-        if mapped == " " and chars and chars[-1] == " ":
-            continue
-        chars.append(mapped)
+        chars.append(table.get(lower) or _single(strip_diacritics(lower), lower))
         origin.append(i)
     origin.append(len(text))
-    return BareText("".join(chars), OffsetMap(explicit=tuple(origin)))
+    mapped = "".join(chars)
+    collapsed, points, shifts = _collapse_runs(mapped, lambda a, b: text[origin[a] : origin[b]])
+    offsets = OffsetMap(tuple(points), tuple(shifts))
+    return BareText(collapsed, OffsetMap(explicit=tuple(origin[offsets.original(i)] for i in range(len(collapsed) + 1))))
 
 
 def _single(stripped: str, fallback: str) -> str:

@@ -68,10 +68,14 @@ class Glossary:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A decoded text. Offsets everywhere count code points of ``text``."""
+    """A decoded text held in memory. Offsets everywhere count code points of ``text``."""
 
     path: str
     text: str
+
+    def segments(self):
+        """(offset, text) pieces that make up the document: here, one."""
+        yield 0, self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,7 @@ class Hit:
     """What a rule reports: where, what, and what to write instead."""
 
     span: Span
+    text: str
     message: str
     term: str | None = None
     suggestion: str | None = None

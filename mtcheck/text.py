@@ -25,14 +25,28 @@ def count_words(text: str) -> int:
     return len(TOKEN_RE.findall(text))
 
 
-class LineIndex:
-    """Maps code-point offsets to 1-based (line, column); CRLF, CR and LF all end a line."""
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
-    _BREAK_RE = re.compile(r"\r\n|\r|\n")
 
-    def __init__(self, text: str):
-        self._starts = [0] + [m.end() for m in self._BREAK_RE.finditer(text)]
+def line_columns(segments, offsets) -> dict[int, tuple[int, int]]:
+    """1-based (line, column) of each offset, in one pass over the document's segments.
 
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+    CRLF, CR and LF each end a line. Segments never split a CRLF.
+    """
+    wanted = sorted(set(offsets))
+    found: dict[int, tuple[int, int]] = {}
+    line, line_start, i = 1, 0, 0
+    for base, text in segments:
+        if i >= len(wanted):
+            break
+        starts = [base + m.end() for m in LINE_BREAK_RE.finditer(text)]
+        while i < len(wanted) and wanted[i] <= base + len(text):
+            k = bisect.bisect_right(starts, wanted[i])
+            start = starts[k - 1] if k else line_start
+            found[wanted[i]] = (line + k, wanted[i] - start + 1)
+            i += 1
+        line += len(starts)
+        line_start = starts[-1] if starts else line_start
+    for offset in wanted[i:]:  # past the end: clamp to the last position
+        found[offset] = (line, offset - line_start + 1)
+    return found

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 from rapidfuzz import fuzz
@@ -53,6 +53,7 @@ class Match:
     end: int
     form: Form
     kind: str  # exact | diacritics | fuzzy | acronym
+    text: str  # what the document says there
     score: float = 100.0
     suffix: str = ""  # a plural ending that followed the form ("KFORs")
 
@@ -135,13 +136,18 @@ class TermIndex:
 
     # searching ------------------------------------------------------------
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str, near_misses: bool = True, base: int = 0) -> list[Match]:
+        """Every match in ``text``, at offsets counted from ``base`` (the text's place in its document).
+
+        ``near_misses=False`` runs the exact pass only.
+        """
         bare = bare_text(text)
         exact = self._find_exact(text, bare)
-        fuzzy, acronyms = self._find_near_misses(text, bare, exact)
+        fuzzy, acronyms = self._find_near_misses(text, bare, exact) if near_misses else ([], [])
         if fuzzy:  # a fuzzy match may swallow an exact short form of its own term ("Aljbin [Kurti]")
             exact = [m for m in exact if not any(f.start <= m.start and m.end <= f.end for f in fuzzy)]
-        return sorted(exact + fuzzy + acronyms, key=lambda m: (m.start, m.end, m.term.id))
+        matches = sorted(exact + fuzzy + acronyms, key=lambda m: (m.start, m.end, m.term.id))
+        return [replace(m, start=m.start + base, end=m.end + base) for m in matches] if base else matches
 
     def _find_exact(self, text: str, bare: BareText) -> list[Match]:
         if not len(self._automaton):
@@ -176,14 +182,14 @@ class TermIndex:
             if form.case_sensitive:
                 cased = surface_key(original, keep_case=True)
                 if cased == form.cased:
-                    return Match(o_start, span_end, form, "exact", suffix=suffix)
+                    return Match(o_start, span_end, form, "exact", text[o_start:span_end], suffix=suffix)
                 if fallback is None and strip_diacritics(cased) == strip_diacritics(form.cased):
                     fallback = form
             elif lowered == form.key:
-                return Match(o_start, span_end, form, "exact", suffix=suffix)
+                return Match(o_start, span_end, form, "exact", text[o_start:span_end], suffix=suffix)
             elif fallback is None:
                 fallback = form
-        return Match(o_start, span_end, fallback, "diacritics", suffix=suffix) if fallback else None
+        return Match(o_start, span_end, fallback, "diacritics", text[o_start:span_end], suffix=suffix) if fallback else None
 
     # near misses ----------------------------------------------------------
 
@@ -222,7 +228,7 @@ class TermIndex:
                     continue
             if self._fuzzy_forms:
                 self._score_windows(s, hit.start(), hit.end(), reach, covered, windows)
-        return self._best_windows(bare, windows), acronyms
+        return self._best_windows(text, bare, windows), acronyms
 
     def _score_windows(self, s: str, start: int, end: int, reach: int, covered, windows: dict) -> None:
         local = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(s, max(0, start - reach), end + reach)]
@@ -275,7 +281,7 @@ class TermIndex:
             return not self.lexicon.is_common(differing[0])
         return all(not self.lexicon.is_common(w) or self._derived(w) for w in differing)
 
-    def _best_windows(self, bare: BareText, windows: dict) -> list[Match]:
+    def _best_windows(self, text: str, bare: BareText, windows: dict) -> list[Match]:
         ranked = sorted(((score, w) for w, score in windows.items() if score),
                         key=lambda item: (-item[0], -(item[1][2] - item[1][1]), item[1][1], item[1][0]))
         taken: list[tuple[int, int]] = []
@@ -285,7 +291,8 @@ class TermIndex:
                 continue
             taken.append((start, end))
             o_start, o_end = bare.span(start, end)
-            matches.append(Match(o_start, o_end, self._fuzzy_forms[number][0], "fuzzy", round(score, 1)))
+            form = self._fuzzy_forms[number][0]
+            matches.append(Match(o_start, o_end, form, "fuzzy", text[o_start:o_end], round(score, 1)))
         return matches
 
     def _acronym_at(self, text: str, bare: BareText, start: int, end: int) -> Match | None:
@@ -300,7 +307,7 @@ class TermIndex:
         )
         if len({f.term.id for f in forms}) != 1:
             return None
-        return Match(o_start, o_end, forms[0], "acronym")
+        return Match(o_start, o_end, forms[0], "acronym", word)
 
 
 class _Coverage:

@@ -4,31 +4,26 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Callable, Iterator
 
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Document, Hit, Severity
-from mtcheck.text import TOKEN_RE
 
 
 class CheckContext:
-    """One document and its glossary matches: everything a rule may read.
+    """One document, its glossary matches and word counts: everything a rule may read.
 
-    Word counts are computed on first use, so documents whose rules never ask pay nothing.
+    Rules read the text through ``document.segments()``, so long files need not sit in memory.
     """
 
     def __init__(self, document: Document, matches: tuple[Match, ...], lexicon: Lexicon,
-                 source_language: str | None = None):
+                 word_counts: Counter, source_language: str | None = None):
         self.document = document
         self.matches = matches
         self.lexicon = lexicon
+        self.word_counts = word_counts
         self.source_language = source_language
-
-    @cached_property
-    def word_counts(self) -> Counter:
-        return Counter(TOKEN_RE.findall(self.document.text))
 
 
 @dataclass(frozen=True, slots=True)

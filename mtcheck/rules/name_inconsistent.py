@@ -46,8 +46,7 @@ def _names(ctx: CheckContext) -> dict[str, int]:
 
 
 def _glossary_words(ctx: CheckContext) -> set[str]:
-    text = ctx.document.text
-    return {word for m in ctx.matches for word in TOKEN_RE.findall(text[m.start:m.end])}
+    return {word for m in ctx.matches for word in TOKEN_RE.findall(m.text)}
 
 
 def _pairs(ctx: CheckContext):
@@ -73,14 +72,19 @@ def check(ctx: CheckContext):
     if not pairs:
         return
     pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True))) + r")(?![^\W_])")
-    for found in pattern.finditer(ctx.document.text):
-        reference, count = pairs[found.group()]
-        yield Hit(
-            Span(found.start(), found.end()),
-            f"'{found.group()}' may be a misspelling of '{reference}', used {count} "
-            f"time{'s' if count > 1 else ''} in this document",
-            suggestion=reference,
-        )
+    for base, text in ctx.document.segments():
+        for found in pattern.finditer(text):
+            yield _hit(found, base, *pairs[found.group()])
+
+
+def _hit(found: re.Match, base: int, reference: str, count: int) -> Hit:
+    return Hit(
+        Span(base + found.start(), base + found.end()),
+        found.group(),
+        f"'{found.group()}' may be a misspelling of '{reference}', used {count} "
+        f"time{'s' if count > 1 else ''} in this document",
+        suggestion=reference,
+    )
 
 
 RULE = Rule(

@@ -13,9 +13,10 @@ from mtcheck.rules.base import CheckContext, Rule, suggestion_for
 def check(ctx: CheckContext):
     for match in ctx.matches:
         if match.kind == "exact" and match.form.role == "forbidden":
-            found = ctx.document.text[match.start : match.end]
+            found = match.text
             yield Hit(
                 Span(match.start, match.end),
+                found,
                 f"'{found}' is a forbidden rendering of '{match.term.canonical}'",
                 term=match.term.id,
                 suggestion=suggestion_for(match),

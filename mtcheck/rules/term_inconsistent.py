@@ -32,6 +32,7 @@ def check(ctx: CheckContext):
                 continue
             yield Hit(
                 Span(match.start, match.end),
+                match.text,
                 f"'{match.form.text}' is used {_times(counts[match.form.text])}, but this document mostly uses "
                 f"'{dominant}' ({_times(counts[dominant])})",
                 term=term.id,

@@ -24,9 +24,10 @@ def _message(found: str, match: Match) -> str:
 def check(ctx: CheckContext):
     for match in ctx.matches:
         if match.kind != "exact":
-            found = ctx.document.text[match.start : match.end]
+            found = match.text
             yield Hit(
                 Span(match.start, match.end),
+                found,
                 _message(found, match),
                 term=match.term.id,
                 suggestion=suggestion_for(match),

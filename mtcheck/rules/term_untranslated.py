@@ -13,10 +13,11 @@ from mtcheck.rules.base import CheckContext, Rule, suggestion_for
 def check(ctx: CheckContext):
     for match in ctx.matches:
         if match.kind == "exact" and match.form.role == "source":
-            found = ctx.document.text[match.start : match.end]
+            found = match.text
             language = f" ({ctx.source_language})" if ctx.source_language else ""
             yield Hit(
                 Span(match.start, match.end),
+                found,
                 f"'{found}' is the untranslated source-language{language} form of '{match.term.canonical}'",
                 term=match.term.id,
                 suggestion=suggestion_for(match),
