@@ -59,16 +59,21 @@ def check(
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")] = 0,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    cache_dir: Annotated[str, typer.Option("--cache-dir", help="Where the cache lives.")] = ".mtcheck_cache",
 ) -> None:
     """Check translated texts for terminology defects."""
     from mtcheck import workflow
 
+    progress = _progress_bar(machine_format_on_stdout=output_format != "text" and not output)
     try:
         request = workflow.CheckRequest(
             paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
             output_format=output_format, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
+            jobs=jobs, cache_dir=None if no_cache else cache_dir,
         )
-        outcome = workflow.run_check(request)
+        outcome = workflow.run_check(request, progress)
         if output:
             from mtcheck.output import write_atomic
 
@@ -77,7 +82,16 @@ def check(
             _print(outcome.report, colour=output_format == "text")
     except MtcheckError as error:
         raise _fail(error) from None
+    finally:
+        if progress:
+            progress.close()
     raise typer.Exit(Exit.FINDINGS if outcome.failed else Exit.OK)
+
+
+def _progress_bar(machine_format_on_stdout: bool):
+    from mtcheck.terminal import ProgressBar, wants_progress
+
+    return ProgressBar() if wants_progress(machine_format_on_stdout) else None
 
 
 def _print(report: str, colour: bool) -> None:

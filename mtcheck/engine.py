@@ -33,13 +33,19 @@ class Checker:
     """Glossaries compiled once, then any number of documents checked against them."""
 
     def __init__(self, glossaries: list[Glossary], config: Config | None = None, rules: list[Rule] | None = None,
-                 language: str | None = None):
+                 index: TermIndex | None = None, index_key: str | None = None):
         self.config = config or Config()
         self.rules = rules if rules is not None else select_rules(self.config)
-        self.language = language or (glossaries[0].language if glossaries else "en")
+        self.language = glossaries[0].language if glossaries else "en"
         self.source_language = next((g.source_language for g in glossaries if g.source_language), None)
-        self.lexicon = lexicon_for(self.language)
-        self.index = TermIndex(glossaries, self.lexicon)
+        self.index = index or TermIndex(glossaries, lexicon_for(self.language))
+        self.lexicon = self.index.lexicon
+        self.index_key = index_key  # identifies the glossary files the index was compiled from
+
+    @property
+    def settings(self) -> str:
+        """The rules and severities in force, for cache keys and signatures."""
+        return ",".join(f"{r.id}:{(self.config.rule(r.id).severity or r.severity).label}" for r in self.rules)
 
     def check_document(self, document: Document) -> FileResult:
         """Check one document; a streamed one is read segment by segment, never whole."""

@@ -32,6 +32,9 @@ class MtcheckError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # keep the problems when raised in a worker process
+        return type(self), (self.problems,)
+
 
 class GlossaryError(MtcheckError):
     pass

@@ -25,3 +25,42 @@ _THEME = Theme({
 def print_coloured(report: str) -> None:
     console = Console(highlighter=_ReportHighlighter(), theme=_THEME, soft_wrap=True)
     console.print(report, end="", markup=False, emoji=False)
+
+
+class ProgressBar:
+    """A progress bar on standard error that appears only once a run has taken a couple of seconds."""
+
+    DELAY = 2.0
+
+    def __init__(self):
+        import time
+
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._progress = Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        self._task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._task is None:
+            if self._clock() - self._started < self.DELAY:
+                return
+            self._progress.start()
+            self._task = self._progress.add_task("checking", total=total)
+        self._progress.update(self._task, completed=done)
+
+    def close(self) -> None:
+        if self._task is not None:
+            self._progress.stop()
+
+
+def wants_progress(machine_format_on_stdout: bool) -> bool:
+    """Only for a person at a terminal: never in CI logs, pipes, or under a machine format on stdout."""
+    import os
+    import sys
+
+    return sys.stderr.isatty() and not os.environ.get("CI") and not machine_format_on_stdout

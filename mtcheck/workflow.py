@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths, load_config
-from mtcheck.engine import Checker, fails, select_rules
+from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
+from mtcheck.engine import fails, select_rules
 from mtcheck.errors import MtcheckError
-from mtcheck.glossary.loader import load_glossaries
 from mtcheck.model import RunResult
 from mtcheck.reporters import REPORTERS
+from mtcheck.runner import Progress, check_paths, compile_checker
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class CheckRequest:
     fail_on: str | None = None
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    jobs: int = 0  # 0: all cores
+    cache_dir: str | None = DEFAULT_DIR  # None: no cache
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ def resolve_config(request: CheckRequest) -> Config:
     return find_config() if request.use_config else Config()
 
 
-def run_check(request: CheckRequest) -> CheckOutcome:
+def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
     if request.output_format not in REPORTERS:
         raise MtcheckError(f"unknown format {request.output_format!r} (choose from {', '.join(REPORTERS)})")
     if request.fail_on is not None and request.fail_on not in FAIL_ON_CHOICES:
@@ -46,8 +49,8 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     paths = glossary_paths(request.glossaries, config, request.use_config or bool(request.config_file))
     if not paths:
         raise MtcheckError("no glossary: pass --glossary PATH, configure 'glossaries', or add a ./glossaries/ folder")
-    glossaries = load_glossaries(paths)
-    checker = Checker(glossaries, config, select_rules(config, request.select, request.ignore))
-    run = checker.check_paths(request.paths)
+    cache = Cache(request.cache_dir) if request.cache_dir else NoCache()
+    checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
+    run = check_paths(checker, request.paths, request.jobs, cache, progress)
     report = REPORTERS[request.output_format](run)
     return CheckOutcome(run, report, fails(run, request.fail_on or config.fail_on))

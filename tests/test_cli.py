@@ -12,10 +12,13 @@ import pytest
 from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE, ROOT, SMALL_GLOSSARY
 
 
-def mtcheck(*args, cwd=ROOT, stdin: bytes | None = None):
+def mtcheck(*args, cwd=ROOT, stdin: bytes | None = None, cache: bool = False):
+    """Run the CLI in a subprocess; `check` runs without the cache unless asked."""
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "mtcheck", *map(str, args)], cwd=cwd, input=stdin,
-                          capture_output=True, env=env)
+    args = [str(a) for a in args]
+    if args[:1] == ["check"] and not cache:
+        args.insert(1, "--no-cache")
+    return subprocess.run([sys.executable, "-m", "mtcheck", *args], cwd=cwd, input=stdin, capture_output=True, env=env)
 
 
 @pytest.fixture()

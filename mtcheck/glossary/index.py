@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import ahocorasick
 from rapidfuzz import fuzz
@@ -37,8 +38,7 @@ MIN_EDIT_WORD = 4  # words shorter than this are not looked up one edit away
 _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(NamedTuple):  # a tuple, not a dataclass: indexes hold 10^5 of them and unpickle them fast
     term: Term
     text: str
     role: str  # canonical | variant | short | forbidden | source
@@ -81,7 +81,7 @@ class TermIndex:
         self._proper_words: set[str] = set()  # capitalised form words, for derivations
         self._fuzzy_forms: list[tuple[Form, str, int]] = []  # form, bare key, word count
         self._anchors: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (fuzzy form, position)
-        self._near: dict[str, set[str]] = defaultdict(set)  # deletion -> anchor words
+        self._near: dict[str, set[str]] = defaultdict(set)  # deletion -> anchor words (tuples once built)
         self._acronyms: dict[str, list[Form]] = defaultdict(list)
         self._acronym_deletes: dict[str, set[str]] = defaultdict(set)
         self._longest = 1
@@ -89,6 +89,10 @@ class TermIndex:
             for role, forms in term.forms_by_role().items():
                 for text in forms:
                     self._add_form(term, role, text)
+        self._near = {probe: tuple(sorted(words)) for probe, words in self._near.items()}
+        self._acronym_deletes = {probe: tuple(sorted(words)) for probe, words in self._acronym_deletes.items()}
+        self._anchors = dict(self._anchors)
+        self._acronyms = dict(self._acronyms)
         self._automaton = self._build_automaton()
         self._suspicion: dict[str, bool] = {}
 

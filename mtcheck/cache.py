@@ -1,0 +1,93 @@
+"""An on-disk cache (``.mtcheck_cache/``) for compiled term indexes and per-file results.
+
+Entries are written to a temporary file and renamed into place, so concurrent runs
+never see half an entry. Each entry carries a checksum of its payload: a corrupt,
+truncated or foreign file is ignored (and rebuilt), never trusted.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+DEFAULT_DIR = ".mtcheck_cache"
+_MAGIC = b"MTCHECK1"
+_DIGEST = 32
+
+
+def fingerprint(*parts: bytes | str) -> str:
+    """A stable key for the given parts (length-prefixed, so parts cannot run together)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+class Cache:
+    def __init__(self, folder: str | Path = DEFAULT_DIR):
+        self.folder = Path(folder)
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / key
+
+    def get(self, kind: str, key: str):
+        try:
+            data = self._path(kind, key).read_bytes()
+        except OSError:
+            return None
+        payload = data[len(_MAGIC) + _DIGEST :]
+        if not data.startswith(_MAGIC) or hashlib.sha256(payload).digest() != data[len(_MAGIC) : len(_MAGIC) + _DIGEST]:
+            return None
+        gc.disable()  # unpickling 10^5 small objects is several times faster without collections
+        try:
+            return pickle.loads(payload)
+        except Exception:  # an entry from another version of mtcheck or its dependencies
+            return None
+        finally:
+            gc.enable()
+
+    def put(self, kind: str, key: str, value) -> None:
+        """Store ``value``; a cache that cannot be written is silently skipped."""
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path = self._path(kind, key)
+        try:
+            self._prepare()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            return
+
+    def _prepare(self) -> None:
+        if self.folder.is_dir():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / ".gitignore").write_text("# Created by mtcheck.\n*\n", encoding="utf-8")
+        (self.folder / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n# This is a cache directory created by mtcheck.\n",
+            encoding="utf-8",
+        )
+
+
+class NoCache(Cache):
+    """--no-cache: nothing is read or written."""
+
+    def __init__(self):
+        super().__init__(DEFAULT_DIR)
+
+    def get(self, kind: str, key: str):
+        return None
+
+    def put(self, kind: str, key: str, value) -> None:
+        return None
