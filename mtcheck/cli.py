@@ -62,6 +62,8 @@ def check(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_dir: Annotated[str, typer.Option("--cache-dir", help="Where the cache lives.")] = ".mtcheck_cache",
+    engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine) or dask (a cluster).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786; without it a local cluster is started.")] = None,
 ) -> None:
     """Check translated texts for terminology defects."""
     from mtcheck import workflow
@@ -71,7 +73,7 @@ def check(
         request = workflow.CheckRequest(
             paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
             output_format=output_format, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
-            jobs=jobs, cache_dir=None if no_cache else cache_dir,
+            jobs=jobs, cache_dir=None if no_cache else cache_dir, engine=engine, scheduler=scheduler,
         )
         outcome = workflow.run_check(request, progress)
         if output:

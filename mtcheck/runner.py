@@ -45,8 +45,11 @@ def _read(path: Path) -> bytes:
 
 
 def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache = NoCache(),
-                progress: Progress | None = None) -> RunResult:
-    """Check files and folders; results come back in path order whatever ``jobs`` is."""
+                progress: Progress | None = None, cluster=None) -> RunResult:
+    """Check files and folders; results come back in path order whatever ``jobs`` is.
+
+    With a Dask ``cluster`` client, files the cache does not answer are checked on the cluster.
+    """
     files = document_paths(paths, checker.config.exclude)
     keys = {path: _result_key(checker, path) for path in files}
     results: dict[str, FileResult] = {}
@@ -54,7 +57,13 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
         if key is not None and (hit := cache.get("results", key)) is not None:
             results[path] = hit
     todo = [path for path in files if path not in results]
-    for path, result in zip(todo, _check_all(checker, todo, jobs, len(results), len(files), progress)):
+    if cluster is not None:
+        from mtcheck.distributed import check_paths_on_cluster
+
+        checked = check_paths_on_cluster(checker, todo, cluster).files
+    else:
+        checked = _check_all(checker, todo, jobs, len(results), len(files), progress)
+    for path, result in zip(todo, checked):
         results[path] = result
         if keys[path] is not None:
             cache.put("results", keys[path], result)

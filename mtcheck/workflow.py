@@ -13,6 +13,9 @@ from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_checker
 
 
+ENGINES = ("local", "dask")
+
+
 @dataclass(frozen=True)
 class CheckRequest:
     paths: list[str]
@@ -24,6 +27,8 @@ class CheckRequest:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     jobs: int = 0  # 0: all cores
+    engine: str = "local"  # local | dask
+    scheduler: str | None = None  # the Dask scheduler's address; None starts a local cluster
     cache_dir: str | None = DEFAULT_DIR  # None: no cache
 
 
@@ -43,6 +48,10 @@ def resolve_config(request: CheckRequest) -> Config:
 def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
     if request.output_format not in REPORTERS:
         raise MtcheckError(f"unknown format {request.output_format!r} (choose from {', '.join(REPORTERS)})")
+    if request.engine not in ENGINES:
+        raise MtcheckError(f"unknown engine {request.engine!r} (choose from {', '.join(ENGINES)})")
+    if request.scheduler and request.engine != "dask":
+        raise MtcheckError("--scheduler needs --engine dask")
     if request.fail_on is not None and request.fail_on not in FAIL_ON_CHOICES:
         raise MtcheckError(f"unknown --fail-on {request.fail_on!r} (choose from {', '.join(FAIL_ON_CHOICES)})")
     config = resolve_config(request)
@@ -51,6 +60,12 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
         raise MtcheckError("no glossary: pass --glossary PATH, configure 'glossaries', or add a ./glossaries/ folder")
     cache = Cache(request.cache_dir) if request.cache_dir else NoCache()
     checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
-    run = check_paths(checker, request.paths, request.jobs, cache, progress)
+    if request.engine == "dask":
+        from mtcheck.distributed import connect
+
+        with connect(request.scheduler) as client:
+            run = check_paths(checker, request.paths, cache=cache, cluster=client)
+    else:
+        run = check_paths(checker, request.paths, request.jobs, cache, progress)
     report = REPORTERS[request.output_format](run)
     return CheckOutcome(run, report, fails(run, request.fail_on or config.fail_on))

@@ -1,0 +1,65 @@
+"""The Dask engine on a LocalCluster of two worker processes: results identical to a local run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("distributed")
+
+import dask.bag as db  # noqa: E402
+from distributed import Client, LocalCluster  # noqa: E402
+
+from mtcheck import Checker, load_glossaries  # noqa: E402
+from mtcheck.distributed import check_bag, check_paths_on_cluster  # noqa: E402
+from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE  # noqa: E402
+from tests.test_cli import mtcheck  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            yield client
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(load_glossaries([BUNDLED_GLOSSARY]))
+
+
+def test_check_bag_matches_the_local_run(client, checker):
+    text = MT_SAMPLE.read_text(encoding="utf-8")
+    pieces = [(f"part-{i}.txt", text[i * 900:]) for i in range(6)]
+    results = check_bag(db.from_sequence(pieces, npartitions=3), checker=checker, client=client).compute()
+    assert results == [checker.check_text(piece, path) for path, piece in pieces]
+    assert sum(len(r.findings) for r in results) > 20
+
+
+def test_the_index_is_broadcast_once_to_every_worker(client, checker):
+    text = MT_SAMPLE.read_text(encoding="utf-8")
+    check_bag(db.from_sequence([("a", text)] * 4, npartitions=4), checker=checker, client=client).compute()
+    held = client.run(lambda dask_worker: sum(type(v).__name__ == "Checker" for v in dask_worker.data.values()))
+    assert sorted(held.values()) == [1, 1]
+
+
+def test_paths_on_the_cluster_keep_the_given_paths(client, checker, tmp_path, monkeypatch):
+    monkeypatch.chdir(MT_SAMPLE.parent.parent)
+    relative = str(MT_SAMPLE.relative_to(MT_SAMPLE.parent.parent))
+    run = check_paths_on_cluster(checker, [relative], client)
+    assert run.files == (checker.check_paths([relative]).files[0],)
+
+
+def test_cli_dask_engine_output_is_identical(tmp_path):
+    local = mtcheck("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "-f", "json", cwd=tmp_path)
+    dask = mtcheck("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "-f", "json", "--engine", "dask", cwd=tmp_path)
+    assert dask.returncode == local.returncode == 1, dask.stderr
+    assert dask.stdout == local.stdout and json.loads(dask.stdout)["summary"]["findings"] == 11
+
+
+def test_unreachable_scheduler_is_a_one_line_error(tmp_path):
+    result = mtcheck("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "--engine", "dask",
+                     "--scheduler", "tcp://127.0.0.1:9", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("error: mtcheck: cannot reach the Dask scheduler tcp://127.0.0.1:9")
