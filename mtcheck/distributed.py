@@ -85,7 +85,7 @@ def connect(scheduler: str | None):
     _, distributed = _dask()
     try:
         if scheduler:
-            return distributed.Client(scheduler, timeout="10s")
+            return distributed.Client(scheduler, timeout="5s")
         return distributed.Client(distributed.LocalCluster(processes=True, dashboard_address=None))
     except (OSError, TimeoutError) as exc:
         raise MtcheckError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
