@@ -149,7 +149,8 @@ class TermIndex:
         exact = self._find_exact(text, bare)
         fuzzy, acronyms = self._find_near_misses(text, bare, exact) if near_misses else ([], [])
         if fuzzy:  # a fuzzy match may swallow an exact short form of its own term ("Aljbin [Kurti]")
-            exact = [m for m in exact if not any(f.start <= m.start and m.end <= f.end for f in fuzzy)]
+            swallowed = _Intervals((f.start, f.end) for f in fuzzy)
+            exact = [m for m in exact if not swallowed.contains(m.start, m.end)]
         matches = sorted(exact + fuzzy + acronyms, key=lambda m: (m.start, m.end, m.term.id))
         return [replace(m, start=m.start + base, end=m.end + base) for m in matches] if base else matches
 
@@ -219,6 +220,7 @@ class TermIndex:
             return [], []
         covered = _Coverage(bare, exact)
         windows: dict[tuple[int, int, int], float] = {}
+        anchors: dict[str, list[tuple[int, int]]] = {}  # word -> the fuzzy forms it anchors, per document
         acronyms: list[Match] = []
         reach = int(self._longest * 1.3) + 2
         for hit in WORD_RE.finditer(s):
@@ -231,14 +233,17 @@ class TermIndex:
                     acronyms.append(acronym)
                     continue
             if self._fuzzy_forms:
-                self._score_windows(s, hit.start(), hit.end(), reach, covered, windows)
+                self._score_windows(s, hit.start(), hit.end(), reach, covered, windows, anchors)
         return self._best_windows(text, bare, windows), acronyms
 
-    def _score_windows(self, s: str, start: int, end: int, reach: int, covered, windows: dict) -> None:
+    def _score_windows(self, s: str, start: int, end: int, reach: int, covered, windows: dict, anchors: dict) -> None:
         local = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(s, max(0, start - reach), end + reach)]
         centre = next(i for i, (a, _, _) in enumerate(local) if a == start)
         for j, (_, _, word) in enumerate(local):
-            for number, position in self._anchored_forms(word):
+            anchored = anchors.get(word)
+            if anchored is None:
+                anchored = anchors[word] = self._anchored_forms(word)
+            for number, position in anchored:
                 size = self._fuzzy_forms[number][2]
                 first = j - position
                 for length in (size - 1, size, size + 1):
@@ -288,12 +293,12 @@ class TermIndex:
     def _best_windows(self, text: str, bare: BareText, windows: dict) -> list[Match]:
         ranked = sorted(((score, w) for w, score in windows.items() if score),
                         key=lambda item: (-item[0], -(item[1][2] - item[1][1]), item[1][1], item[1][0]))
-        taken: list[tuple[int, int]] = []
+        taken = _Intervals()
         matches = []
         for score, (number, start, end) in ranked:
-            if any(start < b and a < end for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             o_start, o_end = bare.span(start, end)
             form = self._fuzzy_forms[number][0]
             matches.append(Match(o_start, o_end, form, "fuzzy", text[o_start:o_end], round(score, 1)))
@@ -332,12 +337,35 @@ class _Coverage:
         i = bisect.bisect_left(self._starts, o_start)
         if i > 0 and self._spans[i - 1][1] > o_start:
             return False  # an exact match straddles the window's start
-        for s, e, match in self._spans[i:]:
-            if s >= o_end:
-                break
+        while i < len(self._spans) and self._spans[i][0] < o_end:
+            _, e, match = self._spans[i]
             if e > o_end or match.term is not term or match.kind != "exact" or match.form.role not in ACCEPTED:
                 return False
+            i += 1
         return True
+
+
+class _Intervals:
+    """Disjoint half-open intervals, kept sorted: overlap and containment tests in O(log n)."""
+
+    def __init__(self, intervals=()):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(intervals):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)  # intervals starting before ``end``
+        return i > 0 and self._ends[i - 1] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._ends[i - 1] >= end
 
 
 def _plural_suffix(s: str, end: int, key: str) -> str | None:
