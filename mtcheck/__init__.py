@@ -8,21 +8,31 @@
 
 from __future__ import annotations
 
+import importlib
+
 __version__ = "0.1.0"
 
-from mtcheck.config import Config, find_config, load_config
-from mtcheck.engine import Checker, fails
-from mtcheck.errors import MtcheckError
-from mtcheck.glossary.loader import load_glossaries
-from mtcheck.model import Document, FileResult, Finding, Glossary, RunResult, Severity, Term
+# The public API, imported on first use so that `mtcheck --help` starts fast.
+_EXPORTS = {
+    "Checker": "mtcheck.engine", "fails": "mtcheck.engine",
+    "Config": "mtcheck.config", "find_config": "mtcheck.config", "load_config": "mtcheck.config",
+    "MtcheckError": "mtcheck.errors",
+    "load_glossaries": "mtcheck.glossary.loader",
+    "Document": "mtcheck.model", "FileResult": "mtcheck.model", "Finding": "mtcheck.model",
+    "Glossary": "mtcheck.model", "RunResult": "mtcheck.model", "Severity": "mtcheck.model", "Term": "mtcheck.model",
+}
+
+__all__ = [*sorted(_EXPORTS), "check_text"]
 
 
-def check_text(text: str, glossaries: list[Glossary], path: str = "<text>", config: Config | None = None) -> FileResult:
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'mtcheck' has no attribute {name!r}")
+
+
+def check_text(text: str, glossaries, path: str = "<text>", config=None):
     """Check one text against loaded glossaries with the default (or given) configuration."""
+    from mtcheck.engine import Checker
+
     return Checker(glossaries, config).check_text(text, path)
-
-
-__all__ = [
-    "Checker", "Config", "Document", "FileResult", "Finding", "Glossary", "MtcheckError", "RunResult",
-    "Severity", "Term", "check_text", "fails", "find_config", "load_config", "load_glossaries",
-]
