@@ -15,6 +15,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from mtcheck.errors import Problem
 
 Path = tuple  # keys and indexes from the document root
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 MAX_NODES = 1_000_000
 
 
@@ -92,7 +93,7 @@ class _TooLarge(Exception):
 def load_located(text: str, source: str) -> tuple[Located | None, list[Problem]]:
     """Parse one YAML document safely; return its data with positions, and any problems."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _where(mark) if mark else (None, None)

@@ -69,6 +69,8 @@ def test_diacritics_missing_is_a_misspelling_with_the_glossary_form_as_suggestio
     ("NATO chief Stoltenber said", "Stoltenber", "Stoltenberg"),
     ("since Aljbin Kurti's election", "Aljbin Kurti", "Albin Kurti"),
     ("Jens Stoltenbreg said", "Jens Stoltenbreg", "Jens Stoltenberg"),
+    ("NATO chief Stotlenberg said", "Stotlenberg", "Stoltenberg"),  # two letters swapped
+    ("clashes in Zvečen today", "Zvečen", "Zvečan"),  # one letter substituted in a six-letter word
 ])
 def test_fuzzy_positives(checker, text, found, suggestion):
     [f] = findings(checker, text, "term-misspelled")

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import ahocorasick
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from mtcheck.folding import WORD_RE, BareText, bare_text, strip_diacritics, surface_key, valid_gap
 from mtcheck.lexicon import Lexicon
@@ -35,6 +35,7 @@ ACCEPTED = frozenset({"canonical", "variant", "short"})
 _ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
 MIN_FUZZY_CHARS = 5  # shorter forms are too close to ordinary words to compare by ratio
 MIN_EDIT_WORD = 4  # words shorter than this are not looked up one edit away
+MIN_TYPO_WORD = 6  # a single typo is always reported in a form word this long
 _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 
 
@@ -80,6 +81,8 @@ class TermIndex:
         self._form_words: set[str] = set()
         self._proper_words: set[str] = set()  # capitalised form words, for derivations
         self._fuzzy_forms: list[tuple[Form, str, int]] = []  # form, bare key, word count
+        self._fuzzy_words: list[tuple[str, ...]] = []  # the bare words of each fuzzy form
+        self._signatures: list[str | None] = []  # its rarest word, which a window must show
         self._anchors: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (fuzzy form, position)
         self._near: dict[str, set[str]] = defaultdict(set)  # deletion -> anchor words (tuples once built)
         self._acronyms: dict[str, list[Form]] = defaultdict(list)
@@ -108,7 +111,8 @@ class TermIndex:
                     term.case_sensitive or acronym)
         self._exact[bare].append(form)
         self._form_words.update(words)
-        self._proper_words.update(w.lower() for w in WORD_RE.findall(strip_diacritics(text)) if w[:1].isupper())
+        self._proper_words.update(w.lower() for w in WORD_RE.findall(strip_diacritics(text))
+                                  if w[:1].isupper() and not self.lexicon.is_everyday(w))
         if acronym:
             self._acronyms[text].append(form)
             for deletion in _deletes(text) | {text}:
@@ -119,6 +123,9 @@ class TermIndex:
     def _add_fuzzy(self, form: Form, bare: str, words: list[str]) -> None:
         number = len(self._fuzzy_forms)
         self._fuzzy_forms.append((form, bare, len(words)))
+        self._fuzzy_words.append(tuple(words))
+        rare = [w for w in words if not self.lexicon.is_common(w)]
+        self._signatures.append(max(rare, key=lambda w: (len(w), w)) if rare and len(words) > 1 else None)
         self._longest = max(self._longest, len(bare))
         for position, word in enumerate(words):
             if len(word) < 3 or self.lexicon.is_function_word(word):
@@ -209,7 +216,7 @@ class TermIndex:
         return known
 
     def _derived(self, word: str) -> bool:
-        """'serbian' extends the capitalised form word 'Serb' by a demonym or plural suffix."""
+        """'serbian' extends the capitalised, not everyday, form word 'Serb' by a demonym or plural suffix."""
         return any(word.endswith(suffix) and word[:-len(suffix)] in self._proper_words
                    for suffix in self.lexicon.name_suffixes if len(word) - len(suffix) >= 4)
 
@@ -237,13 +244,24 @@ class TermIndex:
         return self._best_windows(text, bare, windows), acronyms
 
     def _score_windows(self, s: str, start: int, end: int, reach: int, covered, windows: dict, anchors: dict) -> None:
+        """Score the windows around one suspicious word against the forms anchored there.
+
+        The suspicious word anchors the forms holding a word equal to it, one edit from it, or
+        that it derives from; a neighbour anchors only as a rare word equal to a form word
+        ("Aljbina [Kurti]"): ordinary neighbours ("Ministry", "of") would anchor thousands of forms.
+        """
         local = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(s, max(0, start - reach), end + reach)]
         centre = next(i for i, (a, _, _) in enumerate(local) if a == start)
+        present = {word for _, _, word in local}
         for j, (_, _, word) in enumerate(local):
-            anchored = anchors.get(word)
+            key = (word, j == centre)
+            anchored = anchors.get(key)
             if anchored is None:
-                anchored = anchors[word] = self._anchored_forms(word)
+                anchored = anchors[key] = self._centre_anchors(word) if j == centre else self._neighbour_anchors(word)
             for number, position in anchored:
+                signature = self._signatures[number]
+                if signature is not None and signature not in present and signature != self._fuzzy_words[number][position]:
+                    continue  # the form's rarest word is neither here nor the one this word stands for
                 size = self._fuzzy_forms[number][2]
                 first = j - position
                 for length in (size - 1, size, size + 1):
@@ -254,31 +272,62 @@ class TermIndex:
                     if window not in windows:
                         windows[window] = self._window_score(s, local[first:last + 1], window, covered)
 
-    def _anchored_forms(self, word: str) -> list[tuple[int, int]]:
+    def _neighbour_anchors(self, word: str) -> list[tuple[int, int]]:
+        if word not in self._anchors or self.lexicon.is_common(word):
+            return []
+        return self._anchors[word]
+
+    def _centre_anchors(self, word: str) -> list[tuple[int, int]]:
         if len(word) < 3 or self.lexicon.is_function_word(word):
             return []
         anchors = {word} if word in self._anchors else set()
-        if len(word) >= MIN_EDIT_WORD and self._suspicious(word):
+        anchors.update(stem for stem in self._stems(word) if stem in self._anchors and stem in self._proper_words)
+        if len(word) >= MIN_EDIT_WORD:
             for probe in _deletes(word) | {word}:
                 for near in self._near.get(probe, ()):
-                    if near not in anchors and Levenshtein.distance(near, word, score_cutoff=1) <= 1:
+                    if near not in anchors and OSA.distance(near, word, score_cutoff=1) <= 1:
                         anchors.add(near)
         return [pair for near in sorted(anchors) for pair in self._anchors[near]]
 
+    def _stems(self, word: str) -> list[str]:
+        return [word[: -len(suffix)] for suffix in self.lexicon.name_suffixes
+                if word.endswith(suffix) and len(word) - len(suffix) >= 3]
+
     def _window_score(self, s: str, words: list, window: tuple[int, int, int], covered) -> float:
         number, start, end = window
-        form, compared, _ = self._fuzzy_forms[number]
-        size = end - start
-        if 200 * min(size, len(compared)) < form.term.fuzzy * (size + len(compared)):
-            return 0.0  # the lengths alone rule the threshold out: ratio <= 2 * min / sum
+        form, compared, size = self._fuzzy_forms[number]
+        span = end - start
+        window_words = [w for _, _, w in words]
+        if 200 * min(span, len(compared)) < form.term.fuzzy * (span + len(compared)):
+            score = self._one_edit_score(window_words, compared, size)  # lengths rule the ratio out
+        else:
+            score = fuzz.ratio(s[start:end], compared, score_cutoff=form.term.fuzzy) or \
+                self._one_edit_score(window_words, compared, size)
+        if not score:
+            return 0.0
         if any(not valid_gap(s[a[1]:b[0]]) for a, b in zip(words, words[1:])):
             return 0.0
-        if not covered.allows(start, end, form.term):
+        if not covered.allows(start, end, form.term) or not self._plausible_misspelling(window_words, compared):
             return 0.0
-        score = fuzz.ratio(s[start:end], compared, score_cutoff=form.term.fuzzy)
-        if score and self._plausible_misspelling([w for _, _, w in words], compared):
-            return score
-        return 0.0
+        return score
+
+    @staticmethod
+    def _one_edit_score(window_words: list[str], compared: str, size: int) -> float:
+        """One typo (a letter substituted, added, dropped, or two swapped) in a word of 6+ letters.
+
+        A ratio threshold misses these in short words ("Stoltenbreg" scores 82 against
+        "Stoltenberg"), yet they are the commonest misspellings.
+        """
+        form_words = WORD_RE.findall(compared)
+        if len(window_words) != size:
+            return 0.0
+        pairs = [(w, f) for w, f in zip(window_words, form_words) if w != f]
+        if len(pairs) != 1:
+            return 0.0
+        word, form_word = pairs[0]
+        if len(form_word) < MIN_TYPO_WORD or OSA.distance(word, form_word, score_cutoff=1) > 1:
+            return 0.0
+        return round(100 * OSA.normalized_similarity(" ".join(window_words), " ".join(form_words)), 1)
 
     def _plausible_misspelling(self, window: list[str], compared: str) -> bool:
         """Precision guard: every differing word is a non-word or a derivation of a form word."""
