@@ -6,6 +6,7 @@ import hashlib
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -26,7 +27,8 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule], cache: Cache = NoCache()) -> Checker:
     """A checker for these glossaries, its term index loaded from the cache when the files are unchanged."""
     files = glossary_files(glossary_paths)
-    key = fingerprint(__version__, metadata.version("wordfreq"), *(part for f in files for part in (str(f), _read(f))))
+    key = fingerprint(code_fingerprint(), metadata.version("wordfreq"),
+                      *(part for f in files for part in (str(f), _read(f))))
     cached = cache.get("index", key)
     if cached is None:
         glossaries = load_glossaries(files)
@@ -35,6 +37,13 @@ def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule]
         cache.put("index", key, cached)
     glossaries, index = cached
     return Checker(glossaries, config, rules, index=index, index_key=key)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """mtcheck's version and source: a cached index or result never outlives the code that made it."""
+    package = Path(__file__).parent
+    return fingerprint(__version__, *(p.read_bytes() for p in sorted(package.rglob("*.py"))))
 
 
 def _read(path: Path) -> bytes:

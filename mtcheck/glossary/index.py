@@ -78,6 +78,7 @@ class TermIndex:
         self.lexicon = lexicon
         self.terms: list[Term] = [t for g in glossaries for t in g.terms]
         self._exact: dict[str, list[Form]] = defaultdict(list)  # bare key -> forms
+        self._keys: set[str] = set()  # every form's surface key
         self._form_words: set[str] = set()
         self._proper_words: set[str] = set()  # capitalised form words, for derivations
         self._fuzzy_forms: list[tuple[Form, str, int]] = []  # form, bare key, word count
@@ -87,7 +88,7 @@ class TermIndex:
         self._near: dict[str, set[str]] = defaultdict(set)  # deletion -> anchor words (tuples once built)
         self._acronyms: dict[str, list[Form]] = defaultdict(list)
         self._acronym_deletes: dict[str, set[str]] = defaultdict(set)
-        self._longest = 1
+        self._reach = 1
         for term in self.terms:
             for role, forms in term.forms_by_role().items():
                 for text in forms:
@@ -110,6 +111,7 @@ class TermIndex:
         form = Form(term, text, role, surface_key(text), surface_key(text, keep_case=True),
                     term.case_sensitive or acronym)
         self._exact[bare].append(form)
+        self._keys.add(form.key)
         self._form_words.update(words)
         self._proper_words.update(w.lower() for w in WORD_RE.findall(strip_diacritics(text))
                                   if w[:1].isupper() and not self.lexicon.is_everyday(w))
@@ -126,7 +128,7 @@ class TermIndex:
         self._fuzzy_words.append(tuple(words))
         rare = [w for w in words if not self.lexicon.is_common(w)]
         self._signatures.append(max(rare, key=lambda w: (len(w), w)) if rare and len(words) > 1 else None)
-        self._longest = max(self._longest, len(bare))
+        self._reach = max(self._reach, int(len(bare) * 1.3) + 2)  # the widest window that can match
         for position, word in enumerate(words):
             if len(word) < 3 or self.lexicon.is_function_word(word):
                 continue
@@ -187,8 +189,10 @@ class TermIndex:
     def _verify(self, text: str, bare: BareText, start: int, end: int, suffix: str, key: str) -> Match | None:
         o_start, o_end = bare.span(start, end)
         original = text[o_start:o_end]
-        span_end = bare.span(start, end + len(suffix))[1]
-        lowered = surface_key(original)
+        span_end = bare.span(start, end + len(suffix))[1] if suffix else o_end
+        lowered = original.lower()
+        if lowered not in self._keys:  # only gap variants ("Serb–majority", "of\nSerbian") need the full key
+            lowered = surface_key(original)
         fallback = None
         for form in self._exact[key]:
             if form.case_sensitive:
@@ -209,7 +213,7 @@ class TermIndex:
         """A word worth a fuzzy look: a non-word that no form holds, or a derivation of a form word."""
         known = self._suspicion.get(word)
         if known is None:
-            known = len(word) >= 3 and (
+            known = len(word) >= 3 and not any(c.isdigit() for c in word) and (
                 (word not in self._form_words and not self.lexicon.is_common(word)) or self._derived(word))
             if len(self._suspicion) < 500_000:
                 self._suspicion[word] = known
@@ -222,26 +226,57 @@ class TermIndex:
 
     def _find_near_misses(self, text: str, bare: BareText, exact: list[Match]) -> tuple[list[Match], list[Match]]:
         s = bare.text
-        suspicious = {w for w in set(WORD_RE.findall(s)) if self._suspicious(w)}
+        vocabulary = set(WORD_RE.findall(s))
+        suspicious = {w for w in vocabulary if self._suspicious(w)}
         if not suspicious:
             return [], []
+        anchoring = {w for w in vocabulary if self._neighbour_anchors(w)}
+        centres, anchor_at = self._locate(s, suspicious, anchoring)
         covered = _Coverage(bare, exact)
         windows: dict[tuple[int, int, int], float] = {}
-        anchors: dict[str, list[tuple[int, int]]] = {}  # word -> the fuzzy forms it anchors, per document
+        anchors: dict[tuple[str, bool], list[tuple[int, int]]] = {}  # per document: a word's anchored forms
         acronyms: list[Match] = []
-        reach = int(self._longest * 1.3) + 2
-        for hit in WORD_RE.finditer(s):
-            word = hit.group()
-            if word not in suspicious or covered.inside(hit.start(), hit.end()):
+        reach = self._reach
+        for number, start, end, word in centres:
+            if covered.inside(start, end):
                 continue
-            if 3 <= len(word) <= 6:
-                acronym = self._acronym_at(text, bare, hit.start(), hit.end())
-                if acronym is not None:
-                    acronyms.append(acronym)
-                    continue
-            if self._fuzzy_forms:
-                self._score_windows(s, hit.start(), hit.end(), reach, covered, windows, anchors)
+            if 3 <= len(word) <= 6 and (acronym := self._acronym_at(text, bare, start, end)) is not None:
+                acronyms.append(acronym)
+                continue
+            if self._fuzzy_forms and self._anchored_near(word, number, anchor_at, anchors):
+                self._score_windows(s, start, end, reach, covered, windows, anchors)
         return self._best_windows(text, bare, windows), acronyms
+
+    @staticmethod
+    def _locate(s: str, suspicious: set[str], anchoring: set[str]):
+        """Where the suspicious words are, and where the rare form words that anchor forms are.
+
+        An automaton of just these words finds them without a Python step for every word.
+        """
+        automaton = ahocorasick.Automaton()
+        for word in suspicious | anchoring:
+            automaton.add_word(word, word)
+        automaton.make_automaton()
+        centres, anchor_at = [], []
+        for last, word in automaton.iter(s):
+            start, end = last - len(word) + 1, last + 1
+            if (start and s[start - 1].isalnum()) or (end < len(s) and s[end].isalnum()):
+                continue
+            if word in suspicious:
+                centres.append((start, start, end, word))
+            if word in anchoring:
+                anchor_at.append(start)
+        return centres, anchor_at
+
+    def _anchored_near(self, word: str, number: int, anchor_at: list[int], anchors: dict) -> bool:
+        """Whether any form can be anchored at offset ``number``: by the word or a rare form word close by."""
+        key = (word, True)
+        if key not in anchors:
+            anchors[key] = self._centre_anchors(word)
+        if anchors[key]:
+            return True
+        i = bisect.bisect_left(anchor_at, number - self._reach)
+        return i < len(anchor_at) and anchor_at[i] <= number + self._reach
 
     def _score_windows(self, s: str, start: int, end: int, reach: int, covered, windows: dict, anchors: dict) -> None:
         """Score the windows around one suspicious word against the forms anchored there.
@@ -297,30 +332,28 @@ class TermIndex:
         number, start, end = window
         form, compared, size = self._fuzzy_forms[number]
         span = end - start
+        ratio_possible = 200 * min(span, len(compared)) >= form.term.fuzzy * (span + len(compared))
+        typo_possible = len(words) == size and abs(span - len(compared)) <= 1
+        if not (ratio_possible or typo_possible):
+            return 0.0  # the lengths alone rule both tests out
         window_words = [w for _, _, w in words]
-        if 200 * min(span, len(compared)) < form.term.fuzzy * (span + len(compared)):
-            score = self._one_edit_score(window_words, compared, size)  # lengths rule the ratio out
-        else:
-            score = fuzz.ratio(s[start:end], compared, score_cutoff=form.term.fuzzy) or \
-                self._one_edit_score(window_words, compared, size)
+        score = (ratio_possible and fuzz.ratio(s[start:end], compared, score_cutoff=form.term.fuzzy)) or (
+            typo_possible and self._one_edit_score(window_words, self._fuzzy_words[number]))
         if not score:
             return 0.0
         if any(not valid_gap(s[a[1]:b[0]]) for a, b in zip(words, words[1:])):
             return 0.0
-        if not covered.allows(start, end, form.term) or not self._plausible_misspelling(window_words, compared):
+        if not covered.allows(start, end, form.term, compared) or not self._plausible_misspelling(window_words, compared):
             return 0.0
         return score
 
     @staticmethod
-    def _one_edit_score(window_words: list[str], compared: str, size: int) -> float:
+    def _one_edit_score(window_words: list[str], form_words: tuple[str, ...]) -> float:
         """One typo (a letter substituted, added, dropped, or two swapped) in a word of 6+ letters.
 
         A ratio threshold misses these in short words ("Stoltenbreg" scores 82 against
         "Stoltenberg"), yet they are the commonest misspellings.
         """
-        form_words = WORD_RE.findall(compared)
-        if len(window_words) != size:
-            return 0.0
         pairs = [(w, f) for w, f in zip(window_words, form_words) if w != f]
         if len(pairs) != 1:
             return 0.0
@@ -381,14 +414,19 @@ class _Coverage:
         i = bisect.bisect_right(self._starts, o_start)
         return i > 0 and self._spans[i - 1][1] >= o_end
 
-    def allows(self, start: int, end: int, term: Term) -> bool:
+    def allows(self, start: int, end: int, term: Term, compared: str) -> bool:
+        """Matches inside a window must lie wholly inside it and be its own term's accepted forms,
+        or words of the form it is compared with ("Slagoš", a term of its own, in "Jejudim Slagoš")."""
         o_start, o_end = self._bare.span(start, end)
         i = bisect.bisect_left(self._starts, o_start)
         if i > 0 and self._spans[i - 1][1] > o_start:
-            return False  # an exact match straddles the window's start
+            return False  # a match straddles the window's start
         while i < len(self._spans) and self._spans[i][0] < o_end:
             _, e, match = self._spans[i]
-            if e > o_end or match.term is not term or match.kind != "exact" or match.form.role not in ACCEPTED:
+            if e > o_end:
+                return False
+            own = match.term is term and match.kind == "exact" and match.form.role in ACCEPTED
+            if not own and f" {bare_text(surface_key(match.text)).text} " not in f" {compared} ":
                 return False
             i += 1
         return True

@@ -24,6 +24,7 @@ from mtcheck.text import TOKEN_RE, is_acronym
 MIN_LENGTH = 4
 SPELLING_ALONE = 0.8  # similarity at which spelling alone says "same name"
 WITH_SOUND = 0.5  # similarity needed when the two also sound alike
+MAX_BLOCK = 200  # a sound key shared by more names than this says nothing
 
 
 def same_name(a: str, b: str) -> bool:
@@ -49,6 +50,30 @@ def _glossary_words(ctx: CheckContext) -> set[str]:
     return {word for m in ctx.matches for word in TOKEN_RE.findall(m.text)}
 
 
+def _candidates(names: list[str], in_glossary: set[str]) -> dict[str, set[str]]:
+    """For each name that may be flagged, the names that may be the same one.
+
+    Blocking keeps this near-linear: only names sharing a sound key, or one edit apart,
+    are compared. Glossary words are blocked by sound only: their one-edit misspellings
+    are the term index's near misses already.
+    """
+    blocks: dict[str, list[str]] = {}
+    for name in names:
+        keys = {"~" + sound_key(name)}
+        if name not in in_glossary:
+            bare = strip_diacritics(name.lower())
+            keys |= {bare} | {bare[:i] + bare[i + 1:] for i in range(len(bare))}
+        for key in keys:
+            blocks.setdefault(key, []).append(name)
+    candidates: dict[str, set[str]] = {name: set() for name in names if name not in in_glossary}
+    for block in blocks.values():
+        if 1 < len(block) <= MAX_BLOCK:
+            for name in block:
+                if name in candidates:
+                    candidates[name].update(block)
+    return candidates
+
+
 def _pairs(ctx: CheckContext):
     """(rarer, reference) spellings, each rarer spelling once."""
     counts = _names(ctx)
@@ -57,11 +82,14 @@ def _pairs(ctx: CheckContext):
     in_glossary = _glossary_words(ctx)
     first_seen = {word: i for i, word in enumerate(counts)}
     names = sorted(counts, key=lambda w: (-counts[w], w not in in_glossary, first_seen[w]))
+    rank = {name: i for i, name in enumerate(names)}
+    candidates = _candidates(names, in_glossary)
     flagged: set[str] = set()
     for i, rarer in enumerate(names):
         if rarer in in_glossary:
             continue
-        reference = next((common for common in names[:i] if common not in flagged and same_name(common, rarer)), None)
+        earlier = sorted((c for c in candidates[rarer] if rank[c] < i and c not in flagged), key=rank.get)
+        reference = next((common for common in earlier if same_name(common, rarer)), None)
         if reference is not None:
             flagged.add(rarer)
             yield rarer, reference, counts[reference]

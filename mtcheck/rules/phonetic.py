@@ -9,6 +9,7 @@ letter's sound class and the consonant skeleton, with sibilants merged.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mtcheck.folding import strip_diacritics
 
@@ -25,6 +26,7 @@ _VOWELS = re.compile(r"[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=100_000)
 def sound_key(name: str) -> str:
     word = name.lower()
     for old, new in _BEFORE_FOLDING:
