@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
-import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,15 +11,14 @@ from pathlib import Path
 
 from mtcheck.errors import InputError, Problem
 from mtcheck.model import Document
+from mtcheck.text import cut_point
 
 TEXT_SUFFIXES = (".txt", ".md")
 STDIN = "-"
 STREAM_ABOVE = 32 * 2**20  # files larger than this many bytes are streamed
 SEGMENT_CHARS = 4_000_000
 READ_BYTES = 2**22
-CUT_SEARCH = 1_000_000  # how far back from the segment limit to look for a break
-# A line break followed by an empty line: the break between two paragraphs.
-_PARAGRAPH_RE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -94,7 +92,9 @@ class StreamedDocument:
     path: str
     segment_chars: int = SEGMENT_CHARS
 
-    def segments(self) -> Iterator[tuple[int, str]]:
+    def segments(self, size: int | None = None) -> Iterator[tuple[int, str]]:
+        """(offset, text) pieces of about ``size`` (default ``segment_chars``) characters, read lazily."""
+        size = size or self.segment_chars
         decoder = codecs.getincrementaldecoder("utf-8-sig")()
         pending, base, read, lines = "", 0, 0, 0
         try:
@@ -102,8 +102,8 @@ class StreamedDocument:
                 while chunk := handle.read(READ_BYTES):
                     pending += self._decode(decoder, chunk, read, base, pending, lines)
                     read += len(chunk)
-                    while len(pending) > self.segment_chars:
-                        cut = _cut_point(pending, self.segment_chars)
+                    while len(pending) > size:
+                        cut = cut_point(pending, size)
                         yield base, pending[:cut]
                         lines += pending.count("\n", 0, cut)
                         base, pending = base + cut, pending[cut:]
@@ -122,15 +122,3 @@ class StreamedDocument:
             line = lines + pending.count("\n") + before.count("\n") + 1
             column = len(before) - before.rfind("\n") if "\n" in before else len((pending + before).rsplit("\n", 1)[-1]) + 1
             raise InputError(Problem(self.path, f"not valid UTF-8 (byte offset {offset})", line, column)) from None
-
-
-def _cut_point(text: str, limit: int) -> int:
-    """Where to end a segment of at most ``limit`` characters: after a paragraph, line or word."""
-    breaks = [m.end() for m in _PARAGRAPH_RE.finditer(text, max(0, limit - CUT_SEARCH), limit)]
-    if breaks:
-        return breaks[-1]
-    for separator in ("\n", " "):
-        cut = text.rfind(separator, max(0, limit - CUT_SEARCH), limit)
-        if cut > 0:
-            return cut + 1
-    return limit

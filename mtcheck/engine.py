@@ -47,13 +47,21 @@ class Checker:
         """The rules and severities in force, for cache keys and signatures."""
         return ",".join(f"{r.id}:{(self.config.rule(r.id).severity or r.severity).label}" for r in self.rules)
 
-    def check_document(self, document: Document) -> FileResult:
-        """Check one document; a streamed one is read segment by segment, never whole."""
+    def scan(self, segment: tuple[int, str]) -> tuple[list, Counter]:
+        """The glossary matches and word counts of one (offset, text) segment of a document."""
+        base, text = segment
+        return self.index.find(text, base=base), Counter(TOKEN_RE.findall(text))
+
+    def check_document(self, document: Document, scans: Iterable[tuple[list, Counter]] | None = None) -> FileResult:
+        """Check one document; a streamed one is read segment by segment, never whole.
+
+        ``scans`` are the document's segments already scanned (by worker processes, say).
+        """
         matches: list = []
         word_counts: Counter = Counter()
-        for base, text in document.segments():
-            matches += self.index.find(text, base=base)
-            word_counts.update(TOKEN_RE.findall(text))
+        for found, counts in scans if scans is not None else map(self.scan, document.segments()):
+            matches += found
+            word_counts.update(counts)
         context = CheckContext(document, tuple(matches), self.lexicon, word_counts, self.source_language)
         hits = {(rule, hit) for rule in self.rules for hit in rule.check(context)}
         positions = line_columns(document.segments(), [o for _, h in hits for o in (h.span.start, h.span.end)])

@@ -73,9 +73,14 @@ class Document:
     path: str
     text: str
 
-    def segments(self):
-        """(offset, text) pieces that make up the document: here, one."""
-        yield 0, self.text
+    def segments(self, size: int | None = None):
+        """(offset, text) pieces that make up the document: one, or pieces of about ``size`` characters."""
+        if size is None:
+            yield 0, self.text
+        else:
+            from mtcheck.text import split
+
+            yield from split(self.text, size)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -13,7 +15,7 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
 from mtcheck.config import Config
-from mtcheck.documents import STDIN, document_paths, read_document
+from mtcheck.documents import SEGMENT_CHARS, STDIN, document_paths, read_document
 from mtcheck.engine import Checker
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
@@ -22,6 +24,8 @@ from mtcheck.model import FileResult, RunResult
 from mtcheck.rules import Rule
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
+PARALLEL_SEGMENTS_ABOVE = 2_000_000  # bytes: larger files are scanned by all workers at once
+SEGMENT_FLOOR = 250_000  # characters: smaller segments cost more in transfer than they save
 
 
 def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule], cache: Cache = NoCache()) -> Checker:
@@ -91,7 +95,9 @@ def _result_key(checker: Checker, path: str) -> str | None:
 
 
 def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: int, progress: Progress | None):
-    jobs = min(jobs or os.cpu_count() or 1, len(paths))
+    """FileResults in path order. Small files go to the workers whole; a large file is cut into
+    segments that the workers scan side by side, and its document-wide rules run here."""
+    jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or STDIN in paths:
         for path in paths:
             yield checker.check_document(read_document(path))
@@ -99,12 +105,39 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
             if progress:
                 progress(done, total)
         return
+    large = {path for path in paths if _size(path) > PARALLEL_SEGMENTS_ABOVE}
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(checker,)) as pool:
-        for result in pool.map(_check_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8))):
-            yield result
+        small = [path for path in paths if path not in large]
+        whole = pool.map(_check_in_worker, small, chunksize=max(1, len(small) // (jobs * 8)))
+        for path in paths:
+            if path in large:
+                document = read_document(path)
+                size = max(SEGMENT_FLOOR, min(SEGMENT_CHARS, _size(path) // jobs + 1))
+                scans = _bounded_map(pool, _scan_in_worker, document.segments(size), jobs * 2)
+                yield checker.check_document(document, ((checker.index.decode(rows), counts) for rows, counts in scans))
+            else:
+                yield next(whole)
             done += 1
             if progress:
                 progress(done, total)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # reading it will report the problem
+
+
+def _bounded_map(pool, function, items, ahead: int):
+    """``pool.map`` that keeps at most ``ahead`` items in flight, so a streamed file stays streamed."""
+    pending = deque()
+    for item in items:
+        pending.append(pool.submit(function, item))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 _worker_checker: Checker | None = None
@@ -113,7 +146,13 @@ _worker_checker: Checker | None = None
 def _start_worker(checker: Checker) -> None:
     global _worker_checker
     _worker_checker = checker
+    gc.freeze()  # nor touch (and so copy) the forked index pages
 
 
 def _check_in_worker(path: str) -> FileResult:
     return _worker_checker.check_document(read_document(path))
+
+
+def _scan_in_worker(segment: tuple[int, str]):
+    matches, counts = _worker_checker.scan(segment)
+    return _worker_checker.index.encode(matches), counts

@@ -50,3 +50,30 @@ def line_columns(segments, offsets) -> dict[int, tuple[int, int]]:
     for offset in wanted[i:]:  # past the end: clamp to the last position
         found[offset] = (line, offset - line_start + 1)
     return found
+
+
+# A line break followed by an empty line: the break between two paragraphs.
+_PARAGRAPH_RE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+CUT_SEARCH = 1_000_000  # how far back from a segment's limit to look for a break
+
+
+def cut_point(text: str, limit: int) -> int:
+    """Where to end a segment of at most ``limit`` characters: after a paragraph, line or word."""
+    breaks = [m.end() for m in _PARAGRAPH_RE.finditer(text, max(0, limit - CUT_SEARCH), limit)]
+    if breaks:
+        return breaks[-1]
+    for separator in ("\n", " "):
+        cut = text.rfind(separator, max(0, limit - CUT_SEARCH), limit)
+        if cut > 0:
+            return cut + 1
+    return limit
+
+
+def split(text: str, size: int):
+    """(offset, piece) segments of ``text``, each at most ``size`` characters, cut at breaks."""
+    base = 0
+    while len(text) - base > size:
+        cut = cut_point(text[base : base + size + 1], size)
+        yield base, text[base : base + cut]
+        base += cut
+    yield base, text[base:]

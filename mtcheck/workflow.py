@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths, load_config
@@ -60,6 +61,7 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
         raise MtcheckError("no glossary: pass --glossary PATH, configure 'glossaries', or add a ./glossaries/ folder")
     cache = Cache(request.cache_dir) if request.cache_dir else NoCache()
     checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
+    gc.freeze()  # the index lives as long as the run: keep the collector from walking it again and again
     if request.engine == "dask":
         from mtcheck.distributed import connect
 

@@ -40,6 +40,7 @@ _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 
 
 class Form(NamedTuple):  # a tuple, not a dataclass: indexes hold 10^5 of them and unpickle them fast
+    number: int  # its place in the index, so that matches can travel between processes as numbers
     term: Term
     text: str
     role: str  # canonical | variant | short | forbidden | source
@@ -77,6 +78,7 @@ class TermIndex:
     def __init__(self, glossaries: list[Glossary], lexicon: Lexicon):
         self.lexicon = lexicon
         self.terms: list[Term] = [t for g in glossaries for t in g.terms]
+        self._forms: list[Form] = []
         self._exact: dict[str, list[Form]] = defaultdict(list)  # bare key -> forms
         self._keys: set[str] = set()  # every form's surface key
         self._form_words: set[str] = set()
@@ -108,8 +110,9 @@ class TermIndex:
         if not words:
             return
         acronym = len(words) == 1 and is_acronym(text)
-        form = Form(term, text, role, surface_key(text), surface_key(text, keep_case=True),
+        form = Form(len(self._forms), term, text, role, surface_key(text), surface_key(text, keep_case=True),
                     term.case_sensitive or acronym)
+        self._forms.append(form)
         self._exact[bare].append(form)
         self._keys.add(form.key)
         self._form_words.update(words)
@@ -162,6 +165,14 @@ class TermIndex:
             exact = [m for m in exact if not swallowed.contains(m.start, m.end)]
         matches = sorted(exact + fuzzy + acronyms, key=lambda m: (m.start, m.end, m.term.id))
         return [replace(m, start=m.start + base, end=m.end + base) for m in matches] if base else matches
+
+    def encode(self, matches: list[Match]) -> list[tuple]:
+        """Matches as plain tuples (forms by number): cheap to send from a worker process."""
+        return [(m.start, m.end, m.form.number, m.kind, m.text, m.score, m.suffix) for m in matches]
+
+    def decode(self, rows: list[tuple]) -> list[Match]:
+        """The matches ``encode`` made, with this index's own forms and terms."""
+        return [Match(start, end, self._forms[number], *rest) for start, end, number, *rest in rows]
 
     def _find_exact(self, text: str, bare: BareText) -> list[Match]:
         if not len(self._automaton):
