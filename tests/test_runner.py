@@ -96,3 +96,17 @@ def test_cache_entries_are_verified(tmp_path):
 def test_unwritable_cache_is_skipped(tmp_path):
     (tmp_path / "blocked").write_text("a file where the cache folder would go")
     Cache(tmp_path / "blocked").put("results", fingerprint("x"), 1)  # no exception
+
+
+def test_a_large_file_scanned_by_several_workers_gives_the_same_result(monkeypatch, tmp_path):
+    import mtcheck.runner as runner
+
+    big = tmp_path / "big.txt"
+    big.write_text((MT_SAMPLE.read_text(encoding="utf-8") + "\n\n") * 4, encoding="utf-8")
+    checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()))
+    alone = check_paths(checker, [str(big)], jobs=1)
+    monkeypatch.setattr(runner, "PARALLEL_SEGMENTS_ABOVE", 1000)
+    monkeypatch.setattr(runner, "SEGMENT_FLOOR", 5000)
+    together = check_paths(checker, [str(big), str(CORRECTED_SAMPLE)], jobs=2)
+    assert together.files[0] == alone.files[0] and len(alone.files[0].findings) == 44
+    assert together.files[1].findings == ()
