@@ -18,6 +18,7 @@ over the terms or over every word in Python:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -37,6 +38,8 @@ MIN_FUZZY_CHARS = 5  # shorter forms are too close to ordinary words to compare 
 MIN_EDIT_WORD = 4  # words shorter than this are not looked up one edit away
 MIN_TYPO_WORD = 6  # a single typo is always reported in a form word this long
 _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
+# Words of 3-6 letters with no digit and no ASCII lower-case letter: all-capital words, among others.
+_CAPITALS_RE = re.compile(r"\b[^\W\d_a-z]{3,6}\b")
 
 
 class Form(NamedTuple):  # a tuple, not a dataclass: indexes hold 10^5 of them and unpickle them fast
@@ -184,18 +187,27 @@ class TermIndex:
             if start > 0 and s[start - 1].isalnum():
                 continue
             suffix = _plural_suffix(s, end, key)
-            if suffix is None:
+            if suffix is None or (suffix and not self._plural(text, bare, start, end, suffix)):
                 continue
             match = self._verify(text, bare, start, end, suffix, key)
             if match is not None:
-                hits.append((start, -(end + len(suffix)), match))
-        hits.sort(key=lambda h: (h[0], h[1]))
+                hits.append((start, -(end + len(suffix)), len(suffix), match))
+        hits.sort(key=lambda h: h[:3])  # leftmost, then longest, then a form itself before a plural
         chosen, reach = [], 0
-        for start, negative_end, match in hits:
+        for start, negative_end, _, match in hits:
             if start >= reach:
                 chosen.append(match)
                 reach = -negative_end
         return chosen
+
+    def _plural(self, text: str, bare: BareText, start: int, end: int, suffix: str) -> bool:
+        """Whether form + suffix really is the form's plural: an ordinary 's'/'es' in the text, and
+        not an ordinary word of its own when the form's last word is none ("Genu" + "s" is "genus")."""
+        o_end, o_plural_end = bare.span(end, end + len(suffix))
+        if text[o_end:o_plural_end].lower() != suffix:
+            return False  # "Slagoš": a letter that only looks like an "s" in the bare text
+        last_word = WORD_RE.findall(bare.text, start, end)[-1]
+        return self.lexicon.is_common(last_word) or not self.lexicon.is_common(last_word + suffix)
 
     def _verify(self, text: str, bare: BareText, start: int, end: int, suffix: str, key: str) -> Match | None:
         o_start, o_end = bare.span(start, end)
@@ -236,27 +248,37 @@ class TermIndex:
                    for suffix in self.lexicon.name_suffixes if len(word) - len(suffix) >= 4)
 
     def _find_near_misses(self, text: str, bare: BareText, exact: list[Match]) -> tuple[list[Match], list[Match]]:
+        covered = _Coverage(bare, exact)
+        acronyms = self._find_acronyms(text, covered)
         s = bare.text
         vocabulary = set(WORD_RE.findall(s))
         suspicious = {w for w in vocabulary if self._suspicious(w)}
-        if not suspicious:
-            return [], []
+        if not suspicious or not self._fuzzy_forms:
+            return [], acronyms
         anchoring = {w for w in vocabulary if self._neighbour_anchors(w)}
         centres, anchor_at = self._locate(s, suspicious, anchoring)
-        covered = _Coverage(bare, exact)
+        taken = {m.start for m in acronyms}
         windows: dict[tuple[int, int, int], float] = {}
         anchors: dict[tuple[str, bool], list[tuple[int, int]]] = {}  # per document: a word's anchored forms
-        acronyms: list[Match] = []
-        reach = self._reach
         for number, start, end, word in centres:
-            if covered.inside(start, end):
+            if covered.inside(start, end) or (taken and bare.span(start, end)[0] in taken):
                 continue
-            if 3 <= len(word) <= 6 and (acronym := self._acronym_at(text, bare, start, end)) is not None:
-                acronyms.append(acronym)
-                continue
-            if self._fuzzy_forms and self._anchored_near(word, number, anchor_at, anchors):
-                self._score_windows(s, start, end, reach, covered, windows, anchors)
+            if self._anchored_near(word, number, anchor_at, anchors):
+                self._score_windows(s, start, end, self._reach, covered, windows, anchors)
         return self._best_windows(text, bare, windows), acronyms
+
+    def _find_acronyms(self, text: str, covered) -> list[Match]:
+        """Unknown all-capital words one edit from a glossary acronym ("WSO" for "ZSO")."""
+        if not self._acronyms:
+            return []
+        found = []
+        for hit in _CAPITALS_RE.finditer(text):
+            word = hit.group()
+            if word.isupper() and is_acronym(word) and not covered.inside_original(hit.start(), hit.end()):
+                match = self._acronym_at(word, hit.start(), hit.end())
+                if match is not None:
+                    found.append(match)
+        return found
 
     @staticmethod
     def _locate(s: str, suspicious: set[str], anchoring: set[str]):
@@ -397,10 +419,8 @@ class TermIndex:
             matches.append(Match(o_start, o_end, form, "fuzzy", text[o_start:o_end], round(score, 1)))
         return matches
 
-    def _acronym_at(self, text: str, bare: BareText, start: int, end: int) -> Match | None:
-        o_start, o_end = bare.span(start, end)
-        word = text[o_start:o_end]
-        if not is_acronym(word) or self.lexicon.is_common(word):
+    def _acronym_at(self, word: str, o_start: int, o_end: int) -> Match | None:
+        if word in self._acronyms or self.lexicon.is_common(word):
             return None
         near = {a for probe in _deletes(word) | {word} for a in self._acronym_deletes.get(probe, ())}
         forms = sorted(
@@ -421,7 +441,9 @@ class _Coverage:
         self._starts = [s for s, _, _ in self._spans]
 
     def inside(self, start: int, end: int) -> bool:
-        o_start, o_end = self._bare.span(start, end)
+        return self.inside_original(*self._bare.span(start, end))
+
+    def inside_original(self, o_start: int, o_end: int) -> bool:
         i = bisect.bisect_right(self._starts, o_start)
         return i > 0 and self._spans[i - 1][1] >= o_end
 
