@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import shutil
@@ -150,24 +151,38 @@ def end_to_end(glossary: Path, corpus: Corpus, report: Path, repeats: int, timeo
     }
 
 
-def streaming(glossary: Path, target_mb: int, work: Path, timeout: float) -> dict:
-    """Peak memory while checking one file of ``target_mb`` MB (the 1M-word corpus repeated)."""
+def streaming(glossary: Path, source: Path, target_mb: int, work: Path, timeout: float) -> dict:
+    """Wall time and peak memory while checking one file of ``target_mb`` MB: ``source`` repeated."""
     big = work / f"stream-{target_mb}mb.txt"
-    source = next(work.glob("corpus-1m-*.txt")).read_bytes() + b"\n\n"
+    piece = source.read_bytes() + b"\n\n"
     with open(big, "wb") as handle:
-        for _ in range(max(1, target_mb * MB // len(source))):
-            handle.write(source)
+        for _ in range(max(1, target_mb * MB // len(piece))):
+            handle.write(piece)
     size = big.stat().st_size
+    report = work / "report-stream.json"
     command = mtcheck_command() + ["check", str(big), "--no-config", "-g", str(glossary), "--format", "json",
-                                   "--output", str(work / "report-stream.json"), "--fail-on", "never",
+                                   "--output", str(report), "--fail-on", "never",
                                    "--cache-dir", str(work / "cache-stream")]
+    run_process(command[:2] + [str(source)] + command[3:], timeout)  # compiles the index into the cache
     run = run_process(command, timeout)
+    findings = _count_findings(report) if run.exit_code == 0 else None
     big.unlink()
     return {
+        "source": source.name,
+        "glossary": glossary.name,
         "file_mb": round(size / MB, 1),
+        "findings": findings,
         "seconds": round(run.seconds, 2),
         "mb_per_s": round(size / MB / run.seconds, 2) if run.seconds else None,
         "peak_rss_mb": round(run.peak_rss_bytes / MB, 1),
         "exit_code": run.exit_code,
         "timed_out": run.timed_out,
     }
+
+
+def _count_findings(report: Path) -> int:
+    with open(report, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith(' "summary"'):
+                return json.loads(line[len(' "summary": '):-2])["findings"]
+    return None

@@ -96,13 +96,13 @@ def _progress_bar(machine_format_on_stdout: bool):
     return ProgressBar() if wants_progress(machine_format_on_stdout) else None
 
 
-def _print(report: str, colour: bool) -> None:
+def _print(report, colour: bool) -> None:
     if colour and sys.stdout.isatty():
         from mtcheck.terminal import print_coloured
 
-        print_coloured(report)
+        print_coloured("".join(report))
     else:
-        sys.stdout.write(report)
+        sys.stdout.writelines(report)
         sys.stdout.flush()
 
 

@@ -16,7 +16,7 @@ from mtcheck.text import cut_point
 TEXT_SUFFIXES = (".txt", ".md")
 STDIN = "-"
 STREAM_ABOVE = 32 * 2**20  # files larger than this many bytes are streamed
-SEGMENT_CHARS = 4_000_000
+SEGMENT_CHARS = 1_000_000  # small enough that scanning one adds little to memory
 READ_BYTES = 2**22
 
 

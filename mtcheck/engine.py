@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterable
 
@@ -55,18 +56,34 @@ class Checker:
     def check_document(self, document: Document, scans: Iterable[tuple[list, Counter]] | None = None) -> FileResult:
         """Check one document; a streamed one is read segment by segment, never whole.
 
-        ``scans`` are the document's segments already scanned (by worker processes, say).
+        ``scans`` are the document's segments already scanned (by worker processes, say). Rules
+        that look at one match at a time run segment by segment; only the matches that the
+        document-wide rules ask for are kept, so memory follows the findings, not the text.
         """
-        matches: list = []
+        per_match = [rule for rule in self.rules if rule.needs is None]
+        per_document = [rule for rule in self.rules if rule.needs is not None]
+        kept: list = []
+        hits: set = set()
         word_counts: Counter = Counter()
+        glossary_words: set[str] = set()
         for found, counts in scans if scans is not None else map(self.scan, document.segments()):
-            matches += found
             word_counts.update(counts)
-        context = CheckContext(document, tuple(matches), self.lexicon, word_counts, self.source_language)
-        hits = {(rule, hit) for rule in self.rules for hit in rule.check(context)}
-        positions = line_columns(document.segments(), [o for _, h in hits for o in (h.span.start, h.span.end)])
-        findings = sorted((self._finding(rule, hit, document.path, positions) for rule, hit in hits), key=Finding.sort_key)
-        return FileResult(document.path, sum(word_counts.values()), tuple(findings))
+            glossary_words.update(word for m in found for word in TOKEN_RE.findall(m.text))
+            context = CheckContext(document, tuple(found), self.lexicon, word_counts, glossary_words, self.source_language)
+            hits.update((rule, hit) for rule in per_match for hit in rule.check(context))
+            kept += [m for m in found if any(rule.needs(m) for rule in per_document)]
+        context = CheckContext(document, tuple(kept), self.lexicon, word_counts, glossary_words, self.source_language)
+        hits.update((rule, hit) for rule in per_document for hit in rule.check(context))
+        del kept, context
+        return FileResult(document.path, sum(word_counts.values()), self._findings(document, hits))
+
+    def _findings(self, document: Document, hits: set) -> tuple[Finding, ...]:
+        ordered = sorted(hits, key=lambda pair: (pair[1].span.start, pair[1].span.end, pair[0].id, pair[1].message))
+        hits.clear()
+        positions = line_columns(document.segments(), (o for _, h in ordered for o in (h.span.start, h.span.end)))
+        findings = [self._finding(rule, hit, document.path, positions) for rule, hit in ordered]
+        findings.sort(key=Finding.sort_key)
+        return tuple(findings)
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         return self.check_document(Document(path, text))
@@ -75,16 +92,18 @@ class Checker:
         files = document_paths(paths, self.config.exclude)
         return RunResult(tuple(self.check_document(read_document(path)) for path in files))
 
-    def _finding(self, rule: Rule, hit: Hit, path: str, positions: dict) -> Finding:
+    def _finding(self, rule: Rule, hit: Hit, path: str, positions) -> Finding:
         severity = self.config.rule(rule.id).severity or hit.severity or rule.severity
         start, end = hit.span.start, hit.span.end
-        line, column = positions[start]
-        end_line, end_column = positions[end]
+        line, column = positions.at(start)
+        end_line, end_column = positions.at(end)
         return Finding(
             rule=rule.id, category=rule.category, severity=severity, path=path,
             line=line, column=column, end_line=end_line, end_column=end_column,
-            offset=start, length=end - start, text=hit.text,
-            message=hit.message, term=hit.term, suggestion=hit.suggestion,
+            # Interned: an archive repeats the same defect, and a million findings then share strings.
+            offset=start, length=end - start, text=sys.intern(hit.text),
+            message=sys.intern(hit.message), term=hit.term,
+            suggestion=sys.intern(hit.suggestion) if hit.suggestion else None,
         )
 
 def fails(run: RunResult, fail_on: str) -> bool:

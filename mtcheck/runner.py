@@ -15,7 +15,7 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
 from mtcheck.config import Config
-from mtcheck.documents import SEGMENT_CHARS, STDIN, document_paths, read_document
+from mtcheck.documents import SEGMENT_CHARS, STDIN, STREAM_ABOVE, document_paths, read_document
 from mtcheck.engine import Checker
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
@@ -84,7 +84,8 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
 
 
 def _result_key(checker: Checker, path: str) -> str | None:
-    if path == STDIN or checker.index_key is None:
+    """The cache key of a file's result; none for standard input, nor for a file too large to hold twice."""
+    if path == STDIN or checker.index_key is None or _size(path) > STREAM_ABOVE:
         return None
     try:
         with open(path, "rb") as handle:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 import unicodedata
 from functools import lru_cache
 
@@ -28,28 +29,53 @@ def count_words(text: str) -> int:
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
-def line_columns(segments, offsets) -> dict[int, tuple[int, int]]:
+class Positions:
+    """1-based (line, column) of a set of offsets, held in compact arrays."""
+
+    def __init__(self, offsets: array, lines: array, columns: array):
+        self._offsets, self._lines, self._columns = offsets, lines, columns
+
+    def at(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self._offsets, offset)
+        return self._lines[i], self._columns[i]
+
+    def __getitem__(self, offset: int) -> tuple[int, int]:
+        return self.at(offset)
+
+    def __eq__(self, other) -> bool:
+        return dict(self.items()) == (dict(other.items()) if isinstance(other, Positions) else other)
+
+    def items(self):
+        return ((o, (l, c)) for o, l, c in zip(self._offsets, self._lines, self._columns))
+
+
+def line_columns(segments, offsets) -> Positions:
     """1-based (line, column) of each offset, in one pass over the document's segments.
 
     CRLF, CR and LF each end a line. Segments never split a CRLF.
     """
-    wanted = sorted(set(offsets))
-    found: dict[int, tuple[int, int]] = {}
+    wanted = array("q", sorted(set(offsets)))
+    lines, columns = array("q", bytes(8 * len(wanted))), array("q", bytes(8 * len(wanted)))
     line, line_start, i = 1, 0, 0
     for base, text in segments:
         if i >= len(wanted):
             break
-        starts = [base + m.end() for m in LINE_BREAK_RE.finditer(text)]
-        while i < len(wanted) and wanted[i] <= base + len(text):
-            k = bisect.bisect_right(starts, wanted[i])
-            start = starts[k - 1] if k else line_start
-            found[wanted[i]] = (line + k, wanted[i] - start + 1)
-            i += 1
-        line += len(starts)
-        line_start = starts[-1] if starts else line_start
-    for offset in wanted[i:]:  # past the end: clamp to the last position
-        found[offset] = (line, offset - line_start + 1)
-    return found
+        end = base + len(text)
+        if wanted[i] <= end:
+            starts = [base + m.end() for m in LINE_BREAK_RE.finditer(text)]
+            while i < len(wanted) and wanted[i] <= end:
+                k = bisect.bisect_right(starts, wanted[i])
+                lines[i], columns[i] = line + k, wanted[i] - (starts[k - 1] if k else line_start) + 1
+                i += 1
+            line, line_start = line + len(starts), (starts[-1] if starts else line_start)
+        else:
+            breaks = LINE_BREAK_RE.findall(text)
+            if breaks:
+                line += len(breaks)
+                line_start = base + max(text.rfind("\n"), text.rfind("\r")) + 1
+    for j in range(i, len(wanted)):  # past the end: clamp to the last line
+        lines[j], columns[j] = line, wanted[j] - line_start + 1
+    return Positions(wanted, lines, columns)
 
 
 # A line break followed by an empty line: the break between two paragraphs.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths, load_config
@@ -36,7 +37,7 @@ class CheckRequest:
 @dataclass(frozen=True)
 class CheckOutcome:
     run: RunResult
-    report: str
+    report: Iterable[str]  # the report's text in chunks, made as it is consumed (once)
     failed: bool
 
 

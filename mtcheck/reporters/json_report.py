@@ -26,28 +26,30 @@ def report_dict(run: RunResult) -> dict:
             {"path": file.path, "words": file.words, "findings": [finding_dict(f) for f in file.findings]}
             for file in run.files
         ],
-        "summary": {
-            "files": len(run.files),
-            "findings": len(run.findings),
-            "by_severity": by_severity(run),
-            "by_rule": by_rule(run),
-        },
+        "summary": _summary(run),
     }
 
 
 def render(run: RunResult) -> str:
-    """The report with one finding per line: readable in a diff, and written by the C encoder
-    (``indent=`` would fall back to the pure-Python one, seconds for a large archive)."""
-    report = report_dict(run)
-    files = ",\n".join(_file_json(file) for file in report["files"])
-    return (f'{{"version": {VERSION},\n "files": [\n{files}],\n'
-            f' "summary": {_dumps(report["summary"])}}}\n')
+    return "".join(chunks(run))
 
 
-def _file_json(file: dict) -> str:
-    head = _dumps({k: v for k, v in file.items() if k != "findings"})[:-1]
-    findings = ",\n".join("   " + _dumps(f) for f in file["findings"])
-    return f'  {head}, "findings": [' + (f"\n{findings}]}}" if findings else "]}")
+def chunks(run: RunResult):
+    """The report with one finding per line: readable in a diff, written by the C encoder
+    (``indent=`` would fall back to the pure-Python one), and produced finding by finding."""
+    yield f'{{"version": {VERSION},\n "files": ['
+    for number, file in enumerate(run.files):
+        head = _dumps({"path": file.path, "words": file.words})[:-1]
+        yield f'{"," if number else ""}\n  {head}, "findings": ['
+        for i, finding in enumerate(file.findings):
+            yield f'{"," if i else ""}\n   {_dumps(finding_dict(finding))}'
+        yield "]}"
+    yield f'],\n "summary": {_dumps(_summary(run))}}}\n'
+
+
+def _summary(run: RunResult) -> dict:
+    return {"files": len(run.files), "findings": len(run.findings),
+            "by_severity": by_severity(run), "by_rule": by_rule(run)}
 
 
 def _dumps(value) -> str:

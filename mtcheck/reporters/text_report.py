@@ -24,8 +24,13 @@ def summary_line(run: RunResult) -> str:
 
 
 def render(run: RunResult) -> str:
-    lines = [finding_line(f) for file in run.files for f in file.findings]
-    if lines:
-        lines.append("")
-    lines.append(summary_line(run))
-    return "\n".join(lines) + "\n"
+    return "".join(chunks(run))
+
+
+def chunks(run: RunResult):
+    any_finding = False
+    for file in run.files:
+        for finding in file.findings:
+            any_finding = True
+            yield finding_line(finding) + "\n"
+    yield ("\n" if any_finding else "") + summary_line(run) + "\n"

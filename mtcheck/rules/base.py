@@ -18,17 +18,18 @@ class CheckContext:
     """
 
     def __init__(self, document: Document, matches: tuple[Match, ...], lexicon: Lexicon,
-                 word_counts: Counter, source_language: str | None = None):
+                 word_counts: Counter, glossary_words: set[str] = frozenset(), source_language: str | None = None):
         self.document = document
-        self.matches = matches
+        self.matches = matches  # a segment's matches; for a document-wide rule, those it asked for
         self.lexicon = lexicon
-        self.word_counts = word_counts
+        self.word_counts = word_counts  # complete only for document-wide rules
+        self.glossary_words = glossary_words  # the words of every match in the document
         self.source_language = source_language
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule = a stable id + a category + a default severity + a check function.
+    """A rule = a stable id + a category + a default severity + a check function (+ its scope).
 
     The check yields ``Hit``s; the engine stamps id, category, severity and position.
     """
@@ -38,6 +39,9 @@ class Rule:
     severity: Severity
     summary: str
     check: Callable[[CheckContext], Iterator[Hit]]
+    # None: the rule looks at one match at a time and runs on each segment of a document.
+    # Otherwise it runs once on the whole document, given the matches this predicate keeps.
+    needs: Callable[[Match], bool] | None = None
 
 
 def suggestion_for(match: Match) -> str:

@@ -19,7 +19,7 @@ from mtcheck.folding import strip_diacritics
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
 from mtcheck.rules.phonetic import sound_key
-from mtcheck.text import TOKEN_RE, is_acronym
+from mtcheck.text import is_acronym
 
 MIN_LENGTH = 4
 SPELLING_ALONE = 0.8  # similarity at which spelling alone says "same name"
@@ -44,10 +44,6 @@ def _names(ctx: CheckContext) -> dict[str, int]:
         if len(word) >= MIN_LENGTH and word[0].isupper() and word.isalpha() and not is_acronym(word)
         and not ctx.lexicon.is_common(word)
     }
-
-
-def _glossary_words(ctx: CheckContext) -> set[str]:
-    return {word for m in ctx.matches for word in TOKEN_RE.findall(m.text)}
 
 
 def _candidates(names: list[str], in_glossary: set[str]) -> dict[str, set[str]]:
@@ -79,7 +75,7 @@ def _pairs(ctx: CheckContext):
     counts = _names(ctx)
     if len(counts) < 2:
         return
-    in_glossary = _glossary_words(ctx)
+    in_glossary = ctx.glossary_words
     first_seen = {word: i for i, word in enumerate(counts)}
     names = sorted(counts, key=lambda w: (-counts[w], w not in in_glossary, first_seen[w]))
     rank = {name: i for i, name in enumerate(names)}
@@ -118,4 +114,5 @@ def _hit(found: re.Match, base: int, reference: str, count: int) -> Hit:
 RULE = Rule(
     "name-inconsistent", "terminology", Severity.MINOR,
     "A proper name appears in two spellings in one document; the rarer one is flagged.", check,
+    needs=lambda match: False,  # document-wide: word counts and glossary words, no matches
 )

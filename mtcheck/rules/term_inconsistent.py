@@ -16,10 +16,14 @@ def _dominant(counts: Counter, canonical: str, order: list[str]) -> str:
     return max(counts, key=lambda form: (counts[form], form == canonical, -order.index(form)))
 
 
+def counted(match) -> bool:
+    return match.kind == "exact" and match.form.role in ("canonical", "variant")
+
+
 def check(ctx: CheckContext):
     by_term = defaultdict(list)
     for match in ctx.matches:
-        if match.kind == "exact" and match.form.role in ("canonical", "variant"):
+        if counted(match):
             by_term[match.term.id].append(match)
     for matches in by_term.values():
         counts = Counter(m.form.text for m in matches)
@@ -47,4 +51,5 @@ def _times(n: int) -> str:
 RULE = Rule(
     "term-inconsistent", "terminology", Severity.MINOR,
     "A document uses two or more accepted forms of one term; the less used ones are flagged.", check,
+    needs=counted,
 )
