@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from mtcheck.config import Config
 from mtcheck.documents import document_paths, read_document
 from mtcheck.errors import ConfigError, Problem
-from mtcheck.glossary.index import TermIndex
+from mtcheck.glossary.index import MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
@@ -62,7 +62,7 @@ class Checker:
         """
         per_match = [rule for rule in self.rules if rule.needs is None]
         per_document = [rule for rule in self.rules if rule.needs is not None]
-        kept: list = []
+        kept = MatchStore(self.index)
         hits: set = set()
         word_counts: Counter = Counter()
         glossary_words: set[str] = set()
@@ -71,8 +71,10 @@ class Checker:
             glossary_words.update(word for m in found for word in TOKEN_RE.findall(m.text))
             context = CheckContext(document, tuple(found), self.lexicon, word_counts, glossary_words, self.source_language)
             hits.update((rule, hit) for rule in per_match for hit in rule.check(context))
-            kept += [m for m in found if any(rule.needs(m) for rule in per_document)]
-        context = CheckContext(document, tuple(kept), self.lexicon, word_counts, glossary_words, self.source_language)
+            for match in found:
+                if any(rule.needs(match) for rule in per_document):
+                    kept.add(match)
+        context = CheckContext(document, kept, self.lexicon, word_counts, glossary_words, self.source_language)
         hits.update((rule, hit) for rule in per_document for hit in rule.check(context))
         del kept, context
         return FileResult(document.path, sum(word_counts.values()), self._findings(document, hits))

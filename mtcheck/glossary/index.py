@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -430,6 +432,37 @@ class TermIndex:
         if len({f.term.id for f in forms}) != 1:
             return None
         return Match(o_start, o_end, forms[0], "acronym", word)
+
+
+class MatchStore:
+    """Many matches kept in flat arrays (about 40 bytes each instead of 250), read back as Matches.
+
+    Clean news is full of correct terms: a 500 MB archive holds millions of them.
+    """
+
+    _KINDS = ("exact", "diacritics", "fuzzy", "acronym")
+
+    def __init__(self, index: TermIndex):
+        self._forms = index._forms
+        self._numbers = array("q")  # start, end, form number, kind, interleaved
+        self._scores = array("d")
+        self._texts: list[str] = []  # interned: the same term written the same way is one string
+        self._suffixes: list[str] = []
+
+    def add(self, match: Match) -> None:
+        self._numbers.extend((match.start, match.end, match.form.number, self._KINDS.index(match.kind)))
+        self._scores.append(match.score)
+        self._texts.append(sys.intern(match.text))
+        self._suffixes.append(match.suffix)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __iter__(self):
+        numbers = self._numbers
+        for i, text in enumerate(self._texts):
+            start, end, form, kind = numbers[4 * i : 4 * i + 4]
+            yield Match(start, end, self._forms[form], self._KINDS[kind], text, self._scores[i], self._suffixes[i])
 
 
 class _Coverage:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon
@@ -17,7 +17,7 @@ class CheckContext:
     Rules read the text through ``document.segments()``, so long files need not sit in memory.
     """
 
-    def __init__(self, document: Document, matches: tuple[Match, ...], lexicon: Lexicon,
+    def __init__(self, document: Document, matches: Iterable[Match], lexicon: Lexicon,
                  word_counts: Counter, glossary_words: set[str] = frozenset(), source_language: str | None = None):
         self.document = document
         self.matches = matches  # a segment's matches; for a document-wide rule, those it asked for

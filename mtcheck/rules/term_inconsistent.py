@@ -21,27 +21,33 @@ def counted(match) -> bool:
 
 
 def check(ctx: CheckContext):
-    by_term = defaultdict(list)
+    # Two passes over the matches, counting first: a large archive holds millions of correct
+    # terms, and only the occurrences of a term's less used forms are ever reported.
+    counts: dict[str, Counter] = defaultdict(Counter)
+    terms = {}
     for match in ctx.matches:
         if counted(match):
-            by_term[match.term.id].append(match)
-    for matches in by_term.values():
-        counts = Counter(m.form.text for m in matches)
-        if len(counts) < 2:
+            counts[match.term.id][match.form.text] += 1
+            terms[match.term.id] = match.term
+    dominant = {
+        term_id: _dominant(forms, terms[term_id].canonical, [terms[term_id].canonical, *terms[term_id].variants])
+        for term_id, forms in counts.items() if len(forms) > 1
+    }
+    if not dominant:
+        return
+    for match in ctx.matches:
+        best = dominant.get(match.term.id)
+        if best is None or not counted(match) or match.form.text == best:
             continue
-        term = matches[0].term
-        dominant = _dominant(counts, term.canonical, [term.canonical, *term.variants])
-        for match in matches:
-            if match.form.text == dominant:
-                continue
-            yield Hit(
-                Span(match.start, match.end),
-                match.text,
-                f"'{match.form.text}' is used {_times(counts[match.form.text])}, but this document mostly uses "
-                f"'{dominant}' ({_times(counts[dominant])})",
-                term=term.id,
-                suggestion=match.rendered(dominant),
-            )
+        used = counts[match.term.id]
+        yield Hit(
+            Span(match.start, match.end),
+            match.text,
+            f"'{match.form.text}' is used {_times(used[match.form.text])}, but this document mostly uses "
+            f"'{best}' ({_times(used[best])})",
+            term=match.term.id,
+            suggestion=match.rendered(best),
+        )
 
 
 def _times(n: int) -> str:
