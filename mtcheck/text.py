@@ -39,9 +39,6 @@ class Positions:
         i = bisect.bisect_left(self._offsets, offset)
         return self._lines[i], self._columns[i]
 
-    def __getitem__(self, offset: int) -> tuple[int, int]:
-        return self.at(offset)
-
     def __eq__(self, other) -> bool:
         return dict(self.items()) == (dict(other.items()) if isinstance(other, Positions) else other)
 

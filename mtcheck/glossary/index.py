@@ -127,7 +127,7 @@ class TermIndex:
             self._acronyms[text].append(form)
             for deletion in _deletes(text) | {text}:
                 self._acronym_deletes[deletion].add(text)
-        elif term.fuzzy is not None and len(bare) >= MIN_FUZZY_CHARS and _gaps_valid(bare, words):
+        elif term.fuzzy is not None and len(bare) >= MIN_FUZZY_CHARS and _gaps_valid(bare):
             self._add_fuzzy(form, bare, words)
 
     def _add_fuzzy(self, form: Form, bare: str, words: list[str]) -> None:
@@ -532,6 +532,6 @@ def _plural_suffix(s: str, end: int, key: str) -> str | None:
     return None
 
 
-def _gaps_valid(bare: str, words: list[str]) -> bool:
+def _gaps_valid(bare: str) -> bool:
     positions = [m.span() for m in WORD_RE.finditer(bare)]
     return all(valid_gap(bare[a[1]:b[0]]) for a, b in zip(positions, positions[1:]))
