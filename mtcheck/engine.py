@@ -13,7 +13,7 @@ from mtcheck.glossary.index import MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
-from mtcheck.text import TOKEN_RE, line_columns
+from mtcheck.text import line_columns, tokens
 
 
 def select_rules(config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -51,7 +51,7 @@ class Checker:
     def scan(self, segment: tuple[int, str]) -> tuple[list, Counter]:
         """The glossary matches and word counts of one (offset, text) segment of a document."""
         base, text = segment
-        return self.index.find(text, base=base), Counter(TOKEN_RE.findall(text))
+        return self.index.find(text, base=base), Counter(tokens(text))
 
     def check_document(self, document: Document, scans: Iterable[tuple[list, Counter]] | None = None) -> FileResult:
         """Check one document; a streamed one is read segment by segment, never whole.
@@ -68,7 +68,7 @@ class Checker:
         glossary_words: set[str] = set()
         for found, counts in scans if scans is not None else map(self.scan, document.segments()):
             word_counts.update(counts)
-            glossary_words.update(word for m in found for word in TOKEN_RE.findall(m.text))
+            glossary_words.update(word for m in found for word in tokens(m.text))
             context = CheckContext(document, tuple(found), self.lexicon, word_counts, glossary_words, self.source_language)
             hits.update((rule, hit) for rule in per_match for hit in rule.check(context))
             for match in found:

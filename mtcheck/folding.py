@@ -28,6 +28,8 @@ _MARK_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe
 
 @lru_cache(maxsize=200_000)
 def strip_diacritics(word: str) -> str:
+    if word.isascii():
+        return word
     decomposed = unicodedata.normalize("NFD", word.translate(_UNDECOMPOSED))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 

