@@ -13,7 +13,7 @@ from mtcheck.glossary.index import MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
-from mtcheck.text import line_columns, tokens
+from mtcheck.text import LineTracker, line_columns, tokens
 
 
 def select_rules(config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -53,39 +53,47 @@ class Checker:
         base, text = segment
         return self.index.find(text, base=base), Counter(tokens(text))
 
-    def check_document(self, document: Document, scans: Iterable[tuple[list, Counter]] | None = None) -> FileResult:
+    def check_document(self, document: Document, scans: Iterable[tuple[tuple[int, str], list, Counter]] | None = None
+                       ) -> FileResult:
         """Check one document; a streamed one is read segment by segment, never whole.
 
-        ``scans`` are the document's segments already scanned (by worker processes, say). Rules
-        that look at one match at a time run segment by segment; only the matches that the
-        document-wide rules ask for are kept, so memory follows the findings, not the text.
+        ``scans`` are the document's segments with their scans (done by worker processes, say).
+        Rules that look at one match at a time run segment by segment, and their hits become
+        findings at once; only the matches that the document-wide rules ask for are kept, so
+        memory follows the findings, not the text.
         """
         per_match = [rule for rule in self.rules if rule.needs is None]
         per_document = [rule for rule in self.rules if rule.needs is not None]
         kept = MatchStore(self.index)
-        hits: set = set()
+        findings: list[Finding] = []
+        lines = LineTracker()
         word_counts: Counter = Counter()
         glossary_words: set[str] = set()
-        for found, counts in scans if scans is not None else map(self.scan, document.segments()):
+        if scans is None:
+            scans = ((segment, *self.scan(segment)) for segment in document.segments())
+        for (base, text), found, counts in scans:
             word_counts.update(counts)
             glossary_words.update(word for m in found for word in tokens(m.text))
             context = CheckContext(document, tuple(found), self.lexicon, word_counts, glossary_words, self.source_language)
-            hits.update((rule, hit) for rule in per_match for hit in rule.check(context))
+            hits = {(rule, hit) for rule in per_match for hit in rule.check(context)}
+            findings += self._findings(document, hits, lambda offsets: lines.positions(base, text, offsets))
             for match in found:
                 if any(rule.needs(match) for rule in per_document):
                     kept.add(match)
         context = CheckContext(document, kept, self.lexicon, word_counts, glossary_words, self.source_language)
-        hits.update((rule, hit) for rule in per_document for hit in rule.check(context))
+        hits = {(rule, hit) for rule in per_document for hit in rule.check(context)}
         del kept, context
-        return FileResult(document.path, sum(word_counts.values()), self._findings(document, hits))
+        findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))
+        findings.sort(key=Finding.sort_key)
+        return FileResult(document.path, sum(word_counts.values()), tuple(findings))
 
-    def _findings(self, document: Document, hits: set) -> tuple[Finding, ...]:
+    def _findings(self, document: Document, hits: set, locate) -> list[Finding]:
+        """``hits`` as findings, in document order; ``locate`` gives the positions of their offsets
+        (and is called even for no hits: a segment's line breaks must be counted)."""
         ordered = sorted(hits, key=lambda pair: (pair[1].span.start, pair[1].span.end, pair[0].id, pair[1].message))
         hits.clear()
-        positions = line_columns(document.segments(), (o for _, h in ordered for o in (h.span.start, h.span.end)))
-        findings = [self._finding(rule, hit, document.path, positions) for rule, hit in ordered]
-        findings.sort(key=Finding.sort_key)
-        return tuple(findings)
+        positions = locate(o for _, h in ordered for o in (h.span.start, h.span.end))
+        return [self._finding(rule, hit, document.path, positions) for rule, hit in ordered]
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         return self.check_document(Document(path, text))
@@ -99,6 +107,7 @@ class Checker:
         start, end = hit.span.start, hit.span.end
         line, column = positions.at(start)
         end_line, end_column = positions.at(end)
+        end_line = line if end_line == line else end_line  # one int object, not two: archives hold 10^6 findings
         return Finding(
             rule=rule.id, category=rule.category, severity=severity, path=path,
             line=line, column=column, end_line=end_line, end_column=end_column,

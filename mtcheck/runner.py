@@ -115,7 +115,8 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
                 document = read_document(path)
                 size = max(SEGMENT_FLOOR, min(SEGMENT_CHARS, _size(path) // jobs + 1))
                 scans = _bounded_map(pool, _scan_in_worker, document.segments(size), jobs * 2)
-                yield checker.check_document(document, ((checker.index.decode(rows), counts) for rows, counts in scans))
+                yield checker.check_document(
+                    document, ((segment, checker.index.decode(rows), counts) for segment, (rows, counts) in scans))
             else:
                 yield next(whole)
             done += 1
@@ -131,14 +132,17 @@ def _size(path: str) -> int:
 
 
 def _bounded_map(pool, function, items, ahead: int):
-    """``pool.map`` that keeps at most ``ahead`` items in flight, so a streamed file stays streamed."""
+    """(item, result) pairs in order, like ``pool.map``, with at most ``ahead`` items in flight, so that
+    a streamed file stays streamed."""
     pending = deque()
     for item in items:
-        pending.append(pool.submit(function, item))
+        pending.append((item, pool.submit(function, item)))
         if len(pending) >= ahead:
-            yield pending.popleft().result()
+            item, future = pending.popleft()
+            yield item, future.result()
     while pending:
-        yield pending.popleft().result()
+        item, future = pending.popleft()
+        yield item, future.result()
 
 
 _worker_checker: Checker | None = None

@@ -6,6 +6,7 @@ import bisect
 import re
 from array import array
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -42,6 +43,16 @@ class Positions:
     def __init__(self, offsets: array, lines: array, columns: array):
         self._offsets, self._lines, self._columns = offsets, lines, columns
 
+    @classmethod
+    def joined(cls, parts: list[Positions]) -> Positions:
+        """The positions of consecutive segments as one."""
+        offsets, lines, columns = array("q"), array("q"), array("q")
+        for part in parts:
+            offsets.extend(part._offsets)
+            lines.extend(part._lines)
+            columns.extend(part._columns)
+        return cls(offsets, lines, columns)
+
     def at(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_left(self._offsets, offset)
         return self._lines[i], self._columns[i]
@@ -53,33 +64,53 @@ class Positions:
         return ((o, (l, c)) for o, l, c in zip(self._offsets, self._lines, self._columns))
 
 
-def line_columns(segments, offsets) -> Positions:
-    """1-based (line, column) of each offset, in one pass over the document's segments.
+class LineTracker:
+    """1-based (line, column) of offsets in a document read segment by segment, in order.
 
     CRLF, CR and LF each end a line. Segments never split a CRLF.
     """
-    wanted = array("q", sorted(set(offsets)))
-    lines, columns = array("q", bytes(8 * len(wanted))), array("q", bytes(8 * len(wanted)))
-    line, line_start, i = 1, 0, 0
+
+    def __init__(self):
+        self._line, self._line_start = 1, 0
+
+    def positions(self, base: int, text: str, offsets: Iterable[int]) -> Positions:
+        """The positions of ``offsets`` (up to the end of this segment, or later: those are clamped
+        to its last line), then move on past the segment."""
+        wanted = array("q", sorted(set(offsets)))
+        lines, columns = array("q", bytes(8 * len(wanted))), array("q", bytes(8 * len(wanted)))
+        if wanted:
+            starts = [base + m.end() for m in LINE_BREAK_RE.finditer(text)]
+            for i, offset in enumerate(wanted):
+                k = bisect.bisect_right(starts, offset)
+                lines[i], columns[i] = self._line + k, offset - (starts[k - 1] if k else self._line_start) + 1
+            if starts:
+                self._line, self._line_start = self._line + len(starts), starts[-1]
+        else:
+            self.skip(base, text)
+        return Positions(wanted, lines, columns)
+
+    def skip(self, base: int, text: str) -> None:
+        breaks = LINE_BREAK_RE.findall(text)
+        if breaks:
+            self._line += len(breaks)
+            self._line_start = base + max(text.rfind("\n"), text.rfind("\r")) + 1
+
+
+def line_columns(segments, offsets) -> Positions:
+    """1-based (line, column) of each offset, in one pass over the document's segments."""
+    wanted = sorted(set(offsets))
+    if not wanted:  # nor read a streamed document again for nothing
+        return Positions(array("q"), array("q"), array("q"))
+    tracker, parts, i, end = LineTracker(), [], 0, 0
     for base, text in segments:
         if i >= len(wanted):
             break
         end = base + len(text)
-        if wanted[i] <= end:
-            starts = [base + m.end() for m in LINE_BREAK_RE.finditer(text)]
-            while i < len(wanted) and wanted[i] <= end:
-                k = bisect.bisect_right(starts, wanted[i])
-                lines[i], columns[i] = line + k, wanted[i] - (starts[k - 1] if k else line_start) + 1
-                i += 1
-            line, line_start = line + len(starts), (starts[-1] if starts else line_start)
-        else:
-            breaks = LINE_BREAK_RE.findall(text)
-            if breaks:
-                line += len(breaks)
-                line_start = base + max(text.rfind("\n"), text.rfind("\r")) + 1
-    for j in range(i, len(wanted)):  # past the end: clamp to the last line
-        lines[j], columns[j] = line, wanted[j] - line_start + 1
-    return Positions(wanted, lines, columns)
+        j = bisect.bisect_right(wanted, end, i)
+        parts.append(tracker.positions(base, text, wanted[i:j]))
+        i = j
+    parts.append(tracker.positions(end, "", wanted[i:]))  # past the end: clamped to the last line
+    return Positions.joined(parts)
 
 
 # A line break followed by an empty line: the break between two paragraphs.

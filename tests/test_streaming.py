@@ -7,7 +7,7 @@ import pytest
 from mtcheck.documents import StreamedDocument, read_document
 from mtcheck.errors import InputError
 from mtcheck.model import Document
-from mtcheck.text import line_columns
+from mtcheck.text import LineTracker, Positions, line_columns, tokens
 from tests.conftest import MT_SAMPLE
 
 
@@ -51,3 +51,17 @@ def test_line_columns_across_segments_and_line_endings():
     segments = [(0, "ab\r\ncd\n"), (7, "ef\rgh")]
     assert line_columns(segments, [0, 4, 7, 8, 11, 12]) == {
         0: (1, 1), 4: (2, 1), 7: (3, 1), 8: (3, 2), 11: (4, 2), 12: (4, 3)}
+
+
+def test_line_tracker_fed_segment_by_segment_agrees_with_one_pass():
+    segments = [(0, "ab\r\ncd\n"), (7, "no hits here\n"), (20, "ef\rgh")]
+    tracker = LineTracker()
+    fed = [tracker.positions(base, text, [o for o in (0, 4, 7, 8, 21, 23, 25) if base <= o <= base + len(text)])
+           for base, text in segments]
+    assert dict(Positions.joined(fed).items()) == dict(line_columns(segments, [0, 4, 7, 8, 21, 23, 25]).items())
+    assert dict(fed[2].items()) == {21: (4, 2), 23: (5, 1), 25: (5, 3)}
+
+
+def test_tokens_keep_combining_marks_and_match_the_plain_pattern_without_them():
+    assert tokens("Kurti\u0301s re-elected 2023") == ["Kurti\u0301s", "re", "elected", "2023"]
+    assert tokens("Kurti's re_elected, 2023!") == ["Kurti", "s", "re", "elected", "2023"]
