@@ -7,6 +7,11 @@ exclude: ["drafts/**"]             # globs of document paths to skip
 rules:
   term-inconsistent: {severity: major}
   name-inconsistent: {enabled: false}
+scoring:                           # the MQM quality score (mtcheck.scoring)
+  model: mqm                       # mqm | wmt-mqm: the preset the settings below change
+  passing_threshold: 90            # PT
+  acceptable_penalty: 10           # APP, per reference_words
+  min_score: 80                    # like --min-score
 ```
 """
 
@@ -20,6 +25,8 @@ from pathlib import Path
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.model import SEVERITY_NAMES, Severity
 from mtcheck.rules import RULES
+from mtcheck.scoring.quality import ScoringModel
+from mtcheck.scoring.weights import PRESETS, WEIGHTS_SCHEMA_PROPERTIES, weights_from
 from mtcheck.validation import schema_problems
 from mtcheck.yamlnodes import Located, load_located
 
@@ -43,6 +50,19 @@ SCHEMA = {
                 "properties": {"enabled": {"type": "boolean"}, "severity": {"enum": list(SEVERITY_NAMES)}},
             },
         },
+        "scoring": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "model": {"enum": list(PRESETS)},
+                **WEIGHTS_SCHEMA_PROPERTIES,
+                "passing_threshold": {"type": "number"},
+                "acceptable_penalty": {"type": "number", "exclusiveMinimum": 0},
+                "reference_words": {"type": "integer", "minimum": 1},
+                "max_score": {"type": "number", "exclusiveMinimum": 0},
+                "min_score": {"type": "number"},
+            },
+        },
     },
 }
 
@@ -59,6 +79,8 @@ class Config:
     fail_on: str = "major"
     exclude: tuple[str, ...] = ()
     rules: dict[str, RuleSettings] = field(default_factory=dict)
+    scoring: ScoringModel = ScoringModel()
+    min_score: float | None = None
     path: str | None = None
 
     def rule(self, rule_id: str) -> RuleSettings:
@@ -128,7 +150,22 @@ def _build(located: Located, path: Path) -> Config:
         fail_on=data.get("fail_on", "major"),
         exclude=tuple(data.get("exclude", [])),
         rules=rules,
+        scoring=scoring_model(data.get("scoring", {})),
+        min_score=data.get("scoring", {}).get("min_score"),
         path=source,
+    )
+
+
+def scoring_model(settings: dict) -> ScoringModel:
+    """The scoring model a config's (validated) ``scoring`` section describes."""
+    base = ScoringModel()
+    weights = weights_from(settings, PRESETS[settings.get("model", base.weights.name)])
+    return ScoringModel(
+        weights=weights,
+        reference_words=settings.get("reference_words", base.reference_words),
+        max_score=float(settings.get("max_score", base.max_score)),
+        passing_threshold=float(settings.get("passing_threshold", base.passing_threshold)),
+        acceptable_penalty=float(settings.get("acceptable_penalty", base.acceptable_penalty)),
     )
 
 

@@ -123,6 +123,7 @@ class Finding:
     message: str
     term: str | None = None
     suggestion: str | None = None
+    mqm: str = ""  # the rule's MQM error type, "Terminology/Wrong term"
 
     def sort_key(self) -> tuple:
         return (self.path, self.offset, self.length, self.rule, self.message)
@@ -138,6 +139,7 @@ class FileResult:
 @dataclass(frozen=True, slots=True)
 class RunResult:
     files: tuple[FileResult, ...]
+    scores: "RunScores | None" = None  # mtcheck.scoring.quality.RunScores, once the run is scored
 
     @property
     def findings(self) -> list[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths, load_config
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
@@ -13,6 +13,7 @@ from mtcheck.errors import MtcheckError
 from mtcheck.model import RunResult
 from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_checker
+from mtcheck.scoring.quality import RunScores, score_run
 
 
 ENGINES = ("local", "dask")
@@ -32,6 +33,7 @@ class CheckRequest:
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # the Dask scheduler's address; None starts a local cluster
     cache_dir: str | None = DEFAULT_DIR  # None: no cache
+    min_score: float | None = None  # fail when a file's quality score is below this (None: the config's)
 
 
 @dataclass(frozen=True)
@@ -70,5 +72,14 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
             run = check_paths(checker, request.paths, cache=cache, cluster=client)
     else:
         run = check_paths(checker, request.paths, request.jobs, cache, progress)
+    run = replace(run, scores=score_run(run, config.scoring))
     report = REPORTERS[request.output_format](run)
-    return CheckOutcome(run, report, fails(run, request.fail_on or config.fail_on))
+    min_score = request.min_score if request.min_score is not None else config.min_score
+    failed = fails(run, request.fail_on or config.fail_on) or below(run.scores, min_score)
+    return CheckOutcome(run, report, failed)
+
+
+def below(scores: RunScores, min_score: float | None) -> bool:
+    """Whether any file scores below ``min_score`` (the run's score, a word-weighted mean of the
+    files' scores, is then below it or the files' lowest is)."""
+    return min_score is not None and any(score.score < min_score for score in scores.files.values())

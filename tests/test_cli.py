@@ -56,9 +56,11 @@ def test_json_output_follows_the_contract(tmp_path):
     text = MT_SAMPLE.read_text(encoding="utf-8")
     keys = {"rule", "category", "severity", "line", "column", "end_line", "end_column", "offset", "length",
             "text", "term", "suggestion", "message"}
+    optional = {"mqm"}
     for finding in file["findings"]:
-        assert set(finding) == keys
+        assert keys <= set(finding) <= keys | optional
         assert text[finding["offset"]:finding["offset"] + finding["length"]] == finding["text"]
+        assert finding["mqm"].split("/")[0].lower() == finding["category"]
     summary = report["summary"]
     assert summary["files"] == 1 and summary["findings"] == len(file["findings"])
     assert sum(summary["by_severity"].values()) == sum(summary["by_rule"].values()) == summary["findings"]

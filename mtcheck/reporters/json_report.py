@@ -12,7 +12,7 @@ VERSION = 1
 
 def finding_dict(f: Finding) -> dict:
     return {
-        "rule": f.rule, "category": f.category, "severity": f.severity.label,
+        "rule": f.rule, "category": f.category, "mqm": f.mqm, "severity": f.severity.label,
         "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
         "offset": f.offset, "length": f.length, "text": f.text,
         "term": f.term, "suggestion": f.suggestion, "message": f.message,
@@ -22,12 +22,16 @@ def finding_dict(f: Finding) -> dict:
 def report_dict(run: RunResult) -> dict:
     return {
         "version": VERSION,
-        "files": [
-            {"path": file.path, "words": file.words, "findings": [finding_dict(f) for f in file.findings]}
-            for file in run.files
-        ],
+        "files": [{**_file_head(run, file), "findings": [finding_dict(f) for f in file.findings]} for file in run.files],
         "summary": _summary(run),
     }
+
+
+def _file_head(run: RunResult, file) -> dict:
+    head = {"path": file.path, "words": file.words}
+    if run.scores is not None:
+        head["score"] = run.scores.files[file.path].as_dict()
+    return head
 
 
 def render(run: RunResult) -> str:
@@ -39,7 +43,7 @@ def chunks(run: RunResult):
     (``indent=`` would fall back to the pure-Python one), and produced finding by finding."""
     yield f'{{"version": {VERSION},\n "files": ['
     for number, file in enumerate(run.files):
-        head = _dumps({"path": file.path, "words": file.words})[:-1]
+        head = _dumps(_file_head(run, file))[:-1]
         yield f'{"," if number else ""}\n  {head}, "findings": ['
         for i, finding in enumerate(file.findings):
             yield f'{"," if i else ""}\n   {_dumps(finding_dict(finding))}'
@@ -48,8 +52,11 @@ def chunks(run: RunResult):
 
 
 def _summary(run: RunResult) -> dict:
-    return {"files": len(run.files), "findings": len(run.findings),
-            "by_severity": by_severity(run), "by_rule": by_rule(run)}
+    summary = {"files": len(run.files), "findings": len(run.findings),
+               "by_severity": by_severity(run), "by_rule": by_rule(run)}
+    if run.scores is not None:
+        summary["score"] = run.scores.total.as_dict()
+    return summary
 
 
 def _dumps(value) -> str:

@@ -8,7 +8,8 @@ from mtcheck.reporters.summary import by_rule, by_severity
 
 def finding_line(f) -> str:
     suggestion = f" [suggest: {f.suggestion}]" if f.suggestion else ""
-    return f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}{suggestion}"
+    kind = f" ({f.mqm})" if f.mqm else ""
+    return f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule}{kind} {f.message}{suggestion}"
 
 
 def summary_line(run: RunResult) -> str:
@@ -23,6 +24,30 @@ def summary_line(run: RunResult) -> str:
     return f"{total} finding{'s' if total != 1 else ''} ({severities}) in {where}; by rule: {rules}."
 
 
+def score_lines(run: RunResult) -> list[str]:
+    """The MQM quality score: of each file when there are several, and of the whole run."""
+    if run.scores is None:
+        return []
+    total = run.scores.total
+    lines = [f"Quality score ({total.model}, pass mark {total.passing_threshold:g}): {_score_text(total)}"]
+    if len(run.files) > 1:
+        width = max(len(path) for path in run.scores.files)
+        worst_first = sorted(run.scores.files.items(), key=lambda item: (item[1].score, item[0]))
+        lines += [f"  {path:<{width}}  {_score_text(score)}" for path, score in worst_first]
+    return lines
+
+
+def _score_text(score) -> str:
+    verdict = "pass" if score.passed else "FAIL" + (" (critical error)" if score.critical else "")
+    errors = "; ".join(
+        f"{category} " + ", ".join(f"{n} {severity}" for severity, n in severities.items())
+        for category, severities in score.errors.items()
+    )
+    return (f"{score.score:.2f} {verdict}; {score.penalty:g} penalty points in {score.words:,} words "
+            f"({score.normed_penalty:.2f} per {score.reference_words:,}), raw score {score.raw_score:.2f}"
+            + (f"; {errors}" if errors else ""))
+
+
 def render(run: RunResult) -> str:
     return "".join(chunks(run))
 
@@ -34,3 +59,5 @@ def chunks(run: RunResult):
             any_finding = True
             yield finding_line(finding) + "\n"
     yield ("\n" if any_finding else "") + summary_line(run) + "\n"
+    for line in score_lines(run):
+        yield line + "\n"

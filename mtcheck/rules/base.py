@@ -29,19 +29,24 @@ class CheckContext:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule = a stable id + a category + a default severity + a check function (+ its scope).
+    """A rule = a stable id + an MQM error type + a default severity + a check function (+ its scope).
 
     The check yields ``Hit``s; the engine stamps id, category, severity and position.
     """
 
     id: str
-    category: str
+    mqm: str  # its error type in the MQM-Core typology: "Dimension/Subtype"
     severity: Severity
     summary: str
     check: Callable[[CheckContext], Iterator[Hit]]
     # None: the rule looks at one match at a time and runs on each segment of a document.
     # Otherwise it runs once on the whole document, given the matches this predicate keeps.
     needs: Callable[[Match], bool] | None = None
+
+    @property
+    def category(self) -> str:
+        """The MQM dimension in lower case: "terminology", "accuracy", ..."""
+        return self.mqm.split("/")[0].lower()
 
 
 def suggestion_for(match: Match) -> str:

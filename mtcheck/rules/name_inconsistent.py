@@ -112,7 +112,7 @@ def _hit(found: re.Match, base: int, reference: str, count: int) -> Hit:
 
 
 RULE = Rule(
-    "name-inconsistent", "terminology", Severity.MINOR,
+    "name-inconsistent", "Terminology/Inconsistent use of terminology", Severity.MINOR,
     "A proper name appears in two spellings in one document; the rarer one is flagged.", check,
     needs=lambda match: False,  # document-wide: word counts and glossary words, no matches
 )

@@ -24,4 +24,4 @@ def check(ctx: CheckContext):
             )
 
 
-RULE = Rule("term-forbidden", "terminology", Severity.MAJOR, "A forbidden rendering of a glossary term occurs.", check)
+RULE = Rule("term-forbidden", "Terminology/Inconsistent with terminology resource", Severity.MAJOR, "A forbidden rendering of a glossary term occurs.", check)

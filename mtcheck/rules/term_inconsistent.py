@@ -55,7 +55,7 @@ def _times(n: int) -> str:
 
 
 RULE = Rule(
-    "term-inconsistent", "terminology", Severity.MINOR,
+    "term-inconsistent", "Terminology/Inconsistent use of terminology", Severity.MINOR,
     "A document uses two or more accepted forms of one term; the less used ones are flagged.", check,
     needs=counted,
 )

@@ -35,4 +35,4 @@ def check(ctx: CheckContext):
             )
 
 
-RULE = Rule("term-misspelled", "terminology", Severity.MAJOR, "A misspelled or diacritic-less form of a glossary term.", check)
+RULE = Rule("term-misspelled", "Terminology/Inconsistent with terminology resource", Severity.MAJOR, "A misspelled or diacritic-less form of a glossary term.", check)

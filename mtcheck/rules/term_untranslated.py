@@ -25,4 +25,4 @@ def check(ctx: CheckContext):
             )
 
 
-RULE = Rule("term-untranslated", "accuracy", Severity.MAJOR, "A source-language form of a term is left untranslated.", check)
+RULE = Rule("term-untranslated", "Accuracy/Untranslated", Severity.MAJOR, "A source-language form of a term is left untranslated.", check)
