@@ -92,6 +92,48 @@ def check(
     raise typer.Exit(Exit.FINDINGS if outcome.failed else Exit.OK)
 
 
+@app.command()
+def score(
+    hypotheses: Annotated[Optional[list[str]], typer.Argument(help="Hypothesis file(s), one segment per line; with --compare the first is the baseline.")] = None,
+    ref: Annotated[Optional[list[str]], typer.Option("--ref", "-r", help="Reference file, line-parallel to the hypothesis; repeatable.")] = None,
+    metrics: Annotated[str, typer.Option("--metrics", "-m", help="Comma-separated: bleu, chrf (chrF++), ter.")] = "bleu,chrf,ter",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    segments: Annotated[bool, typer.Option("--segments", help="Also score each segment.")] = False,
+    compare: Annotated[bool, typer.Option("--compare", help="Paired significance tests of each system against the first.")] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the paired tests (sacrebleu's default).")] = 12345,
+    run_checks: Annotated[bool, typer.Option("--check", help="Also run the glossary checks: MQM score and terminology metrics.")] = False,
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary for --check; repeatable.")] = None,
+    config_file: Annotated[Optional[str], typer.Option("--config", help="Config file for --check.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
+    annotations: Annotated[Optional[str], typer.Option("--mqm-annotations", help="Score human MQM annotations (WMT TSV format) per system.")] = None,
+    weights: Annotated[str, typer.Option("--weights", help="Weights for --mqm-annotations: wmt-mqm, mqm or a weights file.")] = "wmt-mqm",
+    source_errors: Annotated[str, typer.Option("--source-errors", help="count or ignore 'Source error' annotations.")] = "count",
+) -> None:
+    """Score translations: BLEU, chrF++ and TER against references (sacrebleu), paired tests, MQM."""
+    from mtcheck.output import write_atomic
+    from mtcheck.reporters.score_report import json_chunks, text_chunks
+    from mtcheck.scoring import reference
+    from mtcheck.scoring.command import ScoreRequest, run_score
+
+    try:
+        if output_format not in ("text", "json"):
+            raise MtcheckError(f"unknown format {output_format!r} (choose from text, json)")
+        request = ScoreRequest(
+            hypotheses=hypotheses or [], references=ref or [], metrics=reference.parse_metrics(metrics.split(",")),
+            segments=segments, compare=compare, seed=seed, check=run_checks, glossaries=glossary or [],
+            config_file=config_file, use_config=not no_config, annotations=annotations, weights=weights,
+            source_errors=source_errors,
+        )
+        chunks = (json_chunks if output_format == "json" else text_chunks)(run_score(request))
+        if output:
+            write_atomic(output, chunks)
+        else:
+            _print(chunks, colour=False)
+    except MtcheckError as error:
+        raise _fail(error) from None
+
+
 def _progress_bar(machine_format_on_stdout: bool):
     from mtcheck.terminal import ProgressBar, wants_progress
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths, load_config
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
-from mtcheck.engine import fails, select_rules
+from mtcheck.engine import Checker, fails, select_rules
 from mtcheck.errors import MtcheckError
 from mtcheck.model import RunResult
 from mtcheck.reporters import REPORTERS
@@ -52,6 +52,16 @@ def resolve_config(request: CheckRequest) -> Config:
 def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
     if request.output_format not in REPORTERS:
         raise MtcheckError(f"unknown format {request.output_format!r} (choose from {', '.join(REPORTERS)})")
+    run, checker = check_run(request, progress)
+    report = REPORTERS[request.output_format](run)
+    config = checker.config
+    min_score = request.min_score if request.min_score is not None else config.min_score
+    failed = fails(run, request.fail_on or config.fail_on) or below(run.scores, min_score)
+    return CheckOutcome(run, report, failed)
+
+
+def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[RunResult, Checker]:
+    """The scored run of a check, and the checker that made it."""
     if request.engine not in ENGINES:
         raise MtcheckError(f"unknown engine {request.engine!r} (choose from {', '.join(ENGINES)})")
     if request.scheduler and request.engine != "dask":
@@ -72,11 +82,7 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
             run = check_paths(checker, request.paths, cache=cache, cluster=client)
     else:
         run = check_paths(checker, request.paths, request.jobs, cache, progress)
-    run = replace(run, scores=score_run(run, config.scoring))
-    report = REPORTERS[request.output_format](run)
-    min_score = request.min_score if request.min_score is not None else config.min_score
-    failed = fails(run, request.fail_on or config.fail_on) or below(run.scores, min_score)
-    return CheckOutcome(run, report, failed)
+    return replace(run, scores=score_run(run, config.scoring)), checker
 
 
 def below(scores: RunScores, min_score: float | None) -> bool:

@@ -32,7 +32,8 @@ def test_exit_1_on_major_findings_and_0_on_clean_text():
     bad = mtcheck("check", MT_SAMPLE)
     assert bad.returncode == 1, bad.stderr
     first = bad.stdout.decode().splitlines()[0]
-    assert first.startswith(f"{MT_SAMPLE}:1:24: major term-misspelled 'WSO'")
+    assert first.startswith(f"{MT_SAMPLE}:1:24: major term-misspelled (Terminology/Inconsistent with terminology "
+                            "resource) 'WSO'")
     assert mtcheck("check", CORRECTED_SAMPLE).returncode == 0
 
 
@@ -166,7 +167,9 @@ def test_empty_file_is_fine(tmp_path, glossary_file):
     (tmp_path / "empty.txt").write_text("")
     result = mtcheck("check", "empty.txt", "-g", glossary_file, "-f", "json", cwd=tmp_path)
     assert result.returncode == 0
-    assert json.loads(result.stdout)["files"] == [{"path": "empty.txt", "words": 0, "findings": []}]
+    [file] = json.loads(result.stdout)["files"]
+    assert file["path"] == "empty.txt" and file["words"] == 0 and file["findings"] == []
+    assert file["score"]["score"] == 100 and file["score"]["passed"]
 
 
 def test_unwritable_output_is_an_error_and_leaves_nothing(tmp_path, glossary_file):
@@ -174,3 +177,26 @@ def test_unwritable_output_is_an_error_and_leaves_nothing(tmp_path, glossary_fil
     result = mtcheck("check", "a.txt", "-g", glossary_file, "-o", "missing/report.json", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.decode().startswith("error: missing/report.json: cannot write")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "small.yaml"]
+
+
+def test_quality_score_in_json_and_min_score(glossary_file, tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Kurti met Corti. " + "Kurti left the meeting early. " * 20, encoding="utf-8")
+    out = tmp_path / "report.json"
+    assert mtcheck("check", text, "-g", glossary_file, "-f", "json", "-o", out).returncode == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    [file] = report["files"]
+    score = file["score"]
+    assert score["words"] == file["words"] == 3 + 5 * 20 and score["penalty"] == 1  # one minor name-inconsistent
+    assert score["errors"] == {"Terminology/Inconsistent use of terminology": {"minor": 1}}
+    assert score["score"] == pytest.approx(100 - 1000 / 103) and score["passed"]
+    assert report["summary"]["score"] == score
+    assert mtcheck("check", text, "-g", glossary_file, "--min-score", "95").returncode == 1
+    assert mtcheck("check", text, "-g", glossary_file, "--min-score", "90").returncode == 0
+    (tmp_path / "mtcheck.yaml").write_text("scoring:\n  min_score: 95\n", encoding="utf-8")
+    assert mtcheck("check", text, "-g", glossary_file, cwd=tmp_path).returncode == 1
+
+
+def test_text_report_shows_the_quality_score():
+    lines = mtcheck("check", MT_SAMPLE).stdout.decode().splitlines()
+    assert lines[-1].startswith("Quality score (mqm, pass mark 90): 66.57 FAIL; 55 penalty points in 1,645 words")

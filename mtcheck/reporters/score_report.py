@@ -1,0 +1,113 @@
+"""``mtcheck score`` reports: JSON (version 1, a contract) and plain text."""
+
+from __future__ import annotations
+
+import json
+
+from mtcheck.scoring.command import REPORT_VERSION, ScoreReport
+
+SIGNIFICANT = 0.05  # p-values below this are marked in the text report
+
+
+def report_dict(report: ScoreReport) -> dict:
+    data: dict = {"version": REPORT_VERSION}
+    if report.corpus:
+        data["corpus"] = {score.name: score.as_dict() for score in report.corpus}
+    if report.segments is not None:
+        data["segments"] = report.segments
+        data["segment_signatures"] = report.segment_signatures
+    if report.comparisons:
+        data["comparison"] = {
+            f"paired-{c.test}": {
+                "signatures": c.signatures,
+                "systems": _by_system(c.results),
+            }
+            for c in report.comparisons
+        }
+    if report.quality is not None:
+        data["quality"] = {**report.quality.as_dict(), "findings": report.findings}
+    if report.terminology is not None:
+        data["terminology"] = report.terminology.as_dict()
+    if report.systems is not None:
+        data["weights"] = report.weights.describe()
+        data["systems"] = [{"system": s.system, "mqm": round(s.mqm, 4), "segments": s.segments} for s in report.systems]
+    return data
+
+
+def _by_system(results) -> list[dict]:
+    systems: dict[str, dict] = {}
+    for result in results:
+        systems.setdefault(result.system, {"system": result.system, "baseline": result.p_value is None
+                                            and not systems, "metrics": {}})
+        systems[result.system]["metrics"][result.metric] = result.as_dict()
+    return list(systems.values())
+
+
+def json_chunks(report: ScoreReport):
+    yield json.dumps(report_dict(report), ensure_ascii=False, indent=1) + "\n"
+
+
+def text_chunks(report: ScoreReport):
+    if report.corpus:
+        width = max(len(s.name) for s in report.corpus)
+        for score in report.corpus:
+            detail = f"  {score.detail}" if score.detail else ""
+            yield f"{score.name:<{width}} = {score.score:7.2f}  {score.signature}{detail}\n"
+    if report.segments is not None:
+        yield from _segment_lines(report)
+    for comparison in report.comparisons:
+        yield from _comparison_lines(comparison)
+    if report.quality is not None:
+        yield from _quality_lines(report)
+    if report.terminology is not None:
+        yield from _terminology_lines(report.terminology)
+    if report.systems is not None:
+        yield f"\nMQM scores of human annotations ({report.weights.name} weights; lower is better):\n"
+        width = max([len(s.system) for s in report.systems] + [6])
+        yield f"  {'system':<{width}}  {'MQM':>7}  segments\n"
+        for s in report.systems:
+            yield f"  {s.system:<{width}}  {s.mqm:7.4f}  {s.segments}\n"
+
+
+def _segment_lines(report: ScoreReport):
+    names = list(report.segment_signatures)
+    yield "\nsegment  " + "  ".join(f"{n:>8}" for n in names) + "\n"
+    for number, row in enumerate(report.segments, start=1):
+        yield f"{number:>7}  " + "  ".join(f"{row[n]:8.2f}" for n in names) + "\n"
+
+
+def _comparison_lines(comparison):
+    name = {"bs": "paired bootstrap resampling", "ar": "approximate randomization"}[comparison.test]
+    yield f"\n{name} (baseline first; * p < {SIGNIFICANT}):\n"
+    for metric, signature in comparison.signatures.items():
+        yield f"  {metric}  {signature}\n"
+        for r in (r for r in comparison.results if r.metric == metric):
+            spread = f" (mean {r.mean:.2f} ± {r.ci:.2f})" if r.mean is not None and r.ci is not None else ""
+            p = "baseline" if r.p_value is None else f"p = {r.p_value:.4f}{' *' if r.p_value < SIGNIFICANT else ''}"
+            yield f"    {r.system}: {r.score:.2f}{spread}  {p}\n"
+
+
+def _quality_lines(report: ScoreReport):
+    q = report.quality
+    verdict = "pass" if q.passed else "FAIL"
+    found = ", ".join(f"{rule} {n}" for rule, n in report.findings.items()) or "no findings"
+    yield (f"\nMQM quality score ({q.model}, pass mark {q.passing_threshold:g}): {q.score:.2f} {verdict}; "
+           f"{q.penalty:g} penalty points in {q.words:,} words; {found}\n")
+
+
+def _terminology_lines(metrics):
+    def share(value, part, whole):
+        return "n/a" if value is None else f"{100 * value:.1f}% ({part}/{whole})"
+
+    yield (f"\nTerminology: consistency {share(metrics.consistency, metrics.consistent, metrics.concepts)}, "
+           f"canonical forms {share(metrics.canonical_rate, metrics.canonical_occurrences, metrics.full_occurrences)}")
+    if metrics.reference_concepts is not None:
+        yield (", reference terms rendered "
+               f"{share(metrics.reference_match_rate, metrics.matched, metrics.reference_concepts)}")
+    yield "\n"
+    for usage in metrics.terms:
+        if not usage.occurrences:
+            continue
+        forms = ", ".join(f"{text} ×{n}" for text, n in usage.forms.items())
+        flag = "" if usage.consistent_documents == usage.documents else "  [inconsistent]"
+        yield f"  {usage.term}: {usage.occurrences} ({forms}); canonical: {usage.canonical}{flag}\n"
