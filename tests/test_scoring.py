@@ -145,6 +145,16 @@ def test_a_short_row_names_its_line(tmp_path):
     assert str(caught.value) == f"{path}:2:1: expected 10 tab-separated columns, found 3"
 
 
+def test_an_unknown_severity_names_its_line_and_column(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text(HAND_MADE.replace("Style/Awkward\tMinor", "Style/Awkward\tTrivial"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_annotations(str(path))
+    line = HAND_MADE.splitlines().index(next(l for l in HAND_MADE.splitlines() if "Style/Awkward" in l)) + 1
+    column = HAND_MADE.splitlines()[line - 1].index("Minor") + 1
+    assert str(caught.value).startswith(f"{path}:{line}:{column}: unknown severity 'Trivial'")
+
+
 def test_published_ted_ende_table_is_reproduced():
     scores = {s.system: s for s in system_scores(read_annotations(str(TED)), WMT_MQM)}
     assert set(scores) == set(PUBLISHED_TED_ENDE)

@@ -48,37 +48,46 @@ def json_chunks(report: ScoreReport):
 
 
 def text_chunks(report: ScoreReport):
-    if report.corpus:
-        width = max(len(s.name) for s in report.corpus)
-        for score in report.corpus:
-            detail = f"  {score.detail}" if score.detail else ""
-            yield f"{score.name:<{width}} = {score.score:7.2f}  {score.signature}{detail}\n"
-    if report.segments is not None:
-        yield from _segment_lines(report)
-    for comparison in report.comparisons:
-        yield from _comparison_lines(comparison)
-    if report.quality is not None:
-        yield from _quality_lines(report)
-    if report.terminology is not None:
-        yield from _terminology_lines(report.terminology)
-    if report.systems is not None:
-        yield f"\nMQM scores of human annotations ({report.weights.name} weights; lower is better):\n"
-        width = max([len(s.system) for s in report.systems] + [6])
-        yield f"  {'system':<{width}}  {'MQM':>7}  segments\n"
-        for s in report.systems:
-            yield f"  {s.system:<{width}}  {s.mqm:7.4f}  {s.segments}\n"
+    """The report's sections, a blank line between them."""
+    sections = [
+        _corpus_lines(report) if report.corpus else None,
+        _segment_lines(report) if report.segments is not None else None,
+        *(_comparison_lines(comparison) for comparison in report.comparisons),
+        _quality_lines(report) if report.quality is not None else None,
+        _terminology_lines(report.terminology) if report.terminology is not None else None,
+        _annotation_lines(report) if report.systems is not None else None,
+    ]
+    for number, lines in enumerate(section for section in sections if section is not None):
+        if number:
+            yield "\n"
+        yield from lines
+
+
+def _corpus_lines(report: ScoreReport):
+    width = max(len(s.name) for s in report.corpus)
+    for score in report.corpus:
+        detail = f"  {score.detail}" if score.detail else ""
+        yield f"{score.name:<{width}} = {score.score:7.2f}  {score.signature}{detail}\n"
+
+
+def _annotation_lines(report: ScoreReport):
+    yield f"MQM scores of human annotations ({report.weights.name} weights; lower is better):\n"
+    width = max([len(s.system) for s in report.systems] + [6])
+    yield f"  {'system':<{width}}  {'MQM':>7}  segments\n"
+    for s in report.systems:
+        yield f"  {s.system:<{width}}  {s.mqm:7.4f}  {s.segments}\n"
 
 
 def _segment_lines(report: ScoreReport):
     names = list(report.segment_signatures)
-    yield "\nsegment  " + "  ".join(f"{n:>8}" for n in names) + "\n"
+    yield "segment  " + "  ".join(f"{n:>8}" for n in names) + "\n"
     for number, row in enumerate(report.segments, start=1):
         yield f"{number:>7}  " + "  ".join(f"{row[n]:8.2f}" for n in names) + "\n"
 
 
 def _comparison_lines(comparison):
     name = {"bs": "paired bootstrap resampling", "ar": "approximate randomization"}[comparison.test]
-    yield f"\n{name} (baseline first; * p < {SIGNIFICANT}):\n"
+    yield f"{name} (baseline first; * p < {SIGNIFICANT}):\n"
     for metric, signature in comparison.signatures.items():
         yield f"  {metric}  {signature}\n"
         for r in (r for r in comparison.results if r.metric == metric):
@@ -91,7 +100,7 @@ def _quality_lines(report: ScoreReport):
     q = report.quality
     verdict = "pass" if q.passed else "FAIL"
     found = ", ".join(f"{rule} {n}" for rule, n in report.findings.items()) or "no findings"
-    yield (f"\nMQM quality score ({q.model}, pass mark {q.passing_threshold:g}): {q.score:.2f} {verdict}; "
+    yield (f"MQM quality score ({q.model}, pass mark {q.passing_threshold:g}): {q.score:.2f} {verdict}; "
            f"{q.penalty:g} penalty points in {q.words:,} words; {found}\n")
 
 
@@ -99,7 +108,7 @@ def _terminology_lines(metrics):
     def share(value, part, whole):
         return "n/a" if value is None else f"{100 * value:.1f}% ({part}/{whole})"
 
-    yield (f"\nTerminology: consistency {share(metrics.consistency, metrics.consistent, metrics.concepts)}, "
+    yield (f"Terminology: consistency {share(metrics.consistency, metrics.consistent, metrics.concepts)}, "
            f"canonical forms {share(metrics.canonical_rate, metrics.canonical_occurrences, metrics.full_occurrences)}")
     if metrics.reference_concepts is not None:
         yield (", reference terms rendered "

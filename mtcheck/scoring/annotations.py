@@ -24,6 +24,7 @@ from mtcheck.scoring.weights import Weights, category_key
 
 COLUMNS = ("system", "doc", "doc_id", "seg_id", "rater", "source", "target", "category", "severity")
 SOURCE_ERROR = "source error"
+SEVERITIES = ("no-error", "neutral", "minor", "major", "critical")
 SOURCE_ERROR_CHOICES = ("count", "ignore")
 _SPAN_RE = re.compile(r"</?v>")
 
@@ -73,7 +74,12 @@ def read_annotations(path: str) -> list[Annotation]:
         cells = line.split("\t")
         if len(cells) < len(header) - (header[-1] == "comment"):
             raise InputError(Problem(path, f"expected {len(header)} tab-separated columns, found {len(cells)}", number, 1))
-        rows.append(_annotation({name: cells[i] for name, i in where.items()}, number))
+        row = _annotation({name: cells[i] for name, i in where.items()}, number)
+        if row.severity.lower() not in SEVERITIES:
+            column = sum(len(cell) + 1 for cell in cells[: where["severity"]]) + 1
+            raise InputError(Problem(path, f"unknown severity {row.severity!r} (expected one of: "
+                                           "No-error, Neutral, Minor, Major, Critical)", number, column))
+        rows.append(row)
     return rows
 
 
@@ -112,8 +118,3 @@ def system_scores(annotations: list[Annotation], weights: Weights, source_errors
     scores = [SystemScore(system, sum(values) / len(values), len(values)) for system, values in segments.items()]
     return sorted(scores, key=lambda s: (s.mqm, s.system))
 
-
-def unknown_severities(annotations: list[Annotation], weights: Weights) -> list[str]:
-    """Severities in the data that the weights do not know (they would silently cost nothing)."""
-    known = set(weights.severity_multipliers) | {"no-error"}
-    return sorted({a.severity for a in annotations if a.severity.lower() not in known})
