@@ -20,6 +20,11 @@ _EXPORTS = {
     "load_glossaries": "mtcheck.glossary.loader",
     "Document": "mtcheck.model", "FileResult": "mtcheck.model", "Finding": "mtcheck.model",
     "Glossary": "mtcheck.model", "RunResult": "mtcheck.model", "Severity": "mtcheck.model", "Term": "mtcheck.model",
+    "ScoringModel": "mtcheck.scoring.quality", "quality_score": "mtcheck.scoring.quality",
+    "score_run": "mtcheck.scoring.quality",
+    "ScoreRequest": "mtcheck.scoring.command", "run_score": "mtcheck.scoring.command",
+    "read_annotations": "mtcheck.scoring.annotations", "system_scores": "mtcheck.scoring.annotations",
+    "term_metrics": "mtcheck.scoring.terminology",
 }
 
 __all__ = [*sorted(_EXPORTS), "check_text"]

@@ -164,3 +164,12 @@ def test_published_ted_ende_table_is_reproduced():
             continue
         assert round(scores[system].mqm, 2) == published, system
         assert scores[system].segments == 529
+
+
+def test_the_readmes_scoring_example_is_a_valid_config(tmp_path):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in readme.split("```yaml\n")[1:] if b.startswith("scoring:"))
+    config = tmp_path / "mtcheck.yaml"
+    config.write_text(block.split("```")[0], encoding="utf-8")
+    loaded = load_config(config)
+    assert loaded.min_score == 80 and loaded.scoring.weights.category_weight("terminology/wrong term") == 2
