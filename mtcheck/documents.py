@@ -21,10 +21,23 @@ READ_BYTES = 2**22
 
 
 
-def decode(raw: bytes, source: str) -> str:
+def read_text(path: str, encoding: str = "utf-8-sig") -> str:
+    """A whole (small) text file; a missing, unreadable or undecodable one is an InputError."""
+    try:
+        raw = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(Problem(path, "is a folder, not a file")) from None
+    except FileNotFoundError:
+        raise InputError(Problem(path, "no such file")) from None
+    except OSError as exc:
+        raise InputError(Problem(path, f"cannot read: {exc.strerror}")) from None
+    return decode(raw, path, encoding)
+
+
+def decode(raw: bytes, source: str, encoding: str = "utf-8-sig") -> str:
     """UTF-8, with or without a BOM; anything else is an error naming the first bad byte."""
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(undecodable(raw, exc, source)) from None
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mtcheck.scoring.quality import RunScores
 
 
 class Severity(IntEnum):
@@ -139,7 +143,7 @@ class FileResult:
 @dataclass(frozen=True, slots=True)
 class RunResult:
     files: tuple[FileResult, ...]
-    scores: "RunScores | None" = None  # mtcheck.scoring.quality.RunScores, once the run is scored
+    scores: RunScores | None = None  # mtcheck.scoring.quality.RunScores, once the run is scored
 
     @property
     def findings(self) -> list[Finding]:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
+from mtcheck.documents import read_text
 from mtcheck.errors import InputError, Problem
 from mtcheck.scoring.weights import Weights, category_key
 
@@ -51,15 +51,7 @@ class SystemScore:
 
 def read_annotations(path: str) -> list[Annotation]:
     """Every row of a WMT MQM TSV file; a malformed file raises InputError naming the line."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(Problem(path, "no such file")) from None
-    except UnicodeDecodeError as error:
-        raise InputError(Problem(path, f"not valid UTF-8 (byte offset {error.start})")) from None
-    except OSError as error:
-        raise InputError(Problem(path, error.strerror or str(error))) from None
-    lines = text.splitlines()
+    lines = read_text(path).splitlines()
     if not lines:
         raise InputError(Problem(path, "empty file: expected a header line"))
     header = [name.strip().lower() for name in lines[0].split("\t")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mtcheck.documents import read_text
 from mtcheck.errors import InputError, MtcheckError, Problem
 from mtcheck.scoring import reference
 from mtcheck.scoring.annotations import SOURCE_ERROR_CHOICES, SystemScore, read_annotations, system_scores
@@ -109,7 +110,7 @@ def _check_parts(request: ScoreRequest) -> dict:
     check = CheckRequest(paths=[hypothesis], glossaries=request.glossaries, config_file=request.config_file,
                          use_config=request.use_config, jobs=1)
     run, checker = check_run(check)
-    text = Path(hypothesis).read_text(encoding="utf-8-sig")
+    text = read_text(hypothesis)
     references = [reference.read_segments(path) for path in request.references] or None
     terminology = term_metrics(checker.index, [text], reference.read_segments(hypothesis), references)
     by_rule: dict[str, int] = {}

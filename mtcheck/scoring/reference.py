@@ -13,8 +13,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
+from mtcheck.documents import read_text
 from mtcheck.errors import InputError, Problem
 
 METRICS = ("bleu", "chrf", "ter")
@@ -47,17 +47,12 @@ class PairedResult:
 
 
 def read_segments(path: str) -> list[str]:
-    try:
-        with open(path, encoding="utf-8", newline="\n") as handle:
-            return [line.rstrip() for line in handle]
-    except FileNotFoundError:
-        raise InputError(Problem(path, "no such file")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(path, "is a folder: give a file with one segment per line")) from None
-    except UnicodeDecodeError as error:
-        raise InputError(Problem(path, f"not valid UTF-8 (byte offset {error.start})")) from None
-    except OSError as error:
-        raise InputError(Problem(path, error.strerror or str(error))) from None
+    """One segment per line, as sacrebleu reads it: split at "\n", trailing white space (a "\r"
+    too) stripped, a BOM kept."""
+    lines = read_text(path, encoding="utf-8").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the final line break ends the last line; it starts none
+    return [line.rstrip() for line in lines]
 
 
 def check_parallel(hypothesis: tuple[str, list[str]], references: list[tuple[str, list[str]]]) -> None:
@@ -175,7 +170,3 @@ def _quiet_sacrebleu() -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
-
-
-def file_label(path: str) -> str:
-    return str(Path(path))
