@@ -54,7 +54,7 @@ def check(
     glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable. Replaces the configured ones.")] = None,
     config_file: Annotated[Optional[str], typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="Output format: text, json, jsonl, sarif, junit, github, markdown or html; FORMAT:FILE writes one to a file (repeatable).")] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
     min_score: Annotated[Optional[float], typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score is below this.")] = None,
@@ -69,21 +69,26 @@ def check(
     """Check translated texts for terminology defects."""
     from mtcheck import workflow
 
+    try:
+        output_format, extra_outputs = workflow.parse_formats(formats or [], output)
+    except MtcheckError as error:
+        raise _fail(error) from None
     progress = _progress_bar(machine_format_on_stdout=output_format != "text" and not output)
     try:
         request = workflow.CheckRequest(
             paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
-            output_format=output_format, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
+            output_format=output_format, output=output, extra_outputs=extra_outputs, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
             jobs=jobs, cache_dir=None if no_cache else cache_dir, engine=engine, scheduler=scheduler,
             min_score=min_score,
         )
         outcome = workflow.run_check(request, progress)
-        if output:
-            from mtcheck.output import write_atomic
+        for report in outcome.reports:
+            if report.path:
+                from mtcheck.output import write_atomic
 
-            write_atomic(output, outcome.report)
-        else:
-            _print(outcome.report, colour=output_format == "text")
+                write_atomic(report.path, report.chunks)
+            else:
+                _print(report.chunks, colour=report.format == "text")
     except MtcheckError as error:
         raise _fail(error) from None
     finally:

@@ -141,9 +141,22 @@ class FileResult:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What reports say of a rule that ran (reporters never import the rules themselves)."""
+
+    id: str
+    mqm: str
+    severity: Severity  # its default
+    summary: str
+    help: str = ""  # the rule's documentation: what it catches, an example that fails and one that passes
+
+
+@dataclass(frozen=True, slots=True)
 class RunResult:
     files: tuple[FileResult, ...]
     scores: RunScores | None = None  # mtcheck.scoring.quality.RunScores, once the run is scored
+    terms: dict[str, Term] = field(default_factory=dict)  # the glossary terms the findings name, by id
+    rules: tuple[RuleInfo, ...] = ()  # the rules that ran, in registry order
 
     @property
     def findings(self) -> list[Finding]:

@@ -25,7 +25,9 @@ class CheckRequest:
     glossaries: list[str] = field(default_factory=list)
     config_file: str | None = None
     use_config: bool = True
-    output_format: str = "text"
+    output_format: str = "text"  # the report on standard output (or in ``output``)
+    output: str | None = None
+    extra_outputs: tuple[tuple[str, str], ...] = ()  # (format, file) reports written in the same run
     fail_on: str | None = None
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -37,10 +39,51 @@ class CheckRequest:
 
 
 @dataclass(frozen=True)
+class Report:
+    format: str
+    path: str | None  # None: standard output
+    chunks: Iterable[str]  # the report's text, made as it is consumed (once)
+
+
+@dataclass(frozen=True)
 class CheckOutcome:
     run: RunResult
-    report: Iterable[str]  # the report's text in chunks, made as it is consumed (once)
+    reports: list[Report]
     failed: bool
+
+    @property
+    def report(self) -> Iterable[str]:
+        """The main report's chunks (standard output or --output)."""
+        return self.reports[0].chunks
+
+
+def parse_formats(formats: list[str], output: str | None = None) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``--format`` values: one plain ``FORMAT`` (at most) for standard output or ``--output``, and any
+    number of ``FORMAT:FILE`` pairs. Returns the main format and the pairs."""
+    main, pairs = [], []
+    for value in formats or ["text"]:
+        name, _, path = value.partition(":")
+        name = name.strip()
+        if name not in REPORTERS:
+            raise MtcheckError(f"unknown format {name!r} (choose from {', '.join(REPORTERS)})")
+        if path:
+            pairs.append((name, path))
+        else:
+            main.append(name)
+    if len(main) > 1:
+        raise MtcheckError(f"several formats for one output ({', '.join(main)}): write the others to files with FORMAT:FILE")
+    targets = [path for _, path in pairs] + ([output] if output and main else [])
+    if len(set(map(_normalised, targets))) < len(targets):
+        raise MtcheckError("two reports would be written to the same file")
+    if not main and output:
+        raise MtcheckError("--output needs a plain --format (FORMAT:FILE names its own file)")
+    return (main[0] if main else "text"), tuple(pairs)
+
+
+def _normalised(path: str) -> str:
+    import os
+
+    return os.path.normcase(os.path.abspath(path))
 
 
 def resolve_config(request: CheckRequest) -> Config:
@@ -50,14 +93,16 @@ def resolve_config(request: CheckRequest) -> Config:
 
 
 def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
-    if request.output_format not in REPORTERS:
-        raise MtcheckError(f"unknown format {request.output_format!r} (choose from {', '.join(REPORTERS)})")
+    for name in [request.output_format, *(name for name, _ in request.extra_outputs)]:
+        if name not in REPORTERS:
+            raise MtcheckError(f"unknown format {name!r} (choose from {', '.join(REPORTERS)})")
     run, checker = check_run(request, progress)
-    report = REPORTERS[request.output_format](run)
+    reports = [Report(request.output_format, request.output, REPORTERS[request.output_format](run))]
+    reports += [Report(name, path, REPORTERS[name](run)) for name, path in request.extra_outputs]
     config = checker.config
     min_score = request.min_score if request.min_score is not None else config.min_score
     failed = fails(run, request.fail_on or config.fail_on) or below(run.scores, min_score)
-    return CheckOutcome(run, report, failed)
+    return CheckOutcome(run, reports, failed)
 
 
 def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[RunResult, Checker]:
@@ -82,7 +127,10 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
             run = check_paths(checker, request.paths, cache=cache, cluster=client)
     else:
         run = check_paths(checker, request.paths, request.jobs, cache, progress)
-    return replace(run, scores=score_run(run, config.scoring)), checker
+    named = {f.term for f in run.findings if f.term}
+    terms = {term.id: term for term in checker.index.terms if term.id in named}
+    rules = tuple(rule.info(config.rule(rule.id).severity) for rule in checker.rules)
+    return replace(run, scores=score_run(run, config.scoring), terms=terms, rules=rules), checker
 
 
 def below(scores: RunScores, min_score: float | None) -> bool:

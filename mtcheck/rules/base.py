@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon
-from mtcheck.model import Document, Hit, Severity
+from mtcheck.model import Document, Hit, RuleInfo, Severity
 
 
 class CheckContext:
@@ -42,6 +44,12 @@ class Rule:
     # None: the rule looks at one match at a time and runs on each segment of a document.
     # Otherwise it runs once on the whole document, given the matches this predicate keeps.
     needs: Callable[[Match], bool] | None = None
+
+    def info(self, severity: Severity | None = None) -> RuleInfo:
+        """The rule as reports describe it; ``severity`` is the configured one, if any."""
+        module = sys.modules.get(self.check.__module__)
+        return RuleInfo(self.id, self.mqm, severity or self.severity, self.summary,
+                        inspect.cleandoc(module.__doc__ or "") if module else "")
 
     @property
     def category(self) -> str:
