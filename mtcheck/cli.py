@@ -98,6 +98,43 @@ def check(
 
 
 @app.command()
+def fix(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to fix.")],
+    write: Annotated[bool, typer.Option("--write", help="Apply the fixes (default: show them as a unified diff).")] = False,
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable.")] = None,
+    config_file: Annotated[Optional[str], typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+) -> None:
+    """Apply the glossary's suggestions: forbidden, untranslated, misspelled and inconsistent forms.
+
+    Without --write, print a unified diff and exit 1 when there is something to fix.
+    """
+    from mtcheck import workflow
+    from mtcheck.output import write_atomic
+
+    try:
+        request = workflow.FixRequest(paths=paths, glossaries=glossary or [], config_file=config_file,
+                                      use_config=not no_config, select=_split(select), ignore=_split(ignore),
+                                      cache_dir=None if no_cache else ".mtcheck_cache")
+        fixes = [f for f in workflow.run_fix(request) if f.changed]
+        for file_fix in fixes:
+            if write:
+                write_atomic(file_fix.path, file_fix.after)
+            else:
+                sys.stdout.write(file_fix.diff())
+        edits = sum(len(f.edits) for f in fixes)
+        verb = "Fixed" if write else "Would fix"
+        typer.echo(f"{verb} {edits} finding{'s' if edits != 1 else ''} in {len(fixes)} file{'s' if len(fixes) != 1 else ''}.",
+                   err=True)
+    except MtcheckError as error:
+        raise _fail(error) from None
+    raise typer.Exit(Exit.FINDINGS if fixes and not write else Exit.OK)
+
+
+@app.command()
 def score(
     hypotheses: Annotated[Optional[list[str]], typer.Argument(help="Hypothesis file(s), one segment per line; with --compare the first is the baseline.")] = None,
     ref: Annotated[Optional[list[str]], typer.Option("--ref", "-r", help="Reference file, line-parallel to the hypothesis; repeatable.")] = None,

@@ -10,17 +10,37 @@ from pathlib import Path
 from mtcheck.errors import InputError, Problem
 
 
-def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
-    """Write via a temporary file in the same folder and a rename, so no reader sees half a file."""
+def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
+    """Write via a temporary file in the same folder and a rename, so no reader sees half a file.
+
+    An existing file keeps its permission bits. The data is flushed to disk before the rename,
+    so a crash leaves either the old file or the new one, never a truncated one.
+    """
     path = Path(path)
     try:
+        mode = path.stat().st_mode & 0o7777 if path.exists() else None
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     except OSError as exc:
         raise InputError(Problem(str(path), f"cannot write: {exc.strerror}")) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines([text] if isinstance(text, str) else text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text)
+                _sync(handle)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.writelines([text] if isinstance(text, str) else text)
+                _sync(handle)
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:  # an interrupt too: never leave the temporary file behind
         os.unlink(temporary)
-        raise InputError(Problem(str(path), f"cannot write: {exc.strerror}")) from None
+        if isinstance(exc, OSError):
+            raise InputError(Problem(str(path), f"cannot write: {exc.strerror}")) from None
+        raise
+
+
+def _sync(handle) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())

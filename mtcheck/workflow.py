@@ -10,6 +10,7 @@ from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths,
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
 from mtcheck.errors import MtcheckError
+from mtcheck.fixer import FileFix
 from mtcheck.model import RunResult
 from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_checker
@@ -137,3 +138,33 @@ def below(scores: RunScores, min_score: float | None) -> bool:
     """Whether any file scores below ``min_score`` (the run's score, a word-weighted mean of the
     files' scores, is then below it or the files' lowest is)."""
     return min_score is not None and any(score.score < min_score for score in scores.files.values())
+
+
+@dataclass(frozen=True)
+class FixRequest:
+    paths: list[str]
+    glossaries: list[str] = field(default_factory=list)
+    config_file: str | None = None
+    use_config: bool = True
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    cache_dir: str | None = DEFAULT_DIR
+
+
+def run_fix(request: FixRequest) -> list[FileFix]:
+    """What ``mtcheck fix`` would change in each checked file (nothing is written here)."""
+    from mtcheck.documents import STDIN
+    from mtcheck.fixer import fix_until_stable, read_raw
+    from mtcheck.model import Document
+
+    if STDIN in request.paths:
+        raise MtcheckError("fix works on files, not standard input")
+    check = CheckRequest(paths=request.paths, glossaries=request.glossaries, config_file=request.config_file,
+                         use_config=request.use_config, select=request.select, ignore=request.ignore,
+                         jobs=1, cache_dir=request.cache_dir)
+    run, checker = check_run(check)
+    return [
+        fix_until_stable(file.path, read_raw(file.path), list(file.findings),
+                         lambda text, path=file.path: list(checker.check_document(Document(path, text)).findings))
+        for file in run.files
+    ]

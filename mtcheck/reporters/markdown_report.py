@@ -55,7 +55,7 @@ def _score_table(run: RunResult):
         return
     scores = run.scores.files
     rows = sorted(run.files, key=lambda file: (scores[file.path].score, -counts[file.path], file.path))
-    yield f"| file | words | findings | score | result |\n|---|---:|---:|---:|---|\n"
+    yield "| file | words | findings | score | result |\n|---|---:|---:|---:|---|\n"
     for file in rows:
         yield f"| {cell(file.path)} | {file.words:,} | {counts[file.path]} | {_score_cells(scores[file.path])} |\n"
     if len(run.files) > 1:

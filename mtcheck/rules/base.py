@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Iterator
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Document, Hit, RuleInfo, Severity
+from mtcheck.text import is_acronym
 
 
 class CheckContext:
@@ -58,6 +59,13 @@ class Rule:
 
 
 def suggestion_for(match: Match) -> str:
-    """The form to write instead: the nearest accepted form, else the canonical one."""
+    """The form to write instead: the nearest accepted form; for an acronym ("USO", "WSO") the
+    term's own acronym ("CSM"), so that "the USO key" becomes "the CSM key"; else the canonical."""
     form = match.form
-    return match.rendered(form.text if form.role in ("canonical", "variant", "short") else form.term.canonical)
+    if form.role in ("canonical", "variant", "short"):
+        return match.rendered(form.text)
+    if is_acronym(match.text[: len(match.text) - len(match.suffix)] if match.suffix else match.text):
+        acronym = next((short for short in form.term.short if is_acronym(short)), None)
+        if acronym:
+            return match.rendered(acronym)
+    return match.rendered(form.term.canonical)
