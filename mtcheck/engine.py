@@ -13,6 +13,7 @@ from mtcheck.glossary.index import MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
+from mtcheck.suppressions import Suppressions
 from mtcheck.text import LineTracker, line_columns, tokens
 
 
@@ -71,7 +72,9 @@ class Checker:
         glossary_words: set[str] = set()
         if scans is None:
             scans = ((segment, *self.scan(segment)) for segment in document.segments())
+        suppressions = Suppressions()
         for (base, text), found, counts in scans:
+            suppressions.read(text, lines.line)
             word_counts.update(counts)
             glossary_words.update(word for m in found for word in tokens(m.text))
             context = CheckContext(document, tuple(found), self.lexicon, word_counts, glossary_words, self.source_language)
@@ -85,7 +88,11 @@ class Checker:
         del kept, context
         findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))
         findings.sort(key=Finding.sort_key)
-        return FileResult(document.path, sum(word_counts.values()), tuple(findings))
+        suppressed: Counter = Counter()
+        if suppressions:
+            suppressed.update(f.rule for f in findings if suppressions.silences(f))
+            findings = [f for f in findings if not suppressions.silences(f)]
+        return FileResult(document.path, sum(word_counts.values()), tuple(findings), dict(sorted(suppressed.items())))
 
     def _findings(self, document: Document, hits: set, locate) -> list[Finding]:
         """``hits`` as findings, in document order; ``locate`` gives the positions of their offsets

@@ -138,6 +138,8 @@ class FileResult:
     path: str
     words: int
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    suppressed: dict[str, int] = field(default_factory=dict)  # findings silenced inline, by rule
+    baselined: int = 0  # findings left out because the baseline holds them
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,11 @@ class LineTracker:
             self.skip(base, text)
         return Positions(wanted, lines, columns)
 
+    @property
+    def line(self) -> int:
+        """The line the next segment starts on."""
+        return self._line
+
     def skip(self, base: int, text: str) -> None:
         breaks = LINE_BREAK_RE.findall(text)
         if breaks:

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths, load_config
+from mtcheck.baseline import apply_baseline, baseline_chunks, load_baseline
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
 from mtcheck.errors import MtcheckError
 from mtcheck.fixer import FileFix
 from mtcheck.model import RunResult
+from mtcheck.output import write_atomic
 from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_checker
 from mtcheck.scoring.quality import RunScores, score_run
@@ -37,6 +39,8 @@ class CheckRequest:
     scheduler: str | None = None  # the Dask scheduler's address; None starts a local cluster
     cache_dir: str | None = DEFAULT_DIR  # None: no cache
     min_score: float | None = None  # fail when a file's quality score is below this (None: the config's)
+    baseline: str | None = None  # leave out the findings this baseline file holds
+    write_baseline: str | None = None  # record every finding (before --baseline) in this file
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,7 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     paths = glossary_paths(request.glossaries, config, request.use_config or bool(request.config_file))
     if not paths:
         raise MtcheckError("no glossary: pass --glossary PATH, configure 'glossaries', or add a ./glossaries/ folder")
+    known = load_baseline(request.baseline) if request.baseline else None
     cache = Cache(request.cache_dir) if request.cache_dir else NoCache()
     checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
     gc.freeze()  # the index lives as long as the run: keep the collector from walking it again and again
@@ -128,6 +133,10 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
             run = check_paths(checker, request.paths, cache=cache, cluster=client)
     else:
         run = check_paths(checker, request.paths, request.jobs, cache, progress)
+    if request.write_baseline:
+        write_atomic(request.write_baseline, baseline_chunks(run.findings))
+    if known is not None:
+        run = apply_baseline(run, known)
     named = {f.term for f in run.findings if f.term}
     terms = {term.id: term for term in checker.index.terms if term.id in named}
     rules = tuple(rule.info(config.rule(rule.id).severity) for rule in checker.rules)

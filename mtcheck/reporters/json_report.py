@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from mtcheck.model import Finding, RunResult
-from mtcheck.reporters.summary import by_rule, by_severity
+from mtcheck.reporters.summary import by_rule, by_severity, suppressed
 
 VERSION = 1
 
@@ -29,6 +29,10 @@ def report_dict(run: RunResult) -> dict:
 
 def _file_head(run: RunResult, file) -> dict:
     head = {"path": file.path, "words": file.words}
+    if file.suppressed:
+        head["suppressed"] = file.suppressed
+    if file.baselined:
+        head["baselined"] = file.baselined
     if run.scores is not None:
         head["score"] = run.scores.files[file.path].as_dict()
     return head
@@ -53,7 +57,8 @@ def chunks(run: RunResult):
 
 def _summary(run: RunResult) -> dict:
     summary = {"files": len(run.files), "findings": len(run.findings),
-               "by_severity": by_severity(run), "by_rule": by_rule(run)}
+               "by_severity": by_severity(run), "by_rule": by_rule(run), "suppressed": suppressed(run),
+               "baselined": sum(file.baselined for file in run.files)}
     if run.scores is not None:
         summary["score"] = run.scores.total.as_dict()
     return summary

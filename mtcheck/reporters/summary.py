@@ -15,3 +15,11 @@ def by_severity(run: RunResult) -> dict[str, int]:
 def by_rule(run: RunResult) -> dict[str, int]:
     counts = Counter(f.rule for f in run.findings)
     return dict(sorted(counts.items()))
+
+
+def suppressed(run: RunResult) -> dict:
+    """Findings silenced by inline directives: how many, and by rule."""
+    counts: Counter = Counter()
+    for file in run.files:
+        counts.update(file.suppressed)
+    return {"total": sum(counts.values()), "by_rule": dict(sorted(counts.items()))}
