@@ -1,0 +1,90 @@
+"""The README's GitHub Actions job and the pre-commit hooks, run as far as this machine allows."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, SMALL_GLOSSARY
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+VENV_BIN = Path(sys.executable).parent
+
+
+def readme_yaml(starting_with: str) -> dict | list:
+    block = next(b for b in README.split("```yaml\n")[1:] if b.startswith(starting_with))
+    return yaml.safe_load(block.split("```")[0])
+
+
+def test_the_github_actions_job_runs_as_written(tmp_path):
+    workflow = readme_yaml("name: terminology")
+    steps = workflow["jobs"]["mtcheck"]["steps"]
+    runs = [step["run"] for step in steps if "run" in step and "mtcheck" in step["run"]]
+    assert runs and any("upload-sarif" in step.get("uses", "") for step in steps)
+    work = tmp_path / "checkout"
+    shutil.copytree(ROOT / "samples", work / "samples")
+    shutil.copytree(ROOT / "glossaries", work / "glossaries")
+    summary = tmp_path / "step-summary.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}"}
+    check = subprocess.run(runs[0], shell=True, cwd=work, env=env, capture_output=True, text=True)
+    assert check.returncode == 1, check.stderr  # the sample has major findings: the job fails, as it should
+    annotations = check.stdout.splitlines()
+    assert len(annotations) == 11 and all(line.startswith("::error file=samples/") for line in annotations)
+    assert len(json.loads((work / "mtcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 11
+    for run in runs[1:]:
+        assert subprocess.run(run, shell=True, cwd=work, env=env).returncode == 0
+    assert summary.read_text(encoding="utf-8").startswith("## mtcheck: 11 findings in 2 files")
+
+
+def test_the_hook_definitions_are_valid_for_pre_commit():
+    result = subprocess.run([str(VENV_BIN / "pre-commit"), "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert readme_yaml("repos:")["repos"][0]["hooks"][0]["id"] == "mtcheck"
+
+
+@pytest.fixture()
+def article_repo(tmp_path):
+    """A git repository of articles, with pre-commit configured to run mtcheck's hooks."""
+    repo = tmp_path / "articles"
+    (repo / "glossaries").mkdir(parents=True)
+    (repo / "glossaries" / "small.yaml").write_text(SMALL_GLOSSARY, encoding="utf-8")
+    (repo / "story.md").write_text("# News\n\nThe USO met Aljbin Kurti.\n", encoding="utf-8")
+    (repo / "notes.py").write_text("USO = 1\n", encoding="utf-8")  # not a text the hook looks at
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    # The hooks as published, but run from this venv: a `language: python` hook would install
+    # mtcheck from the network into an environment of its own.
+    local = [{**hook, "language": "system", "entry": f"{VENV_BIN / 'mtcheck'} {hook['entry'].split(' ', 1)[1]}"}
+             for hook in hooks]
+    config = {"repos": [{"repo": "local", "hooks": local}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    return repo
+
+
+def pre_commit(repo: Path, hook: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), "NO_COLOR": "1"}
+    return subprocess.run([str(VENV_BIN / "pre-commit"), "run", hook, "--all-files", "--color", "never"],
+                          cwd=repo, env=env, capture_output=True, text=True)
+
+
+def test_pre_commit_runs_the_hooks(article_repo):
+    failed = pre_commit(article_repo, "mtcheck")
+    assert failed.returncode == 1 and "story.md:3:5: major term-forbidden" in failed.stdout
+    assert "notes.py" not in failed.stdout
+    fixed = pre_commit(article_repo, "mtcheck-fix")
+    assert fixed.returncode == 1 and "files were modified by this hook" in fixed.stdout
+    assert (article_repo / "story.md").read_text(encoding="utf-8") == "# News\n\nThe CSM met Albin Kurti.\n"
+    assert pre_commit(article_repo, "mtcheck").returncode == 0
+    assert shlex.split(yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())[0]["entry"])[:2] == \
+        ["mtcheck", "check"]
