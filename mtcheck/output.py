@@ -18,7 +18,7 @@ def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
     """
     path = Path(path)
     try:
-        mode = path.stat().st_mode & 0o7777 if path.exists() else None
+        mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     except OSError as exc:
         raise InputError(Problem(str(path), f"cannot write: {exc.strerror}")) from None
@@ -31,14 +31,20 @@ def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 handle.writelines([text] if isinstance(text, str) else text)
                 _sync(handle)
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException as exc:  # an interrupt too: never leave the temporary file behind
         os.unlink(temporary)
         if isinstance(exc, OSError):
             raise InputError(Problem(str(path), f"cannot write: {exc.strerror}")) from None
         raise
+
+
+def _new_file_mode() -> int:
+    """What open() would give a new file (0o666 less the umask): mkstemp's 0o600 would hide reports."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _sync(handle) -> None:
