@@ -18,6 +18,7 @@ scoring:                           # the MQM quality score (mtcheck.scoring)
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,11 @@ SCHEMA = {
             "additionalProperties": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {"enabled": {"type": "boolean"}, "severity": {"enum": list(SEVERITY_NAMES)}},
+                "properties": {
+                    "enabled": {"type": "boolean"},
+                    "severity": {"enum": list(SEVERITY_NAMES)},
+                    "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                },
             },
         },
         "scoring": {
@@ -71,6 +76,7 @@ SCHEMA = {
 class RuleSettings:
     enabled: bool = True
     severity: Severity | None = None
+    options: dict = field(default_factory=dict)  # what a rule reads of its own (artifact: patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +147,13 @@ def _build(located: Located, path: Path) -> Config:
     if problems:
         raise ConfigError(problems)
     base = path.parent
+    problems += _pattern_problems(located, source)
+    if problems:
+        raise ConfigError(problems)
     rules = {
-        rule_id: RuleSettings(settings.get("enabled", True), Severity.parse(settings["severity"]) if "severity" in settings else None)
+        rule_id: RuleSettings(settings.get("enabled", True),
+                              Severity.parse(settings["severity"]) if "severity" in settings else None,
+                              {"patterns": tuple(settings["patterns"])} if "patterns" in settings else {})
         for rule_id, settings in data.get("rules", {}).items()
     }
     return Config(
@@ -154,6 +165,19 @@ def _build(located: Located, path: Path) -> Config:
         min_score=data.get("scoring", {}).get("min_score"),
         path=source,
     )
+
+
+def _pattern_problems(located: Located, source: str) -> list[Problem]:
+    """Rule patterns are regular expressions: each must compile."""
+    problems = []
+    for rule_id, settings in (located.data.get("rules") or {}).items():
+        for i, pattern in enumerate(settings.get("patterns", []) if isinstance(settings, dict) else []):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                problems.append(Problem(source, f"rules.{rule_id}.patterns: not a regular expression: {error}",
+                                        *located.position(("rules", rule_id, "patterns", i))))
+    return problems
 
 
 def scoring_model(settings: dict) -> ScoringModel:

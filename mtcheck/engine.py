@@ -43,6 +43,7 @@ class Checker:
         self.index = index or TermIndex(glossaries, lexicon_for(self.language))
         self.lexicon = self.index.lexicon
         self.index_key = index_key  # identifies the glossary files the index was compiled from
+        self.options = {rule.id: self.config.rule(rule.id).options for rule in self.rules}
 
     @property
     def settings(self) -> str:
@@ -77,13 +78,15 @@ class Checker:
             suppressions.read(text, lines.line)
             word_counts.update(counts)
             glossary_words.update(word for m in found for word in tokens(m.text))
-            context = CheckContext(document, tuple(found), self.lexicon, word_counts, glossary_words, self.source_language)
+            context = CheckContext(document, tuple(found), self.lexicon, word_counts, glossary_words, self.source_language,
+                                   (base, text), self.language, self.options)
             hits = {(rule, hit) for rule in per_match for hit in rule.check(context)}
             findings += self._findings(document, hits, lambda offsets: lines.positions(base, text, offsets))
             for match in found:
                 if any(rule.needs(match) for rule in per_document):
                     kept.add(match)
-        context = CheckContext(document, kept, self.lexicon, word_counts, glossary_words, self.source_language)
+        context = CheckContext(document, kept, self.lexicon, word_counts, glossary_words, self.source_language,
+                               None, self.language, self.options)
         hits = {(rule, hit) for rule in per_document for hit in rule.check(context)}
         del kept, context
         findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))

@@ -16,9 +16,19 @@ FUNCTION_ZIPF = 5.5
 NAME_SUFFIXES = {"en": ("s", "es", "n", "an", "ian", "ean", "ese", "i", "ic", "ish", "ist", "ists")}
 
 
+# wordfreq lists Serbian, Croatian and Bosnian as one language, in Latin script.
+WORDFREQ_CODES = {"sr": "sh", "hr": "sh", "bs": "sh"}
+SERBIAN_CYRILLIC = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z", "и": "i", "ј": "j",
+    "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
+})
+
+
 class Lexicon:
-    def __init__(self, frequencies: dict[str, float], name_suffixes: tuple[str, ...] = ()):
+    def __init__(self, frequencies: dict[str, float], name_suffixes: tuple[str, ...] = (), script=None):
         self.name_suffixes = name_suffixes
+        self._script = script  # a transliteration into the script of the word list, if it has one
         self._common = frozenset(w for w, f in frequencies.items() if f >= 10 ** (COMMON_ZIPF - 9))
         self._everyday = frozenset(w for w, f in frequencies.items() if f >= 10 ** (EVERYDAY_ZIPF - 9))
         self._function = frozenset(w for w, f in frequencies.items() if f >= 10 ** (FUNCTION_ZIPF - 9))
@@ -28,12 +38,20 @@ class Lexicon:
         """The ordinary words, case-folded: for set operations over a whole vocabulary."""
         return self._common
 
+    @property
+    def everyday_words(self) -> frozenset[str]:
+        return self._everyday
+
     def is_common(self, word: str) -> bool:
         """True for an ordinary word of the language (case-insensitive)."""
-        return word.casefold() in self._common
+        return self._key(word) in self._common
 
     def is_everyday(self, word: str) -> bool:
-        return word.casefold() in self._everyday
+        return self._key(word) in self._everyday
+
+    def _key(self, word: str) -> str:
+        folded = word.casefold()
+        return folded.translate(self._script) if self._script and not folded.isascii() else folded
 
     def is_function_word(self, word: str) -> bool:
         return word.casefold() in self._function
@@ -49,7 +67,7 @@ def lexicon_for(language: str) -> Lexicon:
 
     base = language.split("-")[0].lower()
     try:
-        frequencies = wordfreq.get_frequency_dict(base)
+        frequencies = wordfreq.get_frequency_dict(WORDFREQ_CODES.get(base, base))
     except (LookupError, ValueError):
         frequencies = {}
-    return Lexicon(frequencies, NAME_SUFFIXES.get(base, ()))
+    return Lexicon(frequencies, NAME_SUFFIXES.get(base, ()), SERBIAN_CYRILLIC if base == "sr" else None)

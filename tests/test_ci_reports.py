@@ -46,7 +46,7 @@ def test_sarif_validates_and_maps_levels(sample_run):
     assert [r["id"] for r in driver["rules"]] == [r.id for r in sample_run.rules]
     assert all(r["help"]["text"] and r["shortDescription"]["text"] for r in driver["rules"])
     results = log["runs"][0]["results"]
-    assert len(results) == len(sample_run.findings) == 11
+    assert len(results) == len(sample_run.findings) == 14
     first = next(r for r in results if r["ruleId"] == "term-misspelled")
     assert first["ruleId"] == "term-misspelled" and first["level"] == "error"
     region = first["locations"][0]["physicalLocation"]["region"]
@@ -94,7 +94,7 @@ def test_junit_validates_one_suite_per_file_one_case_per_rule(sample_run):
     assert [s.get("name") for s in suites] == [f.path for f in sample_run.files]
     bad, = (s for s in suites if s.get("name").endswith("mt.txt"))
     clean, = (s for s in suites if s.get("name").endswith("corrected.txt"))
-    assert len(bad.findall("testcase")) == len(sample_run.rules) and bad.get("failures") == "3"
+    assert len(bad.findall("testcase")) == len(sample_run.rules) and bad.get("failures") == "6"
     failure = bad.find("testcase[@name='term-forbidden']/failure")
     assert failure.get("message") == "4 findings" and "Serbian List" in failure.text
     assert clean.find("testcase/failure") is None and clean.get("failures") == "0"
@@ -125,7 +125,7 @@ def test_github_commands_are_escaped(hostile_run):
 def test_markdown_is_inert_and_worst_files_come_first(sample_run, hostile_run):
     text = render("markdown", sample_run)
     rows = [line for line in text.splitlines() if line.startswith("| samples/")]
-    assert rows[0].startswith("| samples/bbc-serbian-stoltenberg-belgrade.mt.txt | 1,645 | 11 | 66.57 | ❌ fail")
+    assert rows[0].startswith("| samples/bbc-serbian-stoltenberg-belgrade.mt.txt | 1,645 | 14 | 59.88 | ❌ fail")
     assert "| csm | Community of Serb Municipalities |" in text and "<details>" in text
     hostile = render("markdown", hostile_run)
     assert "<script>" not in hostile and "<c>" not in hostile and "a\\|b &lt;c&gt;.txt" in hostile
@@ -134,14 +134,14 @@ def test_markdown_is_inert_and_worst_files_come_first(sample_run, hostile_run):
 def test_jsonl_one_finding_per_line(sample_run):
     lines = render("jsonl", sample_run).splitlines()
     records = [json.loads(line) for line in lines]
-    assert len(records) == 11 and records[0]["path"].endswith("mt.txt") and records[0]["rule"] == "term-misspelled"
+    assert len(records) == 14 and records[0]["path"].endswith("mt.txt") and records[0]["rule"] == "term-misspelled"
 
 
 def test_several_formats_in_one_run(tmp_path):
     sarif, junit = tmp_path / "out.sarif", tmp_path / "out.xml"
     result = mtcheck("check", MT_SAMPLE, "-f", "text", "-f", f"sarif:{sarif}", "--format", f"junit:{junit}")
     assert result.returncode == 1 and result.stdout.decode().startswith(str(MT_SAMPLE))
-    assert len(json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]) == 11
+    assert len(json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]) == 14
     assert etree.parse(str(junit)).getroot().tag == "testsuites"
 
 

@@ -199,4 +199,4 @@ def test_quality_score_in_json_and_min_score(glossary_file, tmp_path):
 
 def test_text_report_shows_the_quality_score():
     lines = mtcheck("check", MT_SAMPLE).stdout.decode().splitlines()
-    assert lines[-1].startswith("Quality score (mqm, pass mark 90): 66.57 FAIL; 55 penalty points in 1,645 words")
+    assert lines[-1].startswith("Quality score (mqm, pass mark 90): 59.88 FAIL; 66 penalty points in 1,645 words")

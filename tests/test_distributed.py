@@ -55,7 +55,7 @@ def test_cli_dask_engine_output_is_identical(tmp_path):
     local = mtcheck("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "-f", "json", cwd=tmp_path)
     dask = mtcheck("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "-f", "json", "--engine", "dask", cwd=tmp_path)
     assert dask.returncode == local.returncode == 1, dask.stderr
-    assert dask.stdout == local.stdout and json.loads(dask.stdout)["summary"]["findings"] == 11
+    assert dask.stdout == local.stdout and json.loads(dask.stdout)["summary"]["findings"] == 14
 
 
 def test_unreachable_scheduler_is_a_one_line_error(tmp_path):

@@ -37,11 +37,12 @@ def test_the_github_actions_job_runs_as_written(tmp_path):
     check = subprocess.run(runs[0], shell=True, cwd=work, env=env, capture_output=True, text=True)
     assert check.returncode == 1, check.stderr  # the sample has major findings: the job fails, as it should
     annotations = check.stdout.splitlines()
-    assert len(annotations) == 11 and all(line.startswith("::error file=samples/") for line in annotations)
-    assert len(json.loads((work / "mtcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 11
+    assert len(annotations) == 14 and all(line.startswith(("::error file=samples/", "::warning file=samples/"))
+                                          for line in annotations)
+    assert len(json.loads((work / "mtcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 14
     for run in runs[1:]:
         assert subprocess.run(run, shell=True, cwd=work, env=env).returncode == 0
-    assert summary.read_text(encoding="utf-8").startswith("## mtcheck: 11 findings in 2 files")
+    assert summary.read_text(encoding="utf-8").startswith("## mtcheck: 14 findings in 2 files")
 
 
 def test_the_hook_definitions_are_valid_for_pre_commit():

@@ -20,6 +20,6 @@ def test_json_text_is_exactly_the_report_dict(bundled_checker):
 def test_text_report_lines_and_summary(bundled_checker):
     run = bundled_checker.check_paths([str(MT_SAMPLE)])
     lines = text_report.render(run).splitlines()
-    assert len(lines) == 11 + 2 and lines[-2] == ""
+    assert len(lines) == 14 + 2 and lines[-2] == ""
     assert lines[0].endswith("'WSO' is one letter away from 'ZSO' (Community of Serb Municipalities) [suggest: CSM]")
-    assert lines[-1].startswith("11 findings (11 major) in 1 file (1,645 words)")
+    assert lines[-1].startswith("14 findings (13 major, 1 minor) in 1 file (1,645 words)")

@@ -108,5 +108,5 @@ def test_a_large_file_scanned_by_several_workers_gives_the_same_result(monkeypat
     monkeypatch.setattr(runner, "PARALLEL_SEGMENTS_ABOVE", 1000)
     monkeypatch.setattr(runner, "SEGMENT_FLOOR", 5000)
     together = check_paths(checker, [str(big), str(CORRECTED_SAMPLE)], jobs=2)
-    assert together.files[0] == alone.files[0] and len(alone.files[0].findings) == 44
+    assert together.files[0] == alone.files[0] and len(alone.files[0].findings) == 4 * 13  # "Peleven" four times reads as a name: not garbled
     assert together.files[1].findings == ()

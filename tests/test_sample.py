@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.conftest import CORRECTED_SAMPLE, MT_SAMPLE
 
 TERM_RULES = {"term-forbidden", "term-untranslated", "term-misspelled", "term-inconsistent"}
+DEFECT_RULES = {"garbled-word", "spacing", "artifact"}
 
 
 def sample_findings(checker, path):
@@ -35,7 +36,17 @@ def test_no_finding_on_correct_forms(bundled_checker):
     for correct in ("Stoltenberg", "Jens Stoltenberg", "Vučić", "Aleksandar Vučić", "Vjosa Osmani", "Osmani",
                     "Pristina", "KFOR", "Belgrade", "Zvečan", "Banjska", "Milan Radoičić", "NATO", "Kurti"):
         assert correct in text and correct not in flagged
-    assert {f.rule for f in sample_findings(bundled_checker, MT_SAMPLE)} <= TERM_RULES
+    assert {f.rule for f in sample_findings(bundled_checker, MT_SAMPLE)} <= TERM_RULES | DEFECT_RULES
+
+
+def test_the_other_mt_defects_are_found(bundled_checker):
+    found = [(f.line, f.rule, f.text, f.suggestion) for f in sample_findings(bundled_checker, MT_SAMPLE)
+             if f.rule in DEFECT_RULES]
+    assert found == [
+        (127, "garbled-word", "Peleven", "Eleven"),
+        (135, "spacing", ",", None),
+        (135, "artifact", "[email\xa0protected]", None),
+    ]
 
 
 def test_json_offsets_slice_the_text(bundled_checker):
@@ -48,9 +59,9 @@ def test_corrected_sample_has_no_term_finding(bundled_checker):
     assert sample_findings(bundled_checker, CORRECTED_SAMPLE) == ()
 
 
-def test_corrected_sample_differs_only_in_terms():
+def test_corrected_sample_differs_only_where_the_mt_has_defects():
     before = MT_SAMPLE.read_text(encoding="utf-8").splitlines()
     after = CORRECTED_SAMPLE.read_text(encoding="utf-8").splitlines()
     assert len(before) == len(after)
     changed = [i + 1 for i, (a, b) in enumerate(zip(before, after)) if a != b]
-    assert changed == [1, 4, 10, 14, 18, 20, 48, 104, 139]
+    assert changed == [1, 4, 10, 14, 18, 20, 48, 104, 127, 135, 139]

@@ -97,8 +97,9 @@ def test_paired_tests_are_reproducible_and_the_seed_matters(systems):
 
 def test_check_adds_the_mqm_score_and_terminology(systems):
     report = score_json(MT_SAMPLE, "--ref", CORRECTED_SAMPLE, "--check")
-    assert report["quality"]["findings"] == {"term-forbidden": 4, "term-misspelled": 6, "term-untranslated": 1}
-    assert report["quality"]["penalty"] == 55 and not report["quality"]["passed"]
+    assert report["quality"]["findings"] == {"artifact": 1, "garbled-word": 1, "spacing": 1, "term-forbidden": 4,
+                                             "term-misspelled": 6, "term-untranslated": 1}
+    assert report["quality"]["penalty"] == 66 and not report["quality"]["passed"]
     terminology = report["terminology"]
     csm = next(t for t in terminology["terms"] if t["term"] == "csm")
     assert csm["forms"] == {"Union of Serbian Municipalities": 2, "WSO": 2, "Association of Serbian Municipalities": 1,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from mtcheck.rules import name_inconsistent, term_forbidden, term_inconsistent, term_misspelled, term_untranslated
+from mtcheck.rules import (
+    artifact, garbled_word, name_inconsistent, quote_balance, repeated_word, spacing, term_forbidden, term_inconsistent,
+    term_misspelled, term_untranslated, untranslated_text,
+)
 from mtcheck.rules.base import CheckContext, Rule
 
 RULES: dict[str, Rule] = {
     module.RULE.id: module.RULE
-    for module in (term_forbidden, term_untranslated, term_misspelled, term_inconsistent, name_inconsistent)
+    for module in (term_forbidden, term_untranslated, term_misspelled, term_inconsistent, name_inconsistent,
+                   garbled_word, untranslated_text, spacing, repeated_word, artifact, quote_balance)
 }
 
 __all__ = ["RULES", "Rule", "CheckContext"]

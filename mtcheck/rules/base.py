@@ -6,7 +6,7 @@ import inspect
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon
@@ -21,13 +21,18 @@ class CheckContext:
     """
 
     def __init__(self, document: Document, matches: Iterable[Match], lexicon: Lexicon,
-                 word_counts: Counter, glossary_words: set[str] = frozenset(), source_language: str | None = None):
+                 word_counts: Counter, glossary_words: set[str] = frozenset(), source_language: str | None = None,
+                 segment: tuple[int, str] | None = None, language: str = "en",
+                 options: Mapping[str, Mapping] | None = None):
         self.document = document
         self.matches = matches  # a segment's matches; for a document-wide rule, those it asked for
         self.lexicon = lexicon
         self.word_counts = word_counts  # complete only for document-wide rules
         self.glossary_words = glossary_words  # the words of every match in the document
         self.source_language = source_language
+        self.segment = segment  # (offset, text) of the segment a per-segment rule looks at
+        self.language = language  # the target language (BCP 47)
+        self.options = options or {}  # rule id -> its options from the config (artifact: patterns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,87 @@
+"""artifact: scraping and pipeline residue left in the text.
+
+- "[email protected]": what a scraper keeps of an e-mail address a site hid from it;
+- HTML entities ("&amp;", "&#8217;") and tags ("<p>", "</div>") in a plain-text file (Markdown
+  and HTML files may hold them on purpose);
+- unreplaced placeholders: "{0}", "{name}", "{{name}}", "${name}", "%s", "%1$d";
+- mojibake, UTF-8 read as Windows-1252 ("cafÃ©", "â€œ"), confirmed by ftfy, with its repair
+  as the suggestion;
+- the site's own boilerplate, configured as regular expressions:
+  ``rules: {artifact: {patterns: ["Follow us on Facebook.*"]}}``.
+
+Fails: "contact us [email protected]", "Ã©tÃ©", "Hello {0}".  Passes: "AT&T", "50% of", "{ }".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mtcheck.model import Hit, Severity, Span
+from mtcheck.rules.base import CheckContext, Rule
+
+MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".xml", ".xhtml")
+_EMAIL_RESIDUE = re.compile(r"\[email(?:\u00a0|&#160;|&nbsp;|\s)protected\]", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_TAG = re.compile(r"</?(?:a|abbr|b|blockquote|br|div|em|figure|figcaption|h[1-6]|hr|i|iframe|img|li|ol|p|script"
+                  r"|span|strong|style|table|td|th|tr|u|ul)(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{\d+\}|\{\{\s*[\w.]+\s*\}\}|\$\{[\w.]+\}|\{[A-Za-z_]\w*\}|(?<![\w%])%(?:\d+\$)?[sd](?!\w)")
+# A lead byte of a UTF-8 sequence read as Windows-1252 or Latin-1, then a continuation byte so read.
+_MOJIBAKE = re.compile("[ÂÃÄÅÆÇÐÑØÙâãäåæ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                       "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_WORD = re.compile(r"\S+")
+
+
+def check(ctx: CheckContext):
+    base, text = ctx.segment
+    plain = not ctx.document.path.lower().endswith(MARKUP_SUFFIXES)
+    found = [(m, "scraping residue: an e-mail address the site hid", None) for m in _EMAIL_RESIDUE.finditer(text)]
+    found += [(m, "an unreplaced placeholder", None) for m in _PLACEHOLDER.finditer(text)]
+    if plain:
+        found += [(m, "an HTML entity in plain text", _entity_text(m.group())) for m in _ENTITY.finditer(text)]
+        found += [(m, "an HTML tag in plain text", None) for m in _TAG.finditer(text)]
+    for pattern in _patterns(tuple(ctx.options.get("artifact", {}).get("patterns", ()))):
+        found += [(m, "boilerplate (a configured pattern)", None) for m in pattern.finditer(text) if m.end() > m.start()]
+    for match, message, suggestion in found:
+        yield Hit(Span(base + match.start(), base + match.end()), match.group(), f"'{match.group()}': {message}",
+                  suggestion=suggestion)
+    yield from _mojibake(base, text)
+
+
+def _mojibake(base: int, text: str):
+    if not _MOJIBAKE.search(text):
+        return
+    import ftfy
+    from ftfy.badness import is_bad
+
+    seen = set()
+    for lead in _MOJIBAKE.finditer(text):
+        word = _word_around(text, lead.start())
+        if word is None or word.start() in seen or not is_bad(word.group()):
+            continue
+        seen.add(word.start())
+        repaired = ftfy.fix_encoding(word.group())
+        yield Hit(Span(base + word.start(), base + word.end()), word.group(),
+                  f"'{word.group()}' looks like mojibake (UTF-8 read as another encoding)",
+                  suggestion=repaired if repaired != word.group() else None)
+
+
+def _word_around(text: str, at: int):
+    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+    return _WORD.match(text, start)
+
+
+def _entity_text(entity: str) -> str | None:
+    import html
+
+    text = html.unescape(entity)
+    return text if text != entity else None
+
+
+@lru_cache(maxsize=32)
+def _patterns(sources: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(source) for source in sources)
+
+
+RULE = Rule("artifact", "Design and markup/Markup tag", Severity.MAJOR,
+            "Scraping or pipeline residue: hidden e-mail residue, HTML, placeholders, mojibake, boilerplate.", check)

@@ -1,0 +1,106 @@
+"""garbled-word: a token that is no word of the language but one letter away from an everyday one
+("Peleven years" for "Eleven years"), as machine translation and OCR leave them.
+
+What is looked at: words of four letters or more that occur once in the document, are neither
+ordinary words of the target language (wordfreq's list, offline) nor words of a glossary match,
+and are written in lower case, or capitalised only because they open a sentence (a capitalised
+word inside a sentence is a name). Such a word is flagged when one edit (a letter added, dropped,
+changed or two swapped) turns it into an everyday word (Zipf 4 and up); rare real words, in
+wordfreq's list however rare, pass.
+
+Fails: "Peleven years after ...", "the presidnet said".  Passes: "Banjska", "Stoltenberg said".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from mtcheck.model import Hit, Severity, Span
+from mtcheck.rules.base import CheckContext, Rule
+
+MIN_LENGTH = 4
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*|[“\"]\s*)$")
+
+
+def check(ctx: CheckContext):
+    nearest = _candidates(ctx)
+    if not nearest:
+        return
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(nearest, key=len, reverse=True))) + r")(?![^\W_])")
+    for base, text in ctx.document.segments():
+        for found in pattern.finditer(text):
+            word = found.group()
+            if word[0].isupper() and not _SENTENCE_START.search(text, max(0, found.start() - 40), found.start()):
+                continue  # a capital inside a sentence: a name
+            suggestion = nearest[word]
+            yield Hit(Span(base + found.start(), base + found.end()), word,
+                      f"'{word}' is not a word; did the translation garble '{suggestion}'?", suggestion=suggestion)
+
+
+def _candidates(ctx: CheckContext) -> dict[str, str]:
+    """Words that may be garbled, each with the everyday word it is one edit from."""
+    lexicon, found = ctx.lexicon, {}
+    for word, count in ctx.word_counts.items():
+        if count > 1 or len(word) < MIN_LENGTH or not word.isalpha() or word in ctx.glossary_words:
+            continue
+        if not (word.islower() or word[0].isupper() and word[1:].islower()):
+            continue  # "KFOR", "McDonald": acronyms and names
+        folded = word.casefold()
+        if lexicon.is_common(folded):
+            continue
+        near = _nearest_everyday(folded, lexicon.everyday_words)
+        if near and not _known(folded, ctx.language) and not _inflection_of_known(folded, ctx.language):
+            found[word] = near.capitalize() if word[0].isupper() else near
+    return found
+
+
+def _nearest_everyday(word: str, everyday: frozenset[str]) -> str | None:
+    deletes = _deletes(word)
+    candidates = {d for d in deletes if d in everyday}  # a letter too many: "peleven"
+    index = _deletion_index(everyday)
+    candidates.update(index.get(word, ()))  # a letter missing: "goverment"
+    for d in deletes:  # a letter changed or two swapped
+        candidates.update(index.get(d, ()))
+    close = sorted(c for c in candidates if c != word and OSA.distance(c, word, score_cutoff=1) <= 1)
+    return close[0] if close else None
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=4)
+def _deletion_index(everyday: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in everyday:
+        if len(word) >= MIN_LENGTH - 1:
+            for d in _deletes(word):
+                index.setdefault(d, []).append(word)
+    return {d: tuple(words) for d, words in index.items()}
+
+
+# Endings that make a real word of a known one ("whop" + "s"): an inflection wordfreq lacks is no garble.
+INFLECTIONS = {"en": ("s", "es", "ed", "d", "ing", "er", "ers", "ly")}
+
+
+def _inflection_of_known(word: str, language: str) -> bool:
+    endings = INFLECTIONS.get(language.split("-")[0], ())
+    return any(word.endswith(e) and len(word) - len(e) >= 3 and _known(word[: -len(e)], language) for e in endings)
+
+
+def _known(word: str, language: str) -> bool:
+    """In wordfreq's list at all, however rare: then it is a real word, not a garbled one."""
+    import wordfreq
+
+    try:
+        return wordfreq.zipf_frequency(word, language.split("-")[0]) > 0
+    except (LookupError, ValueError):
+        return True  # a language wordfreq does not know: never guess
+
+
+RULE = Rule("garbled-word", "Linguistic conventions/Spelling", Severity.MAJOR,
+            "A token that is no word but one letter away from an everyday word.", check,
+            needs=lambda match: False)  # document-wide: it needs each word's count in the whole document

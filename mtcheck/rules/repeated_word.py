@@ -1,0 +1,41 @@
+"""repeated-word: a word written twice in a row ("the the"), also across a line break.
+
+Doubles that English grammar allows ("had had", "that that") and reduplications ("bye bye")
+pass. A paragraph break between the two words ends the sentence: it is no repetition.
+
+Fails: "the the meeting", "of\\nof".  Passes: "that that is", "he had had enough".
+"""
+
+from __future__ import annotations
+
+import re
+
+from mtcheck.model import Hit, Severity, Span
+from mtcheck.rules.base import CheckContext, Rule
+
+_REPEAT = re.compile(r"(?<![^\W_])([^\W\d_]+)([ \t]*(?:\r\n|\r|\n)?[ \t]*|[ \t]+)(\1)(?![^\W_])", re.IGNORECASE)
+# Doubles English allows, and reduplicated words ("ylang ylang", "can can").
+ALLOWED = {"en": frozenset({"had", "that", "bye", "no", "yes", "so", "well", "there", "now", "ha", "knock", "tut",
+                             "very", "chop", "night", "go", "is", "ylang", "can", "pom", "dum", "tom", "bang", "aye",
+                             "mahi", "bora", "walla", "sing", "ha", "hee", "ho", "boo", "tsk", "yada", "blah"})}
+
+
+def check(ctx: CheckContext):
+    base, text = ctx.segment
+    allowed = ALLOWED.get(ctx.language.split("-")[0], frozenset())
+    for found in _REPEAT.finditer(text):
+        first, _, second = found.group(1, 2, 3)
+        if not found.group(2) or first.casefold() in allowed:
+            continue
+        if first != second and not _same_but_capital(first, second) or first[:1].isupper() and first == second:
+            continue  # "Walla Walla", "Bora Bora": names double on purpose
+        yield Hit(Span(base + found.start(3), base + found.end(3)), second, f"'{second}' is repeated")
+
+
+def _same_but_capital(first: str, second: str) -> bool:
+    """'The the': a sentence-initial capital on the first."""
+    return first[:1].isupper() and first[1:] == second[1:] and second[:1].islower()
+
+
+RULE = Rule("repeated-word", "Linguistic conventions/Grammar", Severity.MINOR,
+            "A word is written twice in a row.", check)

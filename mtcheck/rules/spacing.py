@@ -1,0 +1,53 @@
+"""spacing: a missing space after a comma or semicolon ("Facebook,Twitter") or after a full stop
+between two words ("end.The"), two spaces inside a sentence, a space before punctuation.
+
+Addresses, numbers and code keep their own spacing: nothing inside a URL, an e-mail address,
+a path, `code` or a number (1,000; 3.5) is looked at. Two spaces after a full stop are a
+typing convention, not an error. A space before ":;!?" is French typography: only English
+and the languages listed in SPACE_BEFORE_IS_WRONG get that check.
+
+Fails: "Facebook,Twitter", "the  meeting", "said ,".  Passes: "1,000", "bbc.com/news", "Done.  Next".
+"""
+
+from __future__ import annotations
+
+import re
+
+from mtcheck.model import Hit, Severity, Span
+from mtcheck.rules.base import CheckContext, Rule
+
+SPACE_BEFORE_IS_WRONG = frozenset({"en", "de", "sr", "hr", "bs", "sq", "es", "it", "pt", "nl", "pl", "cs"})
+_LETTER = r"[^\W\d_]"
+_MISSING_AFTER_COMMA = re.compile(rf"(?<={_LETTER})[,;](?={_LETTER})")
+_MISSING_AFTER_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_DOUBLE_SPACE = re.compile(r"(?<=[^\s.!?:\"'”’)])[ ]{2,}(?=\S)")
+_SPACE_BEFORE = re.compile(r"(?<=[^\W_])[ \t]+([,;:!?]|\.(?!\.))(?=\s|$)")
+_TOKEN = re.compile(r"\S+")
+_LITERAL = re.compile(r"://|www\.|@|/|\\|`|\.(?:com|org|net|gov|edu|rs|uk|eu|io)\b", re.IGNORECASE)
+
+
+def check(ctx: CheckContext):
+    base, text = ctx.segment
+    checks = [(_MISSING_AFTER_COMMA, "a space is missing after '{}'"), (_MISSING_AFTER_STOP, "a space is missing after '{}'"),
+              (_DOUBLE_SPACE, "two spaces between words")]
+    if ctx.language.split("-")[0] in SPACE_BEFORE_IS_WRONG:
+        checks.append((_SPACE_BEFORE, "a space before '{}'"))
+    for pattern, message in checks:
+        for found in pattern.finditer(text):
+            if _in_literal(text, found.start()):
+                continue
+            shown = found.group(found.lastindex or 0)
+            start, end = (found.start(1), found.end(1)) if found.lastindex else (found.start(), found.end())
+            yield Hit(Span(base + start, base + end), shown, message.format(shown.strip()))
+
+
+def _in_literal(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a URL, an address, a path or code: the white-space-delimited token around it."""
+    start = text.rfind(" ", 0, at) + 1
+    start = max(start, text.rfind("\n", 0, at) + 1)
+    token = _TOKEN.match(text, start)
+    return bool(token and _LITERAL.search(token.group()))
+
+
+RULE = Rule("spacing", "Linguistic conventions/Punctuation", Severity.MINOR,
+            "A space is missing after punctuation, doubled inside a sentence, or stands before punctuation.", check)

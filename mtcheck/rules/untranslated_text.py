@@ -1,0 +1,53 @@
+"""untranslated-text: a sentence left in the source language inside the translation.
+
+Offline and only where confident: a sentence of four words or more is untranslated when at
+least 60% of its words, and three or more, are words of the source language (wordfreq's
+lists: Serbian in Latin or Cyrillic script, among 40 others) that are not ordinary words of
+the target language. Names and glossary forms alone never make a sentence untranslated. The
+source language is the glossaries' ``source_language``; without one the rule is silent.
+
+Fails: (sr → en) "Vučić je rekao da Srbija neće priznati nezavisnost Kosova."
+Passes: "Vučić met Stoltenberg in Belgrade on Tuesday."
+"""
+
+from __future__ import annotations
+
+import re
+
+from mtcheck.lexicon import lexicon_for
+from mtcheck.model import Hit, Severity, Span
+from mtcheck.rules.base import CheckContext, Rule
+
+MIN_WORDS = 4
+MIN_SOURCE_WORDS = 3
+MIN_SHARE = 0.6
+_SENTENCE = re.compile(r"[^.!?\n]*[^\W\d_][^.!?\n]*[.!?]*")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def check(ctx: CheckContext):
+    if not ctx.source_language or ctx.source_language.split("-")[0] == ctx.language.split("-")[0]:
+        return
+    base, text = ctx.segment
+    source = None
+    for sentence in _SENTENCE.finditer(text):
+        words = _WORD.findall(sentence.group())
+        foreign = [w for w in words if not ctx.lexicon.is_common(w) and w not in ctx.glossary_words]
+        if len(words) < MIN_WORDS or len(foreign) < MIN_SOURCE_WORDS or len(foreign) < MIN_SHARE * len(words):
+            continue  # mostly target-language words: the common case, decided without the source lexicon
+        source = source or lexicon_for(ctx.source_language)
+        in_source = [w for w in foreign if source.is_common(w) or source.is_everyday(w)]
+        if len(in_source) >= MIN_SOURCE_WORDS and len(in_source) >= MIN_SHARE * len(words):
+            start, end = _stripped(sentence)
+            yield Hit(Span(base + start, base + end), text[start:end],
+                      f"this sentence looks untranslated ({ctx.source_language}): "
+                      f"{len(in_source)} of its {len(words)} words are {ctx.source_language} words")
+
+
+def _stripped(sentence: re.Match) -> tuple[int, int]:
+    raw = sentence.group()
+    return sentence.start() + len(raw) - len(raw.lstrip()), sentence.end() - len(raw) + len(raw.rstrip())
+
+
+RULE = Rule("untranslated-text", "Accuracy/Untranslated", Severity.MAJOR,
+            "A sentence is left in the source language.", check)
