@@ -153,6 +153,7 @@ def score(
     annotations: Annotated[Optional[str], typer.Option("--mqm-annotations", help="Score human MQM annotations (WMT TSV format) per system.")] = None,
     weights: Annotated[str, typer.Option("--weights", help="Weights for --mqm-annotations: wmt-mqm, mqm or a weights file.")] = "wmt-mqm",
     source_errors: Annotated[str, typer.Option("--source-errors", help="count or ignore 'Source error' annotations.")] = "count",
+    wmt_terms: Annotated[Optional[str], typer.Option("--wmt-terms", help="WMT21 terminology task source SGML with <term> annotations: exact-match term accuracy, and window overlap with --ref REF.sgm.")] = None,
 ) -> None:
     """Score translations: BLEU, chrF++ and TER against references (sacrebleu), paired tests, MQM."""
     from mtcheck.output import write_atomic
@@ -167,7 +168,7 @@ def score(
             hypotheses=hypotheses or [], references=ref or [], metrics=reference.parse_metrics(metrics.split(",")),
             segments=segments, compare=compare, seed=seed, check=run_checks, glossaries=glossary or [],
             config_file=config_file, use_config=not no_config, annotations=annotations, weights=weights,
-            source_errors=source_errors,
+            source_errors=source_errors, wmt_terms=wmt_terms,
         )
         chunks = (json_chunks if output_format == "json" else text_chunks)(run_score(request))
         if output:

@@ -28,6 +28,8 @@ def report_dict(report: ScoreReport) -> dict:
         data["quality"] = {**report.quality.as_dict(), "findings": report.findings}
     if report.terminology is not None:
         data["terminology"] = report.terminology.as_dict()
+    if report.wmt_terms is not None:
+        data["terms"] = report.wmt_terms.as_dict()
     if report.systems is not None:
         data["weights"] = report.weights.describe()
         data["systems"] = [{"system": s.system, "mqm": round(s.mqm, 4), "segments": s.segments} for s in report.systems]
@@ -55,6 +57,7 @@ def text_chunks(report: ScoreReport):
         *(_comparison_lines(comparison) for comparison in report.comparisons),
         _quality_lines(report) if report.quality is not None else None,
         _terminology_lines(report.terminology) if report.terminology is not None else None,
+        _wmt_terms_lines(report.wmt_terms) if report.wmt_terms is not None else None,
         _annotation_lines(report) if report.systems is not None else None,
     ]
     for number, lines in enumerate(section for section in sections if section is not None):
@@ -120,3 +123,15 @@ def _terminology_lines(metrics):
         forms = ", ".join(f"{text} ×{n}" for text, n in usage.forms.items())
         flag = "" if usage.consistent_documents == usage.documents else "  [inconsistent]"
         yield f"  {usage.term}: {usage.occurrences} ({forms}); canonical: {usage.canonical}{flag}\n"
+
+
+def _wmt_terms_lines(scores):
+    exact = scores.exact_match
+    accuracy = "n/a" if exact.accuracy is None else f"{100 * exact.accuracy:.2f}%"
+    yield f"WMT21 terminology ({scores.segments} segments, term annotations of the {scores.annotations}):\n"
+    yield f"  {'exact-match term accuracy':<26}  {accuracy} ({exact.correct}/{exact.total})\n"
+    for window in (2, 3):
+        found = scores.overlap(window)
+        value = (f"{found.score:.4f} ({found.pairs} term pairs)" if found
+                 else "n/a (needs --ref REF.sgm with <term> annotations)")
+        yield f"  {f'window overlap, window {window}':<26}  {value}\n"

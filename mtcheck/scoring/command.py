@@ -13,6 +13,7 @@ from mtcheck.scoring.annotations import SOURCE_ERROR_CHOICES, SystemScore, read_
 from mtcheck.scoring.quality import QualityScore
 from mtcheck.scoring.terminology import TermMetrics
 from mtcheck.scoring.weights import PRESETS, Weights
+from mtcheck.scoring.wmt_terms import WmtTermScores
 
 REPORT_VERSION = 1
 
@@ -32,6 +33,7 @@ class ScoreRequest:
     annotations: str | None = None  # a WMT MQM TSV file
     weights: str = "wmt-mqm"  # a preset or a weights file, for the annotations
     source_errors: str = "count"
+    wmt_terms: str | None = None  # WMT21 terminology task source SGML, with <term> annotations
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,14 @@ class ScoreReport:
     terminology: TermMetrics | None = None
     systems: list[SystemScore] | None = None
     weights: Weights | None = None
+    wmt_terms: WmtTermScores | None = None
 
 
 def run_score(request: ScoreRequest) -> ScoreReport:
     _validate(request)
     parts: dict = {}
     if request.hypotheses:
-        parts |= _reference_parts(request)
+        parts |= _wmt_terms_parts(request) if request.wmt_terms else _reference_parts(request)
     if request.check:
         parts |= _check_parts(request)
     if request.annotations:
@@ -70,9 +73,13 @@ def run_score(request: ScoreRequest) -> ScoreReport:
 
 
 def _validate(request: ScoreRequest) -> None:
+    if request.wmt_terms and not request.hypotheses:
+        raise MtcheckError("--wmt-terms needs a hypothesis file (HYP --wmt-terms SRC.sgm [--ref REF.sgm])")
     if not request.hypotheses and not request.annotations:
         raise MtcheckError("nothing to score: give a hypothesis file (HYP --ref REF) or --mqm-annotations FILE")
-    if request.hypotheses and not request.references and not request.check:
+    if request.wmt_terms and request.compare:
+        raise MtcheckError("--wmt-terms scores one hypothesis: it cannot be combined with --compare")
+    if request.hypotheses and not request.references and not request.check and not request.wmt_terms:
         raise MtcheckError("a hypothesis needs --ref REF (or --check for the glossary checks alone)")
     if request.compare and len(request.hypotheses) < 2:
         raise MtcheckError("--compare needs two or more hypothesis files (the first is the baseline)")
@@ -99,6 +106,23 @@ def _reference_parts(request: ScoreRequest) -> dict:
         parts["comparisons"] = [Comparison(test, *reference.paired_tests(systems, ref_lines, request.metrics, test,
                                                                           request.seed))
                                 for test in reference.TESTS]
+    return parts
+
+
+def _wmt_terms_parts(request: ScoreRequest) -> dict:
+    """The WMT21 terminology metrics; the hypothesis and the references may be SGML, so BLEU,
+    chrF++ and TER (when a --ref is given) score their segments' text, markup stripped."""
+    from mtcheck.scoring import wmt_terms
+
+    baseline = request.hypotheses[0]
+    inputs = wmt_terms.read_inputs(baseline, request.wmt_terms, request.references)
+    parts: dict = {"hypothesis": baseline, "wmt_terms": wmt_terms.term_scores(inputs)}
+    if inputs.reference_texts:
+        lines = [segment.text for segment in inputs.hypothesis]
+        parts["corpus"] = reference.corpus_scores(lines, inputs.reference_texts, request.metrics)
+        if request.segments:
+            parts["segments"], parts["segment_signatures"] = reference.segment_scores(lines, inputs.reference_texts,
+                                                                                      request.metrics)
     return parts
 
 
