@@ -58,6 +58,7 @@ def check(
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
     min_score: Annotated[Optional[float], typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score is below this.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="The line-aligned source of the one TARGET file: adds the bilingual checks.")] = None,
     baseline: Annotated[Optional[str], typer.Option("--baseline", help="Report only findings this baseline file does not hold.")] = None,
     write_baseline: Annotated[Optional[str], typer.Option("--write-baseline", help="Record every finding in this baseline file.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (comma-separated).")] = None,
@@ -81,7 +82,7 @@ def check(
             paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
             output_format=output_format, output=output, extra_outputs=extra_outputs, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
             jobs=jobs, cache_dir=None if no_cache else cache_dir, engine=engine, scheduler=scheduler,
-            min_score=min_score, baseline=baseline, write_baseline=write_baseline,
+            min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source,
         )
         outcome = workflow.run_check(request, progress)
         for report in outcome.reports:

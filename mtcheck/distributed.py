@@ -48,10 +48,9 @@ def _check_path(paths: tuple[str, str], checker: Checker) -> FileResult:
     """Read at the absolute path, report under the path the user gave."""
     from dataclasses import replace
 
-    from mtcheck.documents import read_document
 
     given, absolute = paths
-    result = checker.check_document(read_document(absolute))
+    result = checker.check_document(checker.read(absolute))
     return replace(result, path=given, findings=tuple(replace(f, path=given) for f in result.findings))
 
 

@@ -50,8 +50,17 @@ def undecodable(raw: bytes, error: UnicodeDecodeError, source: str) -> Problem:
     return Problem(source, f"not valid UTF-8 (byte offset {error.start})", line, column)
 
 
+BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl")
+FOLDER_BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx")  # CSV and JSON Lines only when named
+
+
+def is_bilingual(path: str) -> bool:
+    return Path(path).suffix.lower() in BILINGUAL_SUFFIXES
+
+
 def document_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
-    """Expand folders (into *.txt and *.md, sorted) and drop excluded paths; keep the given order."""
+    """Expand folders (into *.txt, *.md and translation files: *.xlf, *.xliff, *.po, *.tmx; sorted)
+    and drop excluded paths; keep the given order."""
     found: list[str] = []
     for given in paths:
         if given == STDIN:
@@ -61,10 +70,11 @@ def document_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]
         if path.is_dir():
             inside = sorted(
                 p.as_posix() for p in path.rglob("*")
-                if p.suffix.lower() in TEXT_SUFFIXES and p.is_file() and not _excluded(p.as_posix(), exclude)
+                if p.suffix.lower() in TEXT_SUFFIXES + FOLDER_BILINGUAL_SUFFIXES and p.is_file()
+                and not _excluded(p.as_posix(), exclude)
             )
             if not inside:
-                raise InputError(Problem(given, "no *.txt or *.md files in this folder"))
+                raise InputError(Problem(given, "no *.txt, *.md or translation files in this folder"))
             found.extend(inside)
         elif path.is_file():
             if not _excluded(path.as_posix(), exclude):

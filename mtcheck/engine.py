@@ -6,8 +6,9 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 
+from mtcheck.bilingual.document import BilingualDocument
 from mtcheck.config import Config
-from mtcheck.documents import document_paths, read_document
+from mtcheck.documents import document_paths, is_bilingual, read_document
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.glossary.index import MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
@@ -44,6 +45,7 @@ class Checker:
         self.lexicon = self.index.lexicon
         self.index_key = index_key  # identifies the glossary files the index was compiled from
         self.options = {rule.id: self.config.rule(rule.id).options for rule in self.rules}
+        self.sources: dict[str, str] = {}  # target file -> its line-aligned source file (--source)
 
     @property
     def settings(self) -> str:
@@ -86,10 +88,12 @@ class Checker:
                 if any(rule.needs(match) for rule in per_document):
                     kept.add(match)
         context = CheckContext(document, kept, self.lexicon, word_counts, glossary_words, self.source_language,
-                               None, self.language, self.options)
+                               None, self.language, self.options, self.index)
         hits = {(rule, hit) for rule in per_document for hit in rule.check(context)}
         del kept, context
         findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))
+        if isinstance(document, BilingualDocument):
+            findings = [document.relocate(f) for f in findings]
         findings.sort(key=Finding.sort_key)
         suppressed: Counter = Counter()
         if suppressions:
@@ -105,12 +109,21 @@ class Checker:
         positions = locate(o for _, h in ordered for o in (h.span.start, h.span.end))
         return [self._finding(rule, hit, document.path, positions) for rule, hit in ordered]
 
+    def read(self, path: str):
+        """The document at ``path``: a bilingual one for translation files and for a target whose
+        source was given, else text (streamed when large)."""
+        if path in self.sources or is_bilingual(path):
+            from mtcheck.bilingual.document import read_bilingual
+
+            return read_bilingual(path, self.source_language, self.language, self.sources.get(path))
+        return read_document(path)
+
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         return self.check_document(Document(path, text))
 
     def check_paths(self, paths: list[str]) -> RunResult:
         files = document_paths(paths, self.config.exclude)
-        return RunResult(tuple(self.check_document(read_document(path)) for path in files))
+        return RunResult(tuple(self.check_document(self.read(path)) for path in files))
 
     def _finding(self, rule: Rule, hit: Hit, path: str, positions) -> Finding:
         severity = self.config.rule(rule.id).severity or hit.severity or rule.severity

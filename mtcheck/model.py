@@ -128,9 +128,11 @@ class Finding:
     term: str | None = None
     suggestion: str | None = None
     mqm: str = ""  # the rule's MQM error type, "Terminology/Wrong term"
+    segment: int | None = None  # in a bilingual file: the segment's index (offset/length then count in its target)
+    unit: str | None = None  # in a bilingual file: the unit's id (XLIFF, PO, TMX, CSV/JSONL id)
 
     def sort_key(self) -> tuple:
-        return (self.path, self.offset, self.length, self.rule, self.message)
+        return (self.path, -1 if self.segment is None else self.segment, self.offset, self.length, self.rule, self.message)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
 from mtcheck.config import Config
-from mtcheck.documents import SEGMENT_CHARS, STDIN, STREAM_ABOVE, document_paths, read_document
+from mtcheck.documents import SEGMENT_CHARS, STDIN, STREAM_ABOVE, document_paths, is_bilingual, read_document
 from mtcheck.engine import Checker
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
@@ -88,11 +88,15 @@ def _result_key(checker: Checker, path: str) -> str | None:
     if path == STDIN or checker.index_key is None or _size(path) > STREAM_ABOVE:
         return None
     try:
-        with open(path, "rb") as handle:
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        digests = [_digest(p) for p in (path, checker.sources.get(path)) if p]
     except OSError:
         return None
-    return fingerprint(checker.index_key, checker.settings, path, digest)
+    return fingerprint(checker.index_key, checker.settings, path, *digests)
+
+
+def _digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: int, progress: Progress | None):
@@ -101,12 +105,13 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or STDIN in paths:
         for path in paths:
-            yield checker.check_document(read_document(path))
+            yield checker.check_document(checker.read(path))
             done += 1
             if progress:
                 progress(done, total)
         return
-    large = {path for path in paths if _size(path) > PARALLEL_SEGMENTS_ABOVE}
+    large = {path for path in paths if _size(path) > PARALLEL_SEGMENTS_ABOVE and not is_bilingual(path)
+             and path not in checker.sources}
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(checker,)) as pool:
         small = [path for path in paths if path not in large]
         whole = pool.map(_check_in_worker, small, chunksize=max(1, len(small) // (jobs * 8)))
@@ -155,7 +160,7 @@ def _start_worker(checker: Checker) -> None:
 
 
 def _check_in_worker(path: str) -> FileResult:
-    return _worker_checker.check_document(read_document(path))
+    return _worker_checker.check_document(_worker_checker.read(path))
 
 
 def _scan_in_worker(segment: tuple[int, str]):

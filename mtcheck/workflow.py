@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -41,6 +42,7 @@ class CheckRequest:
     min_score: float | None = None  # fail when a file's quality score is below this (None: the config's)
     baseline: str | None = None  # leave out the findings this baseline file holds
     write_baseline: str | None = None  # record every finding (before --baseline) in this file
+    source: str | None = None  # the line-aligned source of the one target file checked
 
 
 @dataclass(frozen=True)
@@ -86,8 +88,6 @@ def parse_formats(formats: list[str], output: str | None = None) -> tuple[str, t
 
 
 def _normalised(path: str) -> str:
-    import os
-
     return os.path.normcase(os.path.abspath(path))
 
 
@@ -122,9 +122,13 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     paths = glossary_paths(request.glossaries, config, request.use_config or bool(request.config_file))
     if not paths:
         raise MtcheckError("no glossary: pass --glossary PATH, configure 'glossaries', or add a ./glossaries/ folder")
+    if request.source and (len(request.paths) != 1 or not os.path.isfile(request.paths[0])):
+        raise MtcheckError("--source pairs one source file with one target file: give exactly one TARGET file")
     known = load_baseline(request.baseline) if request.baseline else None
     cache = Cache(request.cache_dir) if request.cache_dir else NoCache()
     checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
+    if request.source:
+        checker.sources = {request.paths[0]: request.source}
     gc.freeze()  # the index lives as long as the run: keep the collector from walking it again and again
     if request.engine == "dask":
         from mtcheck.distributed import connect

@@ -123,7 +123,7 @@ def test_default_glossaries_folder_and_explicit_glossary_replaces_config(tmp_pat
 
 @pytest.mark.parametrize("args, message", [
     (["check", "nope.txt", "-g", BUNDLED_GLOSSARY], "error: nope.txt: no such file or folder"),
-    (["check", "empty", "-g", BUNDLED_GLOSSARY], "error: empty: no *.txt or *.md files in this folder"),
+    (["check", "empty", "-g", BUNDLED_GLOSSARY], "error: empty: no *.txt, *.md or translation files in this folder"),
     (["check", "a.txt", "-g", "broken.yaml"], "error: broken.yaml:1:1: missing required key 'language'"),
     (["check", "a.txt", "-g", BUNDLED_GLOSSARY, "--format", "xml"], "error: mtcheck: unknown format 'xml'"),
     (["check", "a.txt", "-g", BUNDLED_GLOSSARY, "--fail-on", "bad"], "error: mtcheck: unknown --fail-on 'bad'"),

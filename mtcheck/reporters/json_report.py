@@ -11,12 +11,15 @@ VERSION = 1
 
 
 def finding_dict(f: Finding) -> dict:
-    return {
+    found = {
         "rule": f.rule, "category": f.category, "mqm": f.mqm, "severity": f.severity.label,
         "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
         "offset": f.offset, "length": f.length, "text": f.text,
         "term": f.term, "suggestion": f.suggestion, "message": f.message,
     }
+    if f.segment is not None:
+        found |= {"segment": f.segment, "unit": f.unit}
+    return found
 
 
 def report_dict(run: RunResult) -> dict:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from mtcheck.rules import (
-    artifact, garbled_word, name_inconsistent, quote_balance, repeated_word, spacing, term_forbidden, term_inconsistent,
-    term_misspelled, term_untranslated, untranslated_text,
+    artifact, empty_target, garbled_word, length_ratio, name_inconsistent, number_mismatch, placeholder_mismatch,
+    quote_balance, repeated_word, spacing, term_forbidden, term_inconsistent, term_misspelled, term_missing,
+    term_untranslated, untranslated_segment, untranslated_text,
 )
 from mtcheck.rules.base import CheckContext, Rule
 
 RULES: dict[str, Rule] = {
     module.RULE.id: module.RULE
     for module in (term_forbidden, term_untranslated, term_misspelled, term_inconsistent, name_inconsistent,
-                   garbled_word, untranslated_text, spacing, repeated_word, artifact, quote_balance)
+                   garbled_word, untranslated_text, spacing, repeated_word, artifact, quote_balance,
+                   term_missing, number_mismatch, untranslated_segment, empty_target, placeholder_mismatch, length_ratio)
 }
 
 __all__ = ["RULES", "Rule", "CheckContext"]

@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon
-from mtcheck.model import Document, Hit, RuleInfo, Severity
+from mtcheck.model import Document, Hit, RuleInfo, Severity, Span
 from mtcheck.text import is_acronym
 
 
@@ -23,7 +23,7 @@ class CheckContext:
     def __init__(self, document: Document, matches: Iterable[Match], lexicon: Lexicon,
                  word_counts: Counter, glossary_words: set[str] = frozenset(), source_language: str | None = None,
                  segment: tuple[int, str] | None = None, language: str = "en",
-                 options: Mapping[str, Mapping] | None = None):
+                 options: Mapping[str, Mapping] | None = None, index=None):
         self.document = document
         self.matches = matches  # a segment's matches; for a document-wide rule, those it asked for
         self.lexicon = lexicon
@@ -33,6 +33,9 @@ class CheckContext:
         self.segment = segment  # (offset, text) of the segment a per-segment rule looks at
         self.language = language  # the target language (BCP 47)
         self.options = options or {}  # rule id -> its options from the config (artifact: patterns)
+        self.index = index  # the term index, for rules that look at more than the target's matches
+        # A bilingual file: its (source, target) pairs, and where each target starts in the text.
+        self.pairs = getattr(document, "pairs", ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,11 @@ class Rule:
     def category(self) -> str:
         """The MQM dimension in lower case: "terminology", "accuracy", ..."""
         return self.mqm.split("/")[0].lower()
+
+
+def target_span(ctx: CheckContext, index: int, start: int = 0, end: int | None = None) -> Span:
+    """The span of target[start:end] of pair ``index`` of a bilingual document."""
+    return Span(*ctx.document.target_span(index, start, end))
 
 
 def suggestion_for(match: Match) -> str:

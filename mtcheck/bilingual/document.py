@@ -1,0 +1,72 @@
+"""A bilingual file as a document: its targets joined into one text that the target-side rules
+check like any article, and the source beside each target for the bilingual rules.
+
+Targets are joined with a paragraph break, so no term or sentence runs from one segment into
+the next. Findings are then put back where they belong: the line and column in the file, the
+segment's index and unit id; ``offset``/``length`` count within the segment's target text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from typing import TYPE_CHECKING
+
+from mtcheck.model import Document, Finding
+
+if TYPE_CHECKING:
+    from mtcheck.bilingual.formats import Pair
+
+SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class BilingualDocument(Document):
+    pairs: tuple[Pair, ...] = ()
+    starts: tuple[int, ...] = ()  # where each pair's target begins in ``text``
+
+    @classmethod
+    def of(cls, path: str, pairs: list[Pair]) -> "BilingualDocument":
+        starts, pieces, at = [], [], 0
+        for pair in pairs:
+            target = pair.target or ""
+            starts.append(at)
+            pieces.append(target)
+            at += len(target) + len(SEPARATOR)
+        return cls(path, SEPARATOR.join(pieces), tuple(pairs), tuple(starts))
+
+    def target_span(self, index: int, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Offsets in ``text`` of target[start:end] of pair ``index``."""
+        target = self.pairs[index].target or ""
+        base = self.starts[index]
+        return base + start, base + (len(target) if end is None else end)
+
+    def relocate(self, finding: Finding) -> Finding:
+        """The finding with its place in the file: line and column, segment, unit, offset in the target."""
+        index = max(0, bisect.bisect_right(self.starts, finding.offset) - 1)
+        pair, base = self.pairs[index], self.starts[index]
+        target = pair.target or ""
+        start, end = finding.offset - base, finding.offset - base + finding.length
+        line, column = _place(pair, target, start)
+        end_line, end_column = _place(pair, target, end)
+        return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column,
+                       offset=start, segment=index, unit=pair.unit)
+
+
+def _place(pair: Pair, target: str, offset: int) -> tuple[int, int]:
+    """1-based line and column in the file of ``offset`` within the pair's target."""
+    offset = min(offset, len(target))
+    breaks = target.count("\n", 0, offset)
+    if not breaks:
+        return pair.line, pair.column + offset
+    return pair.line + breaks, offset - target.rfind("\n", 0, offset)
+
+
+def read_bilingual(path: str, source_language: str | None = None, target_language: str | None = None,
+                   source_path: str | None = None) -> BilingualDocument:
+    """A bilingual file (XLIFF, PO, TMX, CSV/TSV, JSONL), or a target file with its line-aligned source."""
+    from mtcheck.bilingual.formats import read_line_aligned, read_pairs
+
+    pairs = read_line_aligned(source_path, path) if source_path else read_pairs(path, source_language, target_language)
+    return BilingualDocument.of(path, pairs)

@@ -1,0 +1,43 @@
+"""term-missing: a glossary term in a segment's source that its target does not render
+(bilingual files).
+
+A term counts as named in the source when one of its ``source`` forms occurs there (or one of
+its accepted forms, for names written alike in both languages: "NATO", "KFOR"). The target
+renders it with any of the term's accepted forms: canonical, variants, short forms, and their
+inflections and near misses that the term index finds ("Kurtija" for "Kurti"). A target that
+renders the term wrongly (a forbidden or misspelled form) is left to the rules that report those.
+
+Fails: "Zajednica srpskih opština je ..." → "The association is ...".
+Passes: "Zajednica srpskih opština je ..." → "The Community of Serb Municipalities is ...".
+"""
+
+from __future__ import annotations
+
+from mtcheck.glossary.index import ACCEPTED
+from mtcheck.model import Hit, Severity
+from mtcheck.rules.base import CheckContext, Rule, target_span
+
+
+def check(ctx: CheckContext):
+    if ctx.index is None:
+        return
+    for index, pair in enumerate(ctx.pairs):
+        target = pair.target or ""
+        if not target.strip():
+            continue  # empty-target's business
+        named = {}
+        for match in ctx.index.find(pair.source):
+            if match.form.role == "source" or (match.form.role in ACCEPTED and match.kind == "exact"):
+                named.setdefault(match.term.id, match)
+        if not named:
+            continue
+        rendered = {match.term.id for match in ctx.index.find(target)}
+        for term_id, match in named.items():
+            if term_id not in rendered:
+                yield Hit(target_span(ctx, index), target,
+                          f"the source names '{match.text}', but the target has no form of '{match.term.canonical}'",
+                          term=term_id, severity=match.term.severity)
+
+
+RULE = Rule("term-missing", "Terminology/Inconsistent with terminology resource", Severity.MAJOR,
+            "A glossary term in the source that the target does not render.", check, needs=lambda match: False)

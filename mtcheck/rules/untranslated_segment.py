@@ -1,0 +1,53 @@
+"""untranslated-segment: a target that repeats its source, or is written in the source language
+(bilingual files).
+
+A target equal to its source is untranslated when it holds at least three words, one of them in
+lower case: names, acronyms, numbers and titles ("NATO", "Belgrade", "KFOR 2023") pass. A target
+that differs from its source is untranslated when it reads as the source language (as
+``untranslated-text`` decides: most of its words are source-language words, not target ones).
+
+Fails: source "Sastanak je završen." with the same target.  Passes: "NATO" for "NATO".
+"""
+
+from __future__ import annotations
+
+import re
+
+from mtcheck.lexicon import lexicon_for
+from mtcheck.model import Hit, Severity
+from mtcheck.rules.base import CheckContext, Rule, target_span
+
+MIN_WORDS = 3
+MIN_SHARE = 0.6
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def check(ctx: CheckContext):
+    for index, pair in enumerate(ctx.pairs):
+        target = (pair.target or "").strip()
+        if not target:
+            continue
+        if " ".join(target.split()).casefold() == " ".join(pair.source.split()).casefold():
+            words = _WORD.findall(target)
+            if len(words) >= MIN_WORDS and any(w.islower() for w in words):
+                yield Hit(target_span(ctx, index), pair.target, "the target repeats the source untranslated")
+        elif _in_source_language(ctx, target):
+            yield Hit(target_span(ctx, index), pair.target,
+                      f"the target reads as the source language ({ctx.source_language}), not as {ctx.language}")
+
+
+def _in_source_language(ctx: CheckContext, text: str) -> bool:
+    if not ctx.source_language or ctx.source_language.split("-")[0] == ctx.language.split("-")[0]:
+        return False
+    words = _WORD.findall(text)
+    foreign = [w for w in words if not ctx.lexicon.is_common(w)]
+    if len(words) < MIN_WORDS + 1 or len(foreign) < MIN_SHARE * len(words):
+        return False
+    source = lexicon_for(ctx.source_language)
+    in_source = [w for w in foreign if source.is_common(w)]
+    return len(in_source) >= MIN_WORDS and len(in_source) >= MIN_SHARE * len(words)
+
+
+RULE = Rule("untranslated-segment", "Accuracy/Untranslated", Severity.MAJOR,
+            "A target that repeats its source or is written in the source language.", check,
+            needs=lambda match: False)
