@@ -3,7 +3,8 @@
 - "[email protected]": what a scraper keeps of an e-mail address a site hid from it;
 - HTML entities ("&amp;", "&#8217;") and tags ("<p>", "</div>") in a plain-text file (Markdown
   and HTML files may hold them on purpose);
-- unreplaced placeholders: "{0}", "{name}", "{{name}}", "${name}", "%s", "%1$d";
+- unreplaced placeholders: "{0}", "{name}", "{{name}}", "${name}", "%s", "%1$d" (not in translation
+  files, where they are meant to be: ``placeholder-mismatch`` compares them with the source);
 - mojibake, UTF-8 read as Windows-1252 ("cafÃ©", "â€œ"), confirmed by ftfy, with its repair
   as the suggestion;
 - the site's own boilerplate, configured as regular expressions:
@@ -36,7 +37,8 @@ def check(ctx: CheckContext):
     base, text = ctx.segment
     plain = not ctx.document.path.lower().endswith(MARKUP_SUFFIXES)
     found = [(m, "scraping residue: an e-mail address the site hid", None) for m in _EMAIL_RESIDUE.finditer(text)]
-    found += [(m, "an unreplaced placeholder", None) for m in _PLACEHOLDER.finditer(text)]
+    if not ctx.pairs:  # in a translation file, placeholders are meant: placeholder-mismatch compares them
+        found += [(m, "an unreplaced placeholder", None) for m in _PLACEHOLDER.finditer(text)]
     if plain:
         found += [(m, "an HTML entity in plain text", _entity_text(m.group())) for m in _ENTITY.finditer(text)]
         found += [(m, "an HTML tag in plain text", None) for m in _TAG.finditer(text)]

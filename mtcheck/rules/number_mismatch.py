@@ -16,6 +16,7 @@ from collections import Counter
 
 from mtcheck.model import Hit, Severity
 from mtcheck.rules.base import CheckContext, Rule, target_span
+from mtcheck.rules.placeholder_mismatch import PLACEHOLDER
 
 DECIMAL_COMMA = frozenset({"sr", "hr", "bs", "sl", "mk", "sq", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk",
                            "ru", "uk", "bg", "ro", "hu", "tr", "da", "sv", "no", "nb", "fi", "el", "id", "vi"})
@@ -32,6 +33,7 @@ def numbers(text: str, language: str) -> list[tuple[float, int, int]]:
     """(value, start, end) of each number in ``text``, read in ``language``'s notation."""
     base = language.split("-")[0]
     decimal = "," if base in DECIMAL_COMMA else "."
+    text = PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)  # "{0}" is a placeholder, not a zero
     found = [(_value(m.group(), decimal), m.start(), m.end()) for m in _NUMBER.finditer(text)]
     words = {w: n for n, w in enumerate(NUMBER_WORDS.get(base, ()))}
     found += [(float(words[m.group().casefold()]), m.start(), m.end())

@@ -1,8 +1,7 @@
 """term-missing: a glossary term in a segment's source that its target does not render
 (bilingual files).
 
-A term counts as named in the source when one of its ``source`` forms occurs there (or one of
-its accepted forms, for names written alike in both languages: "NATO", "KFOR"). The target
+A term counts as named in the source when one of its ``source`` forms occurs there. The target
 renders it with any of the term's accepted forms: canonical, variants, short forms, and their
 inflections and near misses that the term index finds ("Kurtija" for "Kurti"). A target that
 renders the term wrongly (a forbidden or misspelled form) is left to the rules that report those.
@@ -13,7 +12,6 @@ Passes: "Zajednica srpskih opština je ..." → "The Community of Serb Municipal
 
 from __future__ import annotations
 
-from mtcheck.glossary.index import ACCEPTED
 from mtcheck.model import Hit, Severity
 from mtcheck.rules.base import CheckContext, Rule, target_span
 
@@ -27,7 +25,7 @@ def check(ctx: CheckContext):
             continue  # empty-target's business
         named = {}
         for match in ctx.index.find(pair.source):
-            if match.form.role == "source" or (match.form.role in ACCEPTED and match.kind == "exact"):
+            if match.form.role == "source" and match.kind in ("exact", "diacritics"):
                 named.setdefault(match.term.id, match)
         if not named:
             continue

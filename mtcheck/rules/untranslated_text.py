@@ -26,8 +26,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def check(ctx: CheckContext):
-    if not ctx.source_language or ctx.source_language.split("-")[0] == ctx.language.split("-")[0]:
-        return
+    if not ctx.source_language or ctx.source_language.split("-")[0] == ctx.language.split("-")[0] or ctx.pairs:
+        return  # in a translation file, untranslated-segment compares each target with its source
     base, text = ctx.segment
     source = None
     for sentence in _SENTENCE.finditer(text):

@@ -1,0 +1,133 @@
+"""Bilingual checks: each rule on its examples, findings pointing into the translation file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mtcheck.rules.number_mismatch import numbers
+from tests.conftest import BUNDLED_GLOSSARY
+from tests.test_cli import mtcheck
+
+SOURCE = """\
+Umrlo je 12 ljudi u Zvečanu.
+Zajednica srpskih opština je tema sastanka.
+Sastanak je završen danas u podne.
+Zdravo {0}, imate %s poruka.
+Cena je 1.000,5 evra, a tri osobe su povređene.
+Premijer je otputovao u Brisel.
+"""
+TARGET = """\
+13 people died in Zvečan.
+The association is the topic of the meeting.
+Sastanak je završen danas u podne.
+Hello, you have %s messages.
+The price is 1,000.5 euros, and three people were injured.
+
+"""
+GOOD = """\
+12 people died in Zvečan.
+The Community of Serb Municipalities is the topic of the meeting.
+The meeting ended today at noon.
+Hello {0}, you have %s messages.
+The price is 1,000.5 euros, and three people were injured.
+The Prime Minister travelled to Brussels.
+"""
+
+
+def check_json(*args) -> dict:
+    result = mtcheck("check", *args, "-g", BUNDLED_GLOSSARY, "-f", "json")
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture()
+def line_aligned(tmp_path):
+    source, target, good = tmp_path / "src.sr.txt", tmp_path / "tgt.en.txt", tmp_path / "good.en.txt"
+    source.write_text(SOURCE, encoding="utf-8")
+    target.write_text(TARGET, encoding="utf-8")
+    good.write_text(GOOD, encoding="utf-8")
+    return source, target, good
+
+
+def test_each_bilingual_rule_on_a_line_aligned_pair(line_aligned):
+    source, target, _ = line_aligned
+    report = check_json(target, "--source", source)
+    found = [(f["line"], f["column"], f["rule"], f["text"], f["segment"], f["unit"])
+             for f in report["files"][0]["findings"]]
+    assert found == [
+        (1, 1, "number-mismatch", "", 0, None),
+        (1, 1, "number-mismatch", "13", 0, None),
+        (2, 1, "term-missing", "The association is the topic of the meeting.", 1, None),
+        (3, 1, "untranslated-segment", "Sastanak je završen danas u podne.", 2, None),
+        (4, 1, "placeholder-mismatch", "", 3, None),
+        (6, 1, "empty-target", "", 5, None),
+    ]
+    messages = {f["rule"]: f["message"] for f in report["files"][0]["findings"]}
+    assert messages["term-missing"] == ("the source names 'Zajednica srpskih opština', but the target has no form of "
+                                        "'Community of Serb Municipalities'")
+    assert messages["placeholder-mismatch"] == "'{0}' of the source is missing from the target"
+
+
+def test_a_good_translation_passes(line_aligned):
+    source, _, good = line_aligned
+    report = check_json(good, "--source", source)
+    assert report["files"][0]["findings"] == []
+
+
+def test_source_needs_exactly_one_target_file(line_aligned):
+    source, target, good = line_aligned
+    result = mtcheck("check", target, good, "--source", source, "-g", BUNDLED_GLOSSARY)
+    assert result.returncode == 2 and "exactly one TARGET file" in result.stderr.decode()
+
+
+def test_an_xliff_file_points_findings_at_units_and_lines(tmp_path):
+    xliff = tmp_path / "news.xlf"
+    xliff.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="sr" target-language="en" datatype="plaintext" original="news.txt">
+    <body>
+      <trans-unit id="intro">
+        <source>Zajednica srpskih opština i <x id="1"/> NATO.</source>
+        <target>The Union of Serbian Municipalities and NATO.</target>
+      </trans-unit>
+      <trans-unit id="count">
+        <source>Povređeno je 5 vojnika KFOR-a.</source>
+        <target>Six KFOR soldiers were injured.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+""", encoding="utf-8")
+    report = check_json(xliff)
+    found = [(f["rule"], f["unit"], f["segment"], f["line"], f["column"], f["text"]) for f in report["files"][0]["findings"]]
+    assert found == [
+        ("placeholder-mismatch", "intro", 0, 7, 17, ""),  # the source's <x id="1"/>
+        ("term-forbidden", "intro", 0, 7, 21, "Union of Serbian Municipalities"),
+        ("number-mismatch", "count", 1, 11, 17, ""),  # 5 is missing ...
+        ("number-mismatch", "count", 1, 11, 17, "Six"),  # ... and six is not the source's
+    ]
+    forbidden = report["files"][0]["findings"][1]
+    assert forbidden["offset"] == 4 and forbidden["length"] == len("Union of Serbian Municipalities")
+
+
+def test_length_ratio_flags_the_outlier_of_its_document(tmp_path):
+    sources = [f"Ovo je rečenica broj {n} o sastanku u Beogradu." for n in range(10)]
+    targets = [f"This is sentence number {n} about the meeting in Belgrade." for n in range(10)]
+    targets[6] = "Sentence 6."
+    (tmp_path / "src.txt").write_text("\n".join(sources) + "\n", encoding="utf-8")
+    (tmp_path / "tgt.txt").write_text("\n".join(targets) + "\n", encoding="utf-8")
+    report = check_json(tmp_path / "tgt.txt", "--source", tmp_path / "src.txt")
+    [finding] = [f for f in report["files"][0]["findings"] if f["rule"] == "length-ratio"]
+    assert finding["segment"] == 6 and finding["line"] == 7 and "times shorter" in finding["message"]
+
+
+@pytest.mark.parametrize("text, language, values", [
+    ("1.000,5 evra i 3 osobe, 2023. godine, 12,5%", "sr", [1000.5, 3, 2023, 12.5]),
+    ("1,000.5 euros and three people, in 2023, 12.5%, 1 000 000", "en", [1000.5, 3, 2023, 12.5, 1_000_000]),
+    ("Hello {0}, item %1$s, version 3.5", "en", [3.5]),
+    ("tri osobe i jedan pas", "sr", [3, 1]),
+])
+def test_numbers_read_in_each_languages_notation(text, language, values):
+    assert [value for value, _, _ in numbers(text, language)] == values
