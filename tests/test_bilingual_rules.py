@@ -131,3 +131,17 @@ def test_length_ratio_flags_the_outlier_of_its_document(tmp_path):
 ])
 def test_numbers_read_in_each_languages_notation(text, language, values):
     assert [value for value, _, _ in numbers(text, language)] == values
+
+
+def test_term_missing_measured_on_the_wmt21_annotations():
+    """The fixture's 5 (segment, term) annotations: 'runny nose' (rendered "nez qui coule"),
+    'flu' (the hypothesis says "rhume": missing), 'symptoms' (rendered), 'blood pressure'
+    (rendered "tension artérielle") and 'dry cough' ("toux grasse", not "toux sèche": missing)."""
+    from tests.test_cli import mtcheck as run
+
+    data = "tests/data/wmt-terms"
+    result = run("score", f"{data}/hyp.fr.txt", "--wmt-terms", f"{data}/src.en.sgm", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    terms = json.loads(result.stdout)["terms"]
+    assert terms["term_missing"] == {"findings": 2, "occurrences": 5}
+    assert terms["exact_match"]["total"] - terms["exact_match"]["correct"] == 3  # the second "symptoms" too

@@ -30,6 +30,8 @@ def report_dict(report: ScoreReport) -> dict:
         data["terminology"] = report.terminology.as_dict()
     if report.wmt_terms is not None:
         data["terms"] = report.wmt_terms.as_dict()
+        if report.wmt_term_missing is not None:
+            data["terms"]["term_missing"] = report.wmt_term_missing.as_dict()
     if report.systems is not None:
         data["weights"] = report.weights.describe()
         data["systems"] = [{"system": s.system, "mqm": round(s.mqm, 4), "segments": s.segments} for s in report.systems]
@@ -57,7 +59,7 @@ def text_chunks(report: ScoreReport):
         *(_comparison_lines(comparison) for comparison in report.comparisons),
         _quality_lines(report) if report.quality is not None else None,
         _terminology_lines(report.terminology) if report.terminology is not None else None,
-        _wmt_terms_lines(report.wmt_terms) if report.wmt_terms is not None else None,
+        _wmt_terms_lines(report.wmt_terms, report.wmt_term_missing) if report.wmt_terms is not None else None,
         _annotation_lines(report) if report.systems is not None else None,
     ]
     for number, lines in enumerate(section for section in sections if section is not None):
@@ -125,7 +127,7 @@ def _terminology_lines(metrics):
         yield f"  {usage.term}: {usage.occurrences} ({forms}); canonical: {usage.canonical}{flag}\n"
 
 
-def _wmt_terms_lines(scores):
+def _wmt_terms_lines(scores, term_missing=None):
     exact = scores.exact_match
     accuracy = "n/a" if exact.accuracy is None else f"{100 * exact.accuracy:.2f}%"
     yield f"WMT21 terminology ({scores.segments} segments, term annotations of the {scores.annotations}):\n"
@@ -135,3 +137,6 @@ def _wmt_terms_lines(scores):
         value = (f"{found.score:.4f} ({found.pairs} term pairs)" if found
                  else "n/a (needs --ref REF.sgm with <term> annotations)")
         yield f"  {f'window overlap, window {window}':<26}  {value}\n"
+    if term_missing is not None:
+        yield (f"  {'term-missing findings':<26}  {term_missing.findings} of {term_missing.occurrences} annotated "
+               "terms (inflected and near forms accepted)\n")

@@ -56,6 +56,7 @@ class ScoreReport:
     systems: list[SystemScore] | None = None
     weights: Weights | None = None
     wmt_terms: WmtTermScores | None = None
+    wmt_term_missing: object | None = None  # mtcheck.scoring.wmt_term_missing.TermMissingCheck
 
 
 def run_score(request: ScoreRequest) -> ScoreReport:
@@ -109,6 +110,14 @@ def _reference_parts(request: ScoreRequest) -> dict:
     return parts
 
 
+def _term_missing_on_annotations(request: ScoreRequest, inputs):
+    """The term-missing rule run on the annotated terms, to be set beside exact match."""
+    from mtcheck.scoring.wmt_term_missing import check_term_missing, target_language
+
+    language = target_language(*(read_text(p) for p in [request.wmt_terms, *request.references]))
+    return check_term_missing(inputs.source, inputs.hypothesis, language)
+
+
 def _wmt_terms_parts(request: ScoreRequest) -> dict:
     """The WMT21 terminology metrics; the hypothesis and the references may be SGML, so BLEU,
     chrF++ and TER (when a --ref is given) score their segments' text, markup stripped."""
@@ -116,7 +125,8 @@ def _wmt_terms_parts(request: ScoreRequest) -> dict:
 
     baseline = request.hypotheses[0]
     inputs = wmt_terms.read_inputs(baseline, request.wmt_terms, request.references)
-    parts: dict = {"hypothesis": baseline, "wmt_terms": wmt_terms.term_scores(inputs)}
+    parts: dict = {"hypothesis": baseline, "wmt_terms": wmt_terms.term_scores(inputs),
+                   "wmt_term_missing": _term_missing_on_annotations(request, inputs)}
     if inputs.reference_texts:
         lines = [segment.text for segment in inputs.hypothesis]
         parts["corpus"] = reference.corpus_scores(lines, inputs.reference_texts, request.metrics)
