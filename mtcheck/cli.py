@@ -180,6 +180,141 @@ def score(
         raise _fail(error) from None
 
 
+glossary_app = typer.Typer(help="Maintain glossaries: validate, test, lint, stats, schema, import, export, add, edit, suggest.",
+                            no_args_is_help=True)
+app.add_typer(glossary_app, name="glossary")
+
+
+def _glossary_problems(loaded_problems, extra, quiet: bool = False) -> None:
+    """Print problems one per line; exit 1 when there are any (the files were read: not a usage error)."""
+    problems = list(loaded_problems) + list(extra)
+    for problem in problems:
+        typer.echo(str(problem))
+    if problems:
+        raise typer.Exit(Exit.FINDINGS)
+    if not quiet:
+        typer.echo("OK", err=True)
+
+
+@glossary_app.command("validate")
+def glossary_validate(paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")]) -> None:
+    """Check glossaries as the checker loads them, and run their examples; exit 1 on problems."""
+    from mtcheck.glossary.maintenance import example_failures, load_for_tools
+
+    loaded, problems = _tool_load(paths, load_for_tools)
+    _glossary_problems(problems, example_failures(loaded) if loaded else [])
+
+
+@glossary_app.command("test")
+def glossary_test(paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")]) -> None:
+    """Run the terms' examples: each 'flag' sentence must be flagged for its term, each 'pass' one not."""
+    from mtcheck.glossary.maintenance import example_failures, load_for_tools
+
+    loaded, problems = _tool_load(paths, load_for_tools)
+    failures = example_failures(loaded) if loaded else []
+    count = sum(len(t.flag_examples) + len(t.pass_examples) for g, _ in loaded for t in g.terms)
+    _glossary_problems(problems, failures, quiet=True)
+    typer.echo(f"{count} example{'s' if count != 1 else ''} passed.", err=True)
+
+
+@glossary_app.command("lint")
+def glossary_lint(paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")]) -> None:
+    """Legal but risky entries: fuzzy collisions, common words, case-only variants, missing notes,
+    near-duplicate terms, nested forms. Exit 1 when there is any."""
+    from mtcheck.glossary.maintenance import lint, load_for_tools
+
+    loaded, problems = _tool_load(paths, load_for_tools)
+    _glossary_problems(problems, lint(loaded) if loaded else [])
+
+
+@glossary_app.command("stats")
+def glossary_stats(
+    paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Terms, forms by role, types and languages, per file."""
+    import json
+
+    from mtcheck.glossary.loader import load_glossaries
+    from mtcheck.glossary.maintenance import stats
+
+    try:
+        rows = stats(load_glossaries(paths))
+    except MtcheckError as error:
+        raise _fail(error) from None
+    if output_format == "json":
+        typer.echo(json.dumps({"version": 1, "files": rows}, ensure_ascii=False, indent=1))
+        return
+    for row in rows:
+        roles = ", ".join(f"{n} {role}" for role, n in row["by_role"].items())
+        types = ", ".join(f"{kind} {n}" for kind, n in row["types"].items())
+        languages = row["language"] + (f" (from {row['source_language']})" if row["source_language"] else "")
+        typer.echo(f"{row['path']}: {row['terms']} terms, {row['forms']} forms ({roles}); {languages}; "
+                   f"types: {types}; {row['with_examples']} with examples, {row['without_note']} without a note")
+
+
+@glossary_app.command("schema")
+def glossary_schema() -> None:
+    """Print the JSON Schema of the glossary format (for editor completion and validation)."""
+    import json
+
+    from mtcheck.glossary.loader import glossary_schema as schema
+
+    typer.echo(json.dumps(schema(), ensure_ascii=False, indent=2))
+
+
+@glossary_app.command("add")
+def glossary_add(
+    path: Annotated[str, typer.Argument(help="The glossary file to change.")],
+    term_id: Annotated[str, typer.Option("--id", help="The new term's id.")],
+    canonical: Annotated[str, typer.Option("--canonical", help="Its canonical form.")],
+    variant: Annotated[Optional[list[str]], typer.Option("--variant", help="An accepted variant (repeatable).")] = None,
+    short: Annotated[Optional[list[str]], typer.Option("--short", help="A short form (repeatable).")] = None,
+    forbidden: Annotated[Optional[list[str]], typer.Option("--forbidden", help="A forbidden rendering (repeatable).")] = None,
+    source: Annotated[Optional[list[str]], typer.Option("--source", help="A source-language form (repeatable).")] = None,
+    term_type: Annotated[Optional[str], typer.Option("--type", help="person, place, organization, ...")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="Why the canonical form is canonical.")] = None,
+) -> None:
+    """Add a term, keeping the file's comments, order and formatting; an invalid result is refused."""
+    from mtcheck.glossary.editing import add_term, save
+
+    term = {"id": term_id, "canonical": canonical, "variants": variant or [], "short": short or [],
+            "forbidden": forbidden or [], "source": source or [], "type": term_type, "note": note}
+    try:
+        save(path, add_term(path, term))
+    except MtcheckError as error:
+        raise _fail(error) from None
+    typer.echo(f"Added {term_id!r} to {path}.", err=True)
+
+
+@glossary_app.command("edit")
+def glossary_edit(
+    path: Annotated[str, typer.Argument(help="The glossary file to change.")],
+    term_id: Annotated[str, typer.Argument(help="The term to change.")],
+    variant: Annotated[Optional[list[str]], typer.Option("--add-variant", help="Add an accepted variant.")] = None,
+    short: Annotated[Optional[list[str]], typer.Option("--add-short", help="Add a short form.")] = None,
+    forbidden: Annotated[Optional[list[str]], typer.Option("--add-forbidden", help="Add a forbidden rendering.")] = None,
+    source: Annotated[Optional[list[str]], typer.Option("--add-source", help="Add a source-language form.")] = None,
+    canonical: Annotated[Optional[str], typer.Option("--set-canonical", help="Replace the canonical form.")] = None,
+    note: Annotated[Optional[str], typer.Option("--set-note", help="Replace the note.")] = None,
+    term_type: Annotated[Optional[str], typer.Option("--set-type", help="Replace the type.")] = None,
+) -> None:
+    """Add forms to a term or change its fields, keeping the file's comments, order and formatting."""
+    from mtcheck.glossary.editing import edit_term, save
+
+    add = {"variants": variant or [], "short": short or [], "forbidden": forbidden or [], "source": source or []}
+    try:
+        save(path, edit_term(path, term_id, add, {"canonical": canonical, "note": note, "type": term_type}))
+    except MtcheckError as error:
+        raise _fail(error) from None
+    typer.echo(f"Changed {term_id!r} in {path}.", err=True)
+
+
+def _tool_load(paths, load):
+    loaded, problems = load(paths)
+    return loaded, problems
+
+
 def _progress_bar(machine_format_on_stdout: bool):
     from mtcheck.terminal import ProgressBar, wants_progress
 

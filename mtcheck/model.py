@@ -50,6 +50,8 @@ class Term:
     severity: Severity | None = None
     fuzzy: int | None = 88
     case_sensitive: bool = False
+    flag_examples: tuple[str, ...] = ()  # sentences that must produce a finding for this term
+    pass_examples: tuple[str, ...] = ()  # sentences that must not
 
     def forms_by_role(self) -> dict[str, tuple[str, ...]]:
         return {

@@ -44,6 +44,11 @@ def glossary_files(paths: list[str | Path]) -> list[Path]:
 
 def load_glossaries(paths: list[str | Path]) -> list[Glossary]:
     """Load and validate glossary files and folders; raise GlossaryError listing every problem."""
+    return [glossary for glossary, _ in load_located_glossaries(paths)]
+
+
+def load_located_glossaries(paths: list[str | Path]) -> list[tuple[Glossary, Located]]:
+    """The glossaries with their YAML nodes, for tools that point at a term's line and column."""
     problems: list[Problem] = []
     loaded: list[tuple[Glossary, Located]] = []
     for path in glossary_files(paths):
@@ -54,7 +59,7 @@ def load_glossaries(paths: list[str | Path]) -> list[Glossary]:
     problems.extend(_cross_checks(loaded))
     if problems:
         raise GlossaryError(problems)
-    return [glossary for glossary, _ in loaded]
+    return loaded
 
 
 def _read_text(path: Path) -> tuple[str | None, Problem | None]:
@@ -134,6 +139,8 @@ def _build_term(raw: dict, defaults: dict, glossary: str) -> Term:
         severity=Severity.parse(severity) if severity else None,
         fuzzy=None if fuzzy is False else int(fuzzy),
         case_sensitive=bool(setting("case_sensitive", False)),
+        flag_examples=tuple(raw.get("examples", {}).get("flag", ())),
+        pass_examples=tuple(raw.get("examples", {}).get("pass", ())),
     )
 
 

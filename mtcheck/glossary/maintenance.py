@@ -1,0 +1,178 @@
+"""Tools for the people who maintain glossaries: validate, test, lint, stats.
+
+Every problem points at the glossary file, line and column of the term (or example) concerned,
+in the same ``path:line:col: message`` form as the loader's own errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from mtcheck.errors import GlossaryError, Problem
+from mtcheck.folding import strip_diacritics
+from mtcheck.glossary.loader import load_located_glossaries
+from mtcheck.lexicon import lexicon_for
+from mtcheck.model import Glossary, Term
+from mtcheck.text import fold, is_acronym
+
+ROLES = ("variants", "short", "forbidden", "source")
+NEAR_DUPLICATE = 90  # canonical forms this similar probably name one concept
+
+
+@dataclass(frozen=True)
+class LintProblem:
+    problem: Problem
+    code: str  # fuzzy-collision | common-word | case-only-variant | no-note | near-duplicate | nested-form
+
+    def __str__(self) -> str:
+        return f"{self.problem.path}:{self.problem.line}:{self.problem.column}: {self.code}: {self.problem.message}"
+
+
+def load_for_tools(paths: list[str]):
+    """(glossaries with their YAML nodes, problems): the loader's problems are returned, not raised."""
+    try:
+        return load_located_glossaries(paths), []
+    except GlossaryError as error:
+        return [], error.problems
+
+
+def _term_positions(loaded) -> dict[str, tuple[Glossary, object, int]]:
+    return {term.id: (glossary, located, t) for glossary, located in loaded for t, term in enumerate(glossary.terms)}
+
+
+def example_failures(loaded) -> list[Problem]:
+    """Each ``flag`` example must produce a finding for its term, each ``pass`` example none."""
+    from mtcheck.engine import Checker
+
+    glossaries = [glossary for glossary, _ in loaded]
+    if not any(t.flag_examples or t.pass_examples for g in glossaries for t in g.terms):
+        return []
+    checker = Checker(glossaries)
+    failures = []
+    for glossary, located in loaded:
+        for t, term in enumerate(glossary.terms):
+            for role, sentences in (("flag", term.flag_examples), ("pass", term.pass_examples)):
+                for i, sentence in enumerate(sentences):
+                    found = [f for f in checker.check_text(sentence).findings if f.term == term.id]
+                    if (role == "flag") != bool(found):
+                        where = located.position(("terms", t, "examples", role, i))
+                        failures.append(Problem(glossary.path, _failure(term, role, sentence, found), *where))
+    return failures
+
+
+def _failure(term: Term, role: str, sentence: str, found) -> str:
+    if role == "flag":
+        return f"term {term.id!r}: expected a finding in {sentence!r}, found none"
+    listed = "; ".join(f"{f.rule} on {f.text!r}" for f in found)
+    return f"term {term.id!r}: expected no finding in {sentence!r}, found {listed}"
+
+
+def lint(loaded) -> list[LintProblem]:
+    """Risks that are legal but harmful, each with its reason."""
+    problems: list[LintProblem] = []
+    for glossary, located in loaded:
+        lexicon = lexicon_for(glossary.language)
+        for t, term in enumerate(glossary.terms):
+            where = located.position(("terms", t))
+            say = lambda code, message, at=where: problems.append(  # noqa: E731
+                LintProblem(Problem(glossary.path, message, *at), code))
+            if not term.note:
+                say("no-note", f"term {term.id!r} has no note saying why its canonical form is canonical")
+            for role, index, form in _forms(term):
+                if role != "forbidden" and len(form.split()) == 1 and not is_acronym(form) and lexicon.is_everyday(form):
+                    say("common-word", f"term {term.id!r}: {role} form {form!r} is an ordinary word of "
+                                       f"{glossary.language}: every use of the word will match",
+                        _position(located, t, role, index))
+            for variant in term.variants:
+                if _bare(variant) == _bare(term.canonical):
+                    say("case-only-variant", f"term {term.id!r}: variant {variant!r} differs from the canonical "
+                                             f"{term.canonical!r} only in case or diacritics")
+    problems += _cross_term_problems(loaded)
+    return sorted(problems, key=lambda p: (p.problem.path, p.problem.line or 0, p.problem.column or 0, p.code,
+                                            p.problem.message))
+
+
+def _forms(term: Term):
+    yield "canonical", None, term.canonical
+    for role in ROLES:
+        for index, form in enumerate(getattr(term, role)):
+            yield role, index, form
+
+
+def _position(located, t: int, role: str, index: int | None):
+    return located.position(("terms", t, role) if index is None else ("terms", t, role, index))
+
+
+def _bare(form: str) -> str:
+    return strip_diacritics(fold(form))
+
+
+def _cross_term_problems(loaded) -> list[LintProblem]:
+    """Between terms: fuzzy collisions, nested forms, near-duplicate entries."""
+    where = _term_positions(loaded)
+    forms = [(term, role, form) for glossary, _ in loaded for term in glossary.terms
+             for role, _, form in _forms(term) if role != "source"]
+    problems = []
+    for (a, a_role, a_form), (b, b_role, b_form) in _candidate_pairs(forms):
+        if a.id == b.id:
+            continue
+        glossary, located, t = where[a.id]
+        at = located.position(("terms", t))
+        ka, kb = _bare(a_form), _bare(b_form)
+        if a_role == "canonical" and b_role == "canonical" and a.id < b.id and fuzz.ratio(ka, kb) >= NEAR_DUPLICATE:
+            problems.append(LintProblem(Problem(glossary.path, f"terms {a.id!r} and {b.id!r} may be one concept: "
+                                                               f"{a.canonical!r} / {b.canonical!r}", *at), "near-duplicate"))
+        elif b.fuzzy is not None and a_role != "forbidden" and ka != kb and fuzz.ratio(ka, kb) >= b.fuzzy:
+            problems.append(LintProblem(Problem(glossary.path, f"term {a.id!r}: form {a_form!r} is "
+                                                               f"{fuzz.ratio(ka, kb):.0f}% similar to {b_form!r} of term "
+                                                               f"{b.id!r} (its fuzzy threshold is {b.fuzzy}): texts using "
+                                                               f"it may be flagged as misspelling {b.id!r}", *at),
+                                        "fuzzy-collision"))
+        if len(ka) < len(kb) and re.search(rf"(?<!\w){re.escape(ka)}(?!\w)", kb):
+            problems.append(LintProblem(Problem(glossary.path, f"term {a.id!r}: form {a_form!r} is inside {b_form!r} "
+                                                               f"of term {b.id!r}; the longer match wins", *at),
+                                        "nested-form"))
+    return problems
+
+
+def _candidate_pairs(forms):
+    """Ordered pairs of forms worth comparing: sharing a word or of similar length and first letter
+    (blocking keeps glossaries of 10^4 terms fast)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, (_, _, form) in enumerate(forms):
+        bare = _bare(form)
+        for key in {w for w in bare.split() if len(w) > 2} | {f"^{bare[:2]}{len(bare) // 4}"}:
+            blocks[key].append(i)
+    seen = set()
+    for members in blocks.values():
+        if len(members) > 200:
+            continue  # a word shared by hundreds of forms ("ministry") says nothing
+        for i in members:
+            for j in members:
+                if i != j and (i, j) not in seen:
+                    seen.add((i, j))
+                    yield forms[i], forms[j]
+
+
+def stats(glossaries: list[Glossary]) -> list[dict]:
+    """Per file: terms, forms by role, term types, languages."""
+    rows = []
+    for glossary in glossaries:
+        roles = Counter()
+        for term in glossary.terms:
+            roles["canonical"] += 1
+            for role in ROLES:
+                roles[role] += len(getattr(term, role))
+        rows.append({
+            "path": glossary.path, "name": glossary.name, "language": glossary.language,
+            "source_language": glossary.source_language, "terms": len(glossary.terms),
+            "forms": sum(roles.values()), "by_role": {r: roles[r] for r in ("canonical", *ROLES)},
+            "types": dict(sorted(Counter(t.type or "(none)" for t in glossary.terms).items())),
+            "with_examples": sum(1 for t in glossary.terms if t.flag_examples or t.pass_examples),
+            "without_note": sum(1 for t in glossary.terms if not t.note),
+        })
+    return rows
