@@ -201,7 +201,7 @@ def glossary_validate(paths: Annotated[list[str], typer.Argument(help="Glossary 
     """Check glossaries as the checker loads them, and run their examples; exit 1 on problems."""
     from mtcheck.glossary.maintenance import example_failures, load_for_tools
 
-    loaded, problems = _tool_load(paths, load_for_tools)
+    loaded, problems = load_for_tools(paths)
     _glossary_problems(problems, example_failures(loaded) if loaded else [])
 
 
@@ -210,7 +210,7 @@ def glossary_test(paths: Annotated[list[str], typer.Argument(help="Glossary file
     """Run the terms' examples: each 'flag' sentence must be flagged for its term, each 'pass' one not."""
     from mtcheck.glossary.maintenance import example_failures, load_for_tools
 
-    loaded, problems = _tool_load(paths, load_for_tools)
+    loaded, problems = load_for_tools(paths)
     failures = example_failures(loaded) if loaded else []
     count = sum(len(t.flag_examples) + len(t.pass_examples) for g, _ in loaded for t in g.terms)
     _glossary_problems(problems, failures, quiet=True)
@@ -223,7 +223,7 @@ def glossary_lint(paths: Annotated[list[str], typer.Argument(help="Glossary file
     near-duplicate terms, nested forms. Exit 1 when there is any."""
     from mtcheck.glossary.maintenance import lint, load_for_tools
 
-    loaded, problems = _tool_load(paths, load_for_tools)
+    loaded, problems = load_for_tools(paths)
     _glossary_problems(problems, lint(loaded) if loaded else [])
 
 
@@ -310,9 +310,72 @@ def glossary_edit(
     typer.echo(f"Changed {term_id!r} in {path}.", err=True)
 
 
-def _tool_load(paths, load):
-    loaded, problems = load(paths)
-    return loaded, problems
+@glossary_app.command("export")
+def glossary_export(
+    paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
+    to: Annotated[str, typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042) or json.")] = "csv",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
+) -> None:
+    """Export glossaries as CSV (for spreadsheets), TBX-Basic or JSON."""
+    from mtcheck.glossary.exchange import export_glossaries
+    from mtcheck.glossary.loader import load_glossaries
+    from mtcheck.output import write_atomic
+
+    try:
+        if to not in ("csv", "tbx", "json"):
+            raise MtcheckError(f"unknown --to {to!r} (choose from csv, tbx, json)")
+        text = export_glossaries(load_glossaries(paths), to)
+        if output:
+            write_atomic(output, text)
+        else:
+            sys.stdout.write(text)
+    except MtcheckError as error:
+        raise _fail(error) from None
+
+
+@glossary_app.command("import")
+def glossary_import(
+    path: Annotated[str, typer.Argument(help="A CSV or TBX file.")],
+    from_format: Annotated[str, typer.Option("--from", help="csv or tbx.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The glossary YAML file to write.")],
+    name: Annotated[Optional[str], typer.Option("--name", help="The glossary's name.")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", help="Target language (BCP 47).")] = None,
+    source_language: Annotated[Optional[str], typer.Option("--source-language", help="Source language (BCP 47).")] = None,
+) -> None:
+    """Import a CSV or TBX termbase as a glossary (validated before it is written)."""
+    from mtcheck.glossary.exchange import import_glossary
+    from mtcheck.output import write_atomic
+
+    try:
+        if from_format not in ("csv", "tbx"):
+            raise MtcheckError(f"unknown --from {from_format!r} (choose from csv, tbx)")
+        write_atomic(output, import_glossary(path, from_format, name, language, source_language))
+    except MtcheckError as error:
+        raise _fail(error) from None
+    typer.echo(f"Wrote {output}.", err=True)
+
+
+@glossary_app.command("suggest")
+def glossary_suggest(
+    corpus: Annotated[list[str], typer.Argument(help="Translated articles: files or folders.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The draft glossary YAML to write.")],
+    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Skip what these glossaries cover.")] = None,
+    language: Annotated[str, typer.Option("--language", help="The corpus's language.")] = "en",
+    min_forms: Annotated[int, typer.Option("--min-forms", min=2, help="Only concepts written in this many ways.")] = 2,
+) -> None:
+    """Mine draft entries: names and acronyms the corpus writes in several ways, most inconsistent first."""
+    from mtcheck.documents import document_paths
+    from mtcheck.glossary.loader import load_glossaries
+    from mtcheck.glossary.suggest import draft_yaml, suggest
+    from mtcheck.output import write_atomic
+
+    try:
+        known = load_glossaries(glossary) if glossary else None
+        clusters = suggest(document_paths(corpus), known, language, min_forms)
+        write_atomic(output, draft_yaml(clusters, "draft", language))
+    except MtcheckError as error:
+        raise _fail(error) from None
+    typer.echo(f"Wrote {len(clusters)} draft term{'s' if len(clusters) != 1 else ''} to {output}.", err=True)
 
 
 def _progress_bar(machine_format_on_stdout: bool):
