@@ -140,3 +140,20 @@ def test_invalid_changes_are_refused_and_nothing_is_written(small):
     bad_id = glossary("add", small, "--id", "Bad Id", "--canonical", "X")
     assert bad_id.returncode == 2 and "refused" in bad_id.stderr.decode()
     assert small.read_bytes() == before
+
+
+@pytest.mark.parametrize("to", ["csv", "tbx"])
+def test_export_then_import_through_the_cli(tmp_path, to):
+    exported = tmp_path / f"g.{to}"
+    assert glossary("export", BUNDLED_GLOSSARY, "--to", to, "-o", exported).returncode == 0
+    imported = tmp_path / "g.yaml"
+    result = glossary("import", exported, "--from", to, "-o", imported, "--name", "kosovo-serbia", "--language", "en",
+                      "--source-language", "sr")
+    assert result.returncode == 0, result.stderr
+    from mtcheck import load_glossaries
+
+    [before], [after] = load_glossaries([BUNDLED_GLOSSARY]), load_glossaries([imported])
+    keep = ("id", "canonical", "variants", "short", "forbidden", "source", "type", "note", "severity", "fuzzy",
+            "case_sensitive")
+    assert [[getattr(t, k) for k in keep] for t in before.terms] == [[getattr(t, k) for k in keep] for t in after.terms]
+    assert glossary("import", exported, "--from", "xlsx", "-o", imported).returncode == 2
