@@ -157,3 +157,16 @@ def test_export_then_import_through_the_cli(tmp_path, to):
             "case_sensitive")
     assert [[getattr(t, k) for k in keep] for t in before.terms] == [[getattr(t, k) for k in keep] for t in after.terms]
     assert glossary("import", exported, "--from", "xlsx", "-o", imported).returncode == 2
+
+
+def test_suggest_writes_a_draft_that_validates(tmp_path):
+    from tests.conftest import SAMPLES
+
+    draft = tmp_path / "draft.yaml"
+    result = glossary("suggest", SAMPLES, "-o", draft)
+    assert result.returncode == 0 and "draft terms" in result.stderr.decode()
+    text = draft.read_text(encoding="utf-8")
+    assert 'canonical: "Albin Kurti"' in text and '"Aljbin Kurti"' in text and "# " in text
+    assert glossary("validate", draft).returncode == 0
+    covered = glossary("suggest", SAMPLES, "-g", BUNDLED_GLOSSARY, "-o", draft)
+    assert covered.returncode == 0 and "Kurti" not in draft.read_text(encoding="utf-8")

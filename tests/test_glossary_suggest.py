@@ -1,0 +1,266 @@
+"""Mining draft glossary entries from a corpus: ``mtcheck.glossary.suggest``."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from mtcheck.glossary.index import TermIndex
+from mtcheck.glossary.loader import load_glossaries
+from mtcheck.glossary.suggest import Cluster, draft_yaml, inconsistency, suggest
+from mtcheck.lexicon import lexicon_for
+from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE
+
+KURTI = ["Albin Kurti"] * 8 + ["Aljbin Kurti"] * 3 + ["Aljbina Kurti"]
+LAJCAK = ["Miroslav Lajčák"] * 5 + ["Miroslav Lajcak"] * 2 + ["Miroslav Lejsac"]
+ZSO = ["ZSO"] * 4 + ["WSO"] * 2 + ["USO"]
+
+KURTI_SENTENCES = [
+    "{} said that the north of Kosovo must remain calm.",
+    "Kosovo Prime Minister {} met the envoy in Brussels.",
+    "The talks with {} ended late in the evening.",
+    "Officials close to {} declined to comment on the report.",
+]
+LAJCAK_SENTENCES = [
+    "EU envoy {} arrived in Pristina on Monday.",
+    "{} urged both sides to return to the dialogue.",
+    "According to {}, the next round is planned for May.",
+]
+ZSO_SENTENCES = [
+    "The formation of the {} is still the main open question.",
+    "Belgrade insists that the {} must be formed first.",
+    "Nothing has been agreed about the {} so far.",
+]
+FILLER = [
+    "However, the talks in Belgrade ended without an agreement.",
+    "The meeting lasted for more than three hours.",
+    "Yesterday Jens Stoltenberg arrived in Belgrade for a short visit.",
+    "Meanwhile, officials in Pristina said the plan was still open.",
+    "Vjosa Osmani did not comment on the proposal.",
+    "Many residents of Belgrade followed the news closely.",
+    "The European Union called for calm in the north.",
+    "Several Reporters asked about the next steps.",
+]
+CONSISTENT = ["Belgrade", "Jens Stoltenberg", "Stoltenberg", "Pristina", "Vjosa Osmani", "European Union"]
+ARTICLES = 15
+
+
+def planted_sentences() -> list[str]:
+    """Every planted name in one of its sentence templates, names interleaved."""
+    planted = []
+    for names, templates in ((KURTI, KURTI_SENTENCES), (LAJCAK, LAJCAK_SENTENCES), (ZSO, ZSO_SENTENCES)):
+        planted.append([templates[i % len(templates)].format(name) for i, name in enumerate(names)])
+    mixed = []
+    for i in range(max(map(len, planted))):
+        mixed += [group[i] for group in planted if i < len(group)]
+    return mixed
+
+
+def write_corpus(folder, articles: int = ARTICLES, copies: int = 1) -> list[str]:
+    """``articles`` short articles (times ``copies``), each two filler sentences per planted one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    planted = planted_sentences()
+    bodies = [[] for _ in range(articles)]
+    for i, sentence in enumerate(planted):
+        bodies[i % articles].append(sentence)
+    paths = []
+    for copy in range(copies):
+        for n, body in enumerate(bodies):
+            lines = []
+            for k, sentence in enumerate(body or [""]):
+                lines.append(" ".join(filter(None, [FILLER[(n + k) % len(FILLER)], sentence,
+                                                     FILLER[(n + k + 3) % len(FILLER)]])))
+            path = folder / f"article-{copy:03d}-{n:02d}.txt"
+            path.write_text(f"News from the region, part {n}\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+            paths.append(str(path))
+    return paths
+
+
+def documents_with(names: list[str]) -> int:
+    planted = planted_sentences()
+    return len({i % ARTICLES for i, sentence in enumerate(planted) if any(name in sentence for name in set(names))})
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    write_corpus(tmp_path / "corpus")
+    return tmp_path / "corpus"
+
+
+def by_canonical(clusters: list[Cluster]) -> dict[str, Cluster]:
+    return {c.canonical: c for c in clusters}
+
+
+def test_the_planted_clusters_come_out_with_their_canonical_forms_and_counts(corpus):
+    clusters = by_canonical(suggest([str(corpus)]))
+    assert set(clusters) == {"Albin Kurti", "Miroslav Lajčák", "ZSO"}
+    kurti, lajcak, zso = clusters["Albin Kurti"], clusters["Miroslav Lajčák"], clusters["ZSO"]
+    assert kurti.forms == {"Albin Kurti": 8, "Aljbin Kurti": 3, "Aljbina Kurti": 1}
+    assert lajcak.forms == {"Miroslav Lajčák": 5, "Miroslav Lajcak": 2, "Miroslav Lejsac": 1}
+    assert zso.forms == {"ZSO": 4, "WSO": 2, "USO": 1}
+    assert list(kurti.forms) == ["Albin Kurti", "Aljbin Kurti", "Aljbina Kurti"]  # commonest first
+    assert kurti.documents == documents_with(KURTI) and zso.documents == documents_with(ZSO)
+    assert lajcak.documents == documents_with(LAJCAK)
+    for cluster in clusters.values():
+        assert set(cluster.examples) == set(cluster.forms)
+        for form, example in cluster.examples.items():
+            assert form in example and "\n" not in example and len(example) <= 90
+    assert "Aljbina Kurti" in kurti.examples["Aljbina Kurti"] and "Officials close to" in kurti.examples["Aljbina Kurti"]
+
+
+def test_consistent_names_and_ordinary_capitalised_words_do_not_appear(corpus):
+    clusters = suggest([str(corpus)])
+    forms = {form for c in clusters for form in c.forms}
+    for word in CONSISTENT + ["However", "The", "Yesterday", "Meanwhile", "According", "Reporters", "News", "EU"]:
+        assert not any(word in form.split() for form in forms), word
+    everything = suggest([str(corpus)], min_forms=1)
+    names = {c.canonical: c for c in everything}
+    assert names["Jens Stoltenberg"].forms == {"Jens Stoltenberg": 6} and names["Jens Stoltenberg"].inconsistency == 0
+    assert "However" not in names and "Yesterday Jens Stoltenberg" not in names and "Belgrade" not in names
+
+
+def test_the_ranking_follows_the_entropy_formula(corpus):
+    clusters = suggest([str(corpus)])
+    assert [c.canonical for c in clusters] == ["Albin Kurti", "Miroslav Lajčák", "ZSO"]
+    assert [c.inconsistency for c in clusters] == [14.265, 10.39, 9.651]
+    for cluster in clusters:
+        counts = list(cluster.forms.values())
+        total = sum(counts)
+        assert cluster.inconsistency == pytest.approx(-total * sum(c / total * math.log2(c / total) for c in counts), abs=1e-3)
+    assert inconsistency([9, 1]) == 4.69 and inconsistency([12]) == 0.0
+    assert inconsistency([4, 4]) > inconsistency([7, 1])  # an even split is the most inconsistent
+
+
+def test_min_forms_keeps_clusters_with_at_least_that_many_forms(corpus):
+    assert len(suggest([str(corpus)], min_forms=3)) == 3
+    assert suggest([str(corpus)], min_forms=4) == []
+
+
+GLOSSARY_HEAD = "version: 1\nname: {name}\nlanguage: en\nterms:\n"
+
+
+def glossary(tmp_path, name: str, terms: str):
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(GLOSSARY_HEAD.format(name=name) + terms, encoding="utf-8")
+    return load_glossaries([path])
+
+
+def test_a_glossary_that_covers_a_cluster_removes_it(corpus, tmp_path):
+    kurti = glossary(tmp_path, "kurti", "  - id: kurti\n    canonical: Albin Kurti\n    short: [Kurti]\n")
+    assert [c.canonical for c in suggest([str(corpus)], kurti)] == ["Miroslav Lajčák", "ZSO"]
+    # any role and kind: ZSO only as a source form, WSO and USO as acronym near misses
+    zso = glossary(tmp_path, "zso", "  - id: csm\n    canonical: Community of Serb Municipalities\n    source: [ZSO]\n")
+    assert [c.canonical for c in suggest([str(corpus)], zso)] == ["Albin Kurti", "Miroslav Lajčák"]
+    # a term for the surname alone does not cover the variation in the first name
+    surname = glossary(tmp_path, "surname", "  - id: kurti\n    canonical: Kurti\n")
+    assert "Albin Kurti" in by_canonical(suggest([str(corpus)], surname))
+    assert suggest([str(corpus)], kurti + zso + glossary(tmp_path, "lajcak", "  - id: l\n    canonical: Miroslav Lajčák\n")) == []
+
+
+def test_draft_yaml_loads_as_a_glossary_and_keeps_counts_and_contexts(corpus, tmp_path):
+    clusters = suggest([str(corpus)])
+    text = draft_yaml(clusters, name="mined", language="en")
+    path = tmp_path / "mined.yaml"
+    path.write_text(text, encoding="utf-8")
+    [loaded] = load_glossaries([path])
+    assert loaded.name == "mined" and loaded.language == "en"
+    terms = {t.id: t for t in loaded.terms}
+    assert list(terms) == ["albin-kurti", "miroslav-lajcak", "zso"]
+    assert terms["albin-kurti"].canonical == "Albin Kurti"
+    assert terms["albin-kurti"].forbidden == ("Aljbin Kurti", "Aljbina Kurti") and not terms["albin-kurti"].variants
+    assert terms["miroslav-lajcak"].variants == ("Miroslav Lajcak",)  # only the diacritics differ
+    assert terms["miroslav-lajcak"].forbidden == ("Miroslav Lejsac",)
+    assert terms["zso"].forbidden == ("WSO", "USO")
+    # the comments a reviewer reads: counts, documents, score and a context for every form
+    assert f"# Albin Kurti: 12 occurrences in {documents_with(KURTI)} documents, 3 forms, inconsistency 14.265" in text
+    assert "#   8 × Albin Kurti (canonical): \"" in text
+    assert "#   2 × Miroslav Lajcak (variant): \"" in text and "#   1 × USO (forbidden): \"" in text
+    kurti = clusters[0]
+    assert f"#   3 × Aljbin Kurti (forbidden): \"{kurti.examples['Aljbin Kurti']}\"" in text
+    lines = text.splitlines()
+    comment_block = lines[lines.index("  - id: \"albin-kurti\"") - 4:lines.index("  - id: \"albin-kurti\"")]
+    assert all(line.startswith("  #") for line in comment_block)
+    # the draft then flags the forms it forbids
+    index = TermIndex([loaded], lexicon_for("en"))
+    [match] = index.find("They met Aljbin Kurti.")
+    assert match.form.role == "forbidden" and match.term.id == "albin-kurti"
+
+
+def test_draft_yaml_variants_case_duplicates_unique_ids_and_quoting(tmp_path):
+    clusters = [
+        Cluster({"Zvečan": 5, "Zvecan": 3, "ZVEČAN": 2, "Zvecanj": 1}, 4, {"Zvečan": "in Zvečan today"}, "Zvečan", 10.0),
+        Cluster({"Zvečan Municipality": 2, "Zvecan Municipality": 1}, 2, {}, "Zvečan Municipality", 2.0),
+        Cluster({"No": 3, "Non": 1}, 1, {"No": "a line\u2028break # and a hash"}, "No", 2.0),
+        Cluster({"Zvecan": 1, "Zvečan": 1}, 1, {}, "Zvecan", 2.0),  # its canonical is a form of the first
+        Cluster({"Курти": 2, "Kurti": 1}, 1, {}, "Курти", 1.0),
+        Cluster({"Курт": 2, "Kurt": 1}, 1, {}, "Курт", 1.0),
+    ]
+    text = draft_yaml(clusters, "draft", "en")
+    path = tmp_path / "draft.yaml"
+    path.write_text(text, encoding="utf-8")
+    [loaded] = load_glossaries([path])
+    terms = {t.id: t for t in loaded.terms}
+    assert list(terms) == ["zvecan", "zvecan-municipality", "no", "term", "term-2"]
+    assert terms["zvecan"].variants == ("Zvecan",) and terms["zvecan"].forbidden == ("Zvecanj",)
+    assert "ZVEČAN (left out: differs only in case)" in text
+    assert terms["no"].canonical == "No"  # quoted: not the YAML 1.1 boolean false
+    assert "left out: 'Zvecan' is already a form of term 'zvecan'" in text
+    assert draft_yaml([], "empty").endswith("terms: []\n")
+    with pytest.raises(ValueError):
+        draft_yaml(clusters, "Not A Name")
+
+
+def test_output_is_deterministic(corpus):
+    first, second = suggest([str(corpus)]), suggest([str(corpus)])
+    assert first == second and draft_yaml(first) == draft_yaml(second)
+    everything = suggest([str(corpus)], min_forms=1)
+    assert everything == suggest([str(corpus)], min_forms=1)
+    keys = [(-c.inconsistency, -c.occurrences, c.canonical) for c in everything]
+    assert keys == sorted(keys)  # ties broken by occurrences, then canonical
+
+
+def test_names_that_only_look_alike_stay_apart(tmp_path):
+    text = ("Aleksandar Vučić met Aleksandar Vulin. Aleksandar Vučić spoke. Aleksandar Vulin left.\n\n"
+            "The Ministry of Foreign Affairs and the Minister of Foreign Affairs met. "
+            "A Ministry of Foreign Affairs statement followed.\n\n"
+            "The Western Balkan region and the Western Balkans. Officials in the Western Balkans agreed.\n\n"
+            "NATO and NATA. The US and the UN and the EU and the EC.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert suggest([str(tmp_path)]) == []
+    (tmp_path / "b.txt").write_text("The Community of Serb Municipalities and the Community of Serbian "
+                                    "Municipalities. Community of Serb Municipalities.\n", encoding="utf-8")
+    [cluster] = suggest([str(tmp_path)])
+    assert cluster.forms == {"Community of Serb Municipalities": 2, "Community of Serbian Municipalities": 1}
+
+
+def test_the_bundled_sample_shows_the_kurti_and_acronym_clusters():
+    clusters = suggest([str(MT_SAMPLE)])
+    forms = [set(c.forms) for c in clusters]
+    assert {"Aljbin Kurti", "Aljbina Kurti"} in forms
+    assert {"WSO", "USO", "ZSO"} in forms
+    acronyms = next(c for c in clusters if "WSO" in c.forms)
+    assert acronyms.canonical == "WSO" and acronyms.forms == {"WSO": 2, "USO": 1, "ZSO": 1}
+    assert clusters[0] is acronyms  # 4 occurrences over 3 forms: the most inconsistent
+    covered = suggest([str(MT_SAMPLE)], load_glossaries([BUNDLED_GLOSSARY]))
+    assert not any(set(c.forms) & {"Aljbin Kurti", "WSO", "ZSO"} for c in covered)
+
+
+def test_a_thousand_articles_take_seconds(tmp_path):
+    paths = write_corpus(tmp_path / "big", copies=67)  # 1,005 articles
+    started = time.perf_counter()
+    clusters = suggest([str(tmp_path / "big")])
+    elapsed = time.perf_counter() - started
+    assert len(paths) >= 1000 and elapsed < 30, elapsed
+    assert by_canonical(clusters)["Albin Kurti"].forms == {"Albin Kurti": 536, "Aljbin Kurti": 201, "Aljbina Kurti": 67}
+
+
+def test_possessives_count_as_the_name_and_bilingual_files_give_their_targets(tmp_path):
+    (tmp_path / "a.txt").write_text("Albin Kurti’s government fell. Albin Kurti's party won. "
+                                    "Aljbin Kurti spoke.\n", encoding="utf-8")
+    (tmp_path / "b.po").write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                                   'msgid "Aljbin Kurti je rekao"\nmsgstr "Aljbin Kurti said so."\n', encoding="utf-8")
+    [cluster] = suggest([str(tmp_path)])
+    assert cluster.forms == {"Albin Kurti": 2, "Aljbin Kurti": 2} and cluster.documents == 2
+    assert cluster.examples["Aljbin Kurti"] == "…Kurti's party won. Aljbin Kurti spoke."
