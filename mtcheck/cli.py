@@ -85,6 +85,8 @@ def check(
             min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source,
         )
         outcome = workflow.run_check(request, progress)
+        for path, why in outcome.run.skipped:
+            typer.echo(f"warning: {path}: {why}, skipped", err=True)
         for report in outcome.reports:
             if report.path:
                 from mtcheck.output import write_atomic

@@ -34,8 +34,14 @@ def read_text(path: str, encoding: str = "utf-8-sig") -> str:
     return decode(raw, path, encoding)
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(raw: bytes, source: str, encoding: str = "utf-8-sig") -> str:
-    """UTF-8, with or without a BOM; anything else is an error naming the first bad byte."""
+    """UTF-8, with or without a BOM, or UTF-16 with its BOM (as Windows tools write it); anything
+    else is an error naming the first bad byte."""
+    if raw.startswith(UTF16_BOMS) and encoding.startswith("utf-8"):
+        encoding = "utf-16"  # the BOM says which byte order, and is dropped
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -91,12 +97,29 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
 
 
+def is_binary(path: str) -> bool:
+    """A NUL byte in the first 8 KB, and no UTF-16 byte-order mark: an image, an archive, a PDF."""
+    if path == STDIN:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return False  # reading it will report the problem
+    return b"\x00" in head and not head.startswith(UTF16_BOMS)
+
+
+def _starts_with_utf16_bom(path: str) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(2) in UTF16_BOMS
+
+
 def read_document(path: str, stream_above: int = STREAM_ABOVE) -> Document | StreamedDocument:
     """The document at ``path``: in memory, or streamed in segments when larger than ``stream_above`` bytes."""
     if path == STDIN:
         return Document("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>"))
     try:
-        if Path(path).stat().st_size > stream_above:
+        if Path(path).stat().st_size > stream_above and not _starts_with_utf16_bom(path):
             return StreamedDocument(path)
         raw = Path(path).read_bytes()
     except OSError as exc:

@@ -52,18 +52,27 @@ class FileFix:
 
 
 def _text(raw: bytes) -> str:
-    return raw.decode("utf-8-sig")
+    return decode(raw, "<fixed>")
 
 
 def fix_file(path: str, raw: bytes, findings: list[Finding], rules: tuple[str, ...] = FIXABLE_RULES) -> FileFix:
     """The file with every unambiguous suggestion of ``rules`` applied (``raw`` is its content)."""
     text = decode(raw, path)
-    bom = raw.startswith(b"\xef\xbb\xbf")
     candidates = [f for f in findings if f.rule in rules and f.suggestion]
     edits, skipped = plan_edits(text, candidates)
-    fixed = apply_edits(text, edits)
-    after = (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8")
+    after = encode_like(raw, apply_edits(text, edits))
     return FileFix(path, raw, after if edits else raw, edits, skipped)
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def encode_like(raw: bytes, text: str) -> bytes:
+    """``text`` in the encoding and with the byte-order mark that ``raw`` has."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return bom + text.encode(encoding)
+    return text.encode("utf-8")
 
 
 def fix_until_stable(path: str, raw: bytes, findings: list[Finding], recheck, passes: int = 3) -> FileFix:

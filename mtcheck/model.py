@@ -163,6 +163,7 @@ class RunResult:
     scores: RunScores | None = None  # mtcheck.scoring.quality.RunScores, once the run is scored
     terms: dict[str, Term] = field(default_factory=dict)  # the glossary terms the findings name, by id
     rules: tuple[RuleInfo, ...] = ()  # the rules that ran, in registry order
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, why) of files not checked: binary files
 
     @property
     def findings(self) -> list[Finding]:

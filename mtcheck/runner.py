@@ -15,7 +15,7 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
 from mtcheck.config import Config
-from mtcheck.documents import SEGMENT_CHARS, STDIN, STREAM_ABOVE, document_paths, is_bilingual, read_document
+from mtcheck.documents import SEGMENT_CHARS, STDIN, STREAM_ABOVE, document_paths, is_bilingual, is_binary, read_document
 from mtcheck.engine import Checker
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
@@ -64,6 +64,8 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
     With a Dask ``cluster`` client, files the cache does not answer are checked on the cluster.
     """
     files = document_paths(paths, checker.config.exclude)
+    skipped = tuple((path, "binary file") for path in files if is_binary(path))
+    files = [path for path in files if (path, "binary file") not in skipped]
     keys = {path: _result_key(checker, path) for path in files}
     results: dict[str, FileResult] = {}
     for path, key in keys.items():
@@ -80,7 +82,7 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
         results[path] = result
         if keys[path] is not None:
             cache.put("results", keys[path], result)
-    return RunResult(tuple(results[path] for path in files))
+    return RunResult(tuple(results[path] for path in files), skipped=skipped)
 
 
 def _result_key(checker: Checker, path: str) -> str | None:

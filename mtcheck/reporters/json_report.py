@@ -62,6 +62,8 @@ def _summary(run: RunResult) -> dict:
     summary = {"files": len(run.files), "findings": len(run.findings),
                "by_severity": by_severity(run), "by_rule": by_rule(run), "suppressed": suppressed(run),
                "baselined": sum(file.baselined for file in run.files)}
+    if run.skipped:
+        summary["skipped"] = [{"path": path, "reason": why} for path, why in run.skipped]
     if run.scores is not None:
         summary["score"] = run.scores.total.as_dict()
     return summary
