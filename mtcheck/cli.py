@@ -125,9 +125,10 @@ def fix(
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
                                       cache_dir=None if no_cache else ".mtcheck_cache")
         fixes = [f for f in workflow.run_fix(request) if f.changed]
+        targets = workflow.write_targets(paths, [f.path for f in fixes]) if write else {}
         for file_fix in fixes:
             if write:
-                write_atomic(file_fix.path, file_fix.after)
+                write_atomic(targets[file_fix.path], file_fix.after)
             else:
                 sys.stdout.write(file_fix.diff())
         edits = sum(len(f.edits) for f in fixes)

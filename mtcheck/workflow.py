@@ -11,7 +11,7 @@ from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths,
 from mtcheck.baseline import apply_baseline, baseline_chunks, load_baseline
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
-from mtcheck.errors import MtcheckError
+from mtcheck.errors import MtcheckError, Problem
 from mtcheck.fixer import FileFix
 from mtcheck.model import RunResult
 from mtcheck.output import write_atomic
@@ -181,3 +181,19 @@ def run_fix(request: FixRequest) -> list[FileFix]:
                          lambda text, path=file.path: list(checker.check_document(Document(path, text)).findings))
         for file in run.files
     ]
+
+
+def write_targets(given: list[str], files: list[str]) -> dict[str, str]:
+    """Where ``fix --write`` writes each file: through a symbolic link to the file it names (so the
+    link stays a link), but never outside the trees that were given; such a link is refused, and
+    nothing is written."""
+    roots = [os.path.realpath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in given]
+    targets, refused = {}, []
+    for path in files:
+        real = os.path.realpath(path)
+        if os.path.islink(path) and not any(os.path.commonpath([real, root]) == root for root in roots):
+            refused.append(Problem(path, f"is a symbolic link to {real}, outside the checked tree: not written"))
+        targets[path] = real
+    if refused:
+        raise MtcheckError(refused)
+    return targets

@@ -34,3 +34,21 @@ def test_a_binary_file_among_texts_is_skipped_with_a_warning(tmp_path):
     report = json.loads(result.stdout)
     assert [f["path"] for f in report["files"]] == [str(folder / "a.txt")]
     assert report["summary"]["skipped"] == [{"path": str(folder / "b.txt"), "reason": "binary file"}]
+
+
+def test_fix_writes_through_links_inside_the_tree_and_refuses_links_leading_out(tmp_path):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("The USO met.\n", encoding="utf-8")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "real.txt").write_text("The USO left.\n", encoding="utf-8")
+    (tree / "inside-link.txt").symlink_to(tree / "real.txt")
+    assert mtcheck("fix", "--no-cache", tree / "inside-link.txt", "-g", glossary, "--write").returncode == 0
+    assert (tree / "inside-link.txt").is_symlink() and (tree / "real.txt").read_text() == "The CSM left.\n"
+
+    (tree / "escape.txt").symlink_to(outside)
+    result = mtcheck("fix", "--no-cache", tree, "-g", glossary, "--write")
+    assert result.returncode == 2 and "outside the checked tree" in result.stderr.decode()
+    assert outside.read_text(encoding="utf-8") == "The USO met.\n"
