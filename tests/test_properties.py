@@ -1,0 +1,71 @@
+"""Properties that hold for any text (hypothesis): checking never fails, findings slice the text and
+agree with their lines and columns, the JSON parses, and fixing is idempotent and local."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mtcheck import Checker
+from mtcheck.fixer import fix_until_stable
+from mtcheck.model import RunResult
+from mtcheck.reporters import render
+
+PIECES = [
+    "USO", "Union of Serbian Municipalities", "Community of Serb Municipalities", "Aljbin Kurti", "Albin Kurti",
+    "Kurti", "Corti", "Vučić", "Vucic", "KFOR", "Kosovo Force", "ZSO", "WSO", "the", "the the", "Peleven",
+    "Facebook,Twitter", "[email protected]", "{0}", "%s", "“", "”", "(", ")", "\"", ".", ",", " ", "  ", "\n",
+    "\r\n", "\r", "\n\n", "\t", "\x00", "e\u0301", "\u05e9\u05dc\u05d5\u05dd", "\U0001F600", "ﬁ", "İ", "ß",
+]
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=30).map("".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@pytest.fixture(scope="module")
+def checker(small_glossaries):
+    return Checker(small_glossaries)
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``: CRLF, CR and LF each end a line."""
+    starts = [0] + [m.end() for m in _BREAK.finditer(text, 0, offset)]
+    return len(starts), offset - starts[-1] + 1
+
+
+@SETTINGS
+@given(text=texts)
+def test_findings_slice_the_text_and_agree_with_their_positions(checker, text):
+    result = checker.check_text(text, "a.txt")
+    for f in result.findings:
+        assert 0 <= f.offset <= f.offset + f.length <= len(text)
+        assert text[f.offset:f.offset + f.length] == f.text
+        assert (f.line, f.column) == position(text, f.offset)
+        assert (f.end_line, f.end_column) == position(text, f.offset + f.length)
+    report = json.loads(render("json", RunResult((result,))))
+    assert report["summary"]["findings"] == len(result.findings)
+
+
+@SETTINGS
+@given(text=texts)
+def test_fixing_is_idempotent_and_changes_only_reported_spans(checker, text):
+    def recheck(fixed: str):
+        return list(checker.check_text(fixed).findings)
+
+    raw = text.encode("utf-8")
+    one_pass = fix_until_stable("a.txt", raw, recheck(text), recheck, passes=1)
+    fixed = one_pass.after.decode("utf-8")
+    at = found = 0
+    for edit in one_pass.edits:  # every byte between the edits is still there, in order
+        found = fixed.find(text[at:edit.start], found)
+        assert found >= 0
+        found += edit.start - at
+        at = edit.end
+    assert fixed.endswith(text[at:])
+    stable = fix_until_stable("a.txt", raw, recheck(text), recheck)
+    again = fix_until_stable("a.txt", stable.after, recheck(stable.after.decode("utf-8")), recheck)
+    assert again.after == stable.after
