@@ -40,6 +40,11 @@ def _where(mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+# The tags of plain YAML; "!!python/object" (tag:yaml.org,2002:python/object) and the like are refused.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                        ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge"))
+
+
 class _Builder:
     def __init__(self, source: str):
         self.source = source
@@ -57,6 +62,9 @@ class _Builder:
         if self._budget < 0:
             raise _TooLarge(node)
         self.located.values[path] = _where(node.start_mark)
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(node.start_mark, f"tag {node.tag!r} refused: only plain YAML is read (safe loading)")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

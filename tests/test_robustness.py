@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import SMALL_GLOSSARY
 from tests.test_cli import mtcheck
 
@@ -52,3 +54,51 @@ def test_fix_writes_through_links_inside_the_tree_and_refuses_links_leading_out(
     result = mtcheck("fix", "--no-cache", tree, "-g", glossary, "--write")
     assert result.returncode == 2 and "outside the checked tree" in result.stderr.decode()
     assert outside.read_text(encoding="utf-8") == "The USO met.\n"
+
+
+HEADER = "version: 1\nname: g\nlanguage: en\n"
+BAD_GLOSSARIES = {  # the README's bad-input table: file content -> the start of the one error line
+    "tab-indent.yaml": (HEADER + "terms:\n\t- id: a\n", ":5:1: YAML syntax error"),
+    "duplicate-key.yaml": (HEADER + "name: h\nterms: []\n", ":4:1: duplicate key 'name'"),
+    "not-a-mapping.yaml": ("[1, 2]\n", ":1:1: a glossary must be a YAML mapping"),
+    "python-tag.yaml": (HEADER + "terms: !!python/object/apply:os.system [\"touch pwned\"]\n",
+                        ":4:8: tag 'tag:yaml.org,2002:python/object/apply:os.system' refused"),
+    "blank-form.yaml": (HEADER + "terms:\n  - id: a\n    canonical: \"   \"\n", ":6:16: terms[0].canonical: '   ' is not"),
+    "alias-bomb.yaml": ("a: &a [" + ",".join(["x"] * 9) + "]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(6)),
+        ":1:8: document expands to more than 1,000,000 nodes"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_GLOSSARIES))
+def test_bad_glossaries_give_their_error_exit_2_and_write_nothing(tmp_path, name):
+    content, expected = BAD_GLOSSARIES[name]
+    glossary = tmp_path / name
+    glossary.write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The USO met.\n", encoding="utf-8")
+    result = mtcheck("check", "a.txt", "-g", name, "-f", "json", "-o", "out.json", cwd=tmp_path)
+    lines = result.stderr.decode().splitlines()
+    assert result.returncode == 2 and lines[0].startswith(f"error: {name}{expected}"), lines
+    assert not (tmp_path / "out.json").exists() and not (tmp_path / "pwned").exists()
+    assert "Traceback" not in result.stderr.decode()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--scheduler", "tcp://127.0.0.1:1"], "error: mtcheck: --scheduler needs --engine dask"),
+    (["-f", "json", "-f", "sarif"], "error: mtcheck: several formats for one output"),
+    (["--source", "a.txt", "a.txt"], "error: mtcheck: --source pairs one source file with one target file"),
+])
+def test_conflicting_flags_are_usage_errors(tmp_path, args, message):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The USO met.\n", encoding="utf-8")
+    result = mtcheck("check", "a.txt", "-g", glossary, *args, cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.decode().startswith(message)
+
+
+def test_an_empty_file_is_fine(tmp_path):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    report = json.loads(mtcheck("check", "empty.txt", "-g", glossary, "-f", "json", cwd=tmp_path).stdout)
+    assert report["files"][0]["words"] == 0 and report["files"][0]["findings"] == []
