@@ -59,6 +59,7 @@ def check(
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
     min_score: Annotated[Optional[float], typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score is below this.")] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="The line-aligned source of the one TARGET file: adds the bilingual checks.")] = None,
+    encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the texts (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
     baseline: Annotated[Optional[str], typer.Option("--baseline", help="Report only findings this baseline file does not hold.")] = None,
     write_baseline: Annotated[Optional[str], typer.Option("--write-baseline", help="Record every finding in this baseline file.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (comma-separated).")] = None,
@@ -82,7 +83,7 @@ def check(
             paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
             output_format=output_format, output=output, extra_outputs=extra_outputs, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
             jobs=jobs, cache_dir=None if no_cache else cache_dir, engine=engine, scheduler=scheduler,
-            min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source,
+            min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
         )
         outcome = workflow.run_check(request, progress)
         for path, why in outcome.run.skipped:

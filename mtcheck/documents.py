@@ -45,15 +45,16 @@ def decode(raw: bytes, source: str, encoding: str = "utf-8-sig") -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(undecodable(raw, exc, source)) from None
+        raise InputError(undecodable(raw, exc, source, encoding)) from None
 
 
-def undecodable(raw: bytes, error: UnicodeDecodeError, source: str) -> Problem:
+def undecodable(raw: bytes, error: UnicodeDecodeError, source: str, encoding: str = "utf-8") -> Problem:
     """Name the first bad byte by line, column (in characters) and byte offset."""
     line_start = raw.rfind(b"\n", 0, error.start) + 1
     line = raw.count(b"\n", 0, error.start) + 1
     column = len(raw[line_start : error.start].decode("utf-8", errors="replace").lstrip("\ufeff")) + 1
-    return Problem(source, f"not valid UTF-8 (byte offset {error.start})", line, column)
+    name = "UTF-8" if encoding.startswith("utf-8") else encoding
+    return Problem(source, f"not valid {name} (byte offset {error.start})", line, column)
 
 
 BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl")
@@ -114,17 +115,26 @@ def _starts_with_utf16_bom(path: str) -> bool:
         return handle.read(2) in UTF16_BOMS
 
 
-def read_document(path: str, stream_above: int = STREAM_ABOVE) -> Document | StreamedDocument:
+def read_document(path: str, stream_above: int = STREAM_ABOVE, encoding: str = "utf-8-sig"
+                  ) -> Document | StreamedDocument:
     """The document at ``path``: in memory, or streamed in segments when larger than ``stream_above`` bytes."""
     if path == STDIN:
-        return Document("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>"))
+        return Document("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>", encoding))
     try:
         if Path(path).stat().st_size > stream_above and not _starts_with_utf16_bom(path):
-            return StreamedDocument(path)
+            return StreamedDocument(path, encoding=encoding)
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(Problem(path, f"cannot read: {exc.strerror}")) from None
-    return Document(path, decode(raw, path))
+    return Document(path, decode(raw, path, encoding))
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name; an unknown one is a usage error."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +147,12 @@ class StreamedDocument:
 
     path: str
     segment_chars: int = SEGMENT_CHARS
+    encoding: str = "utf-8-sig"
 
     def segments(self, size: int | None = None) -> Iterator[tuple[int, str]]:
         """(offset, text) pieces of about ``size`` (default ``segment_chars``) characters, read lazily."""
         size = size or self.segment_chars
-        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        decoder = codecs.getincrementaldecoder(self.encoding)()
         pending, base, read, lines = "", 0, 0, 0
         try:
             with open(self.path, "rb") as handle:
@@ -167,4 +178,5 @@ class StreamedDocument:
             before = exc.object[: exc.start].decode("utf-8", errors="replace")
             line = lines + pending.count("\n") + before.count("\n") + 1
             column = len(before) - before.rfind("\n") if "\n" in before else len((pending + before).rsplit("\n", 1)[-1]) + 1
-            raise InputError(Problem(self.path, f"not valid UTF-8 (byte offset {offset})", line, column)) from None
+            name = "UTF-8" if self.encoding.startswith("utf-8") else self.encoding
+            raise InputError(Problem(self.path, f"not valid {name} (byte offset {offset})", line, column)) from None

@@ -46,6 +46,7 @@ class Checker:
         self.index_key = index_key  # identifies the glossary files the index was compiled from
         self.options = {rule.id: self.config.rule(rule.id).options for rule in self.rules}
         self.sources: dict[str, str] = {}  # target file -> its line-aligned source file (--source)
+        self.encoding = "utf-8-sig"  # of the texts (--encoding); UTF-16 with a BOM is always recognised
 
     @property
     def settings(self) -> str:
@@ -116,7 +117,7 @@ class Checker:
             from mtcheck.bilingual.document import read_bilingual
 
             return read_bilingual(path, self.source_language, self.language, self.sources.get(path))
-        return read_document(path)
+        return read_document(path, encoding=self.encoding)
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         return self.check_document(Document(path, text))

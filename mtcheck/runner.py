@@ -93,7 +93,7 @@ def _result_key(checker: Checker, path: str) -> str | None:
         digests = [_digest(p) for p in (path, checker.sources.get(path)) if p]
     except OSError:
         return None
-    return fingerprint(checker.index_key, checker.settings, path, *digests)
+    return fingerprint(checker.index_key, checker.settings, checker.encoding, path, *digests)
 
 
 def _digest(path: str) -> str:

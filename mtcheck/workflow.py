@@ -11,6 +11,7 @@ from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths,
 from mtcheck.baseline import apply_baseline, baseline_chunks, load_baseline
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
+from mtcheck.documents import check_encoding
 from mtcheck.errors import MtcheckError, Problem
 from mtcheck.fixer import FileFix
 from mtcheck.model import RunResult
@@ -43,6 +44,7 @@ class CheckRequest:
     baseline: str | None = None  # leave out the findings this baseline file holds
     write_baseline: str | None = None  # record every finding (before --baseline) in this file
     source: str | None = None  # the line-aligned source of the one target file checked
+    encoding: str = "utf-8-sig"  # of the texts: UTF-8 with or without a BOM unless told otherwise
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
     if request.source:
         checker.sources = {request.paths[0]: request.source}
+    checker.encoding = check_encoding(request.encoding)
     gc.freeze()  # the index lives as long as the run: keep the collector from walking it again and again
     if request.engine == "dask":
         from mtcheck.distributed import connect

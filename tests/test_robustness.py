@@ -102,3 +102,16 @@ def test_an_empty_file_is_fine(tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     report = json.loads(mtcheck("check", "empty.txt", "-g", glossary, "-f", "json", cwd=tmp_path).stdout)
     assert report["files"][0]["words"] == 0 and report["files"][0]["findings"] == []
+
+
+def test_encoding_chooses_how_texts_are_decoded(tmp_path):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    article = tmp_path / "cp1250.txt"
+    article.write_bytes("The USO met in Zvečan.\n".encode("cp1250"))
+    refused = mtcheck("check", article, "-g", glossary)
+    assert refused.returncode == 2 and refused.stderr.decode() == f"error: {article}:1:19: not valid UTF-8 (byte offset 18)\n"
+    report = json.loads(mtcheck("check", article, "-g", glossary, "--encoding", "cp1250", "-f", "json").stdout)
+    assert [f["text"] for f in report["files"][0]["findings"]] == ["USO"]
+    unknown = mtcheck("check", article, "-g", glossary, "--encoding", "klingon")
+    assert unknown.returncode == 2 and unknown.stderr.decode() == "error: mtcheck: unknown encoding 'klingon'\n"
