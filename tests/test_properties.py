@@ -69,3 +69,25 @@ def test_fixing_is_idempotent_and_changes_only_reported_spans(checker, text):
     stable = fix_until_stable("a.txt", raw, recheck(text), recheck)
     again = fix_until_stable("a.txt", stable.after, recheck(stable.after.decode("utf-8")), recheck)
     assert again.after == stable.after
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(articles=st.lists(texts, min_size=2, max_size=4), order=st.randoms())
+def test_results_do_not_depend_on_jobs_or_file_order(tmp_path_factory, articles, order):
+    from mtcheck.runner import check_paths, compile_checker
+    from mtcheck.config import Config
+    from mtcheck.engine import select_rules
+    from tests.conftest import BUNDLED_GLOSSARY
+
+    folder = tmp_path_factory.mktemp("order")
+    paths = []
+    for i, text in enumerate(articles):
+        path = folder / f"{i}.txt"
+        path.write_text(text, encoding="utf-8", newline="")
+        paths.append(str(path))
+    checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()))
+    alone = {f.path: f for f in check_paths(checker, paths, jobs=1).files}
+    shuffled = paths[:]
+    order.shuffle(shuffled)
+    together = {f.path: f for f in check_paths(checker, shuffled, jobs=2).files}
+    assert together == alone
