@@ -21,17 +21,21 @@ READ_BYTES = 2**22
 
 
 
-def read_text(path: str, encoding: str = "utf-8-sig") -> str:
-    """A whole (small) text file; a missing, unreadable or undecodable one is an InputError."""
+def read_bytes(path: str) -> bytes:
+    """A whole (small) file; a missing or unreadable one is an InputError."""
     try:
-        raw = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError(Problem(path, "is a folder, not a file")) from None
     except FileNotFoundError:
         raise InputError(Problem(path, "no such file")) from None
     except OSError as exc:
         raise InputError(Problem(path, f"cannot read: {exc.strerror}")) from None
-    return decode(raw, path, encoding)
+
+
+def read_text(path: str, encoding: str = "utf-8-sig") -> str:
+    """A whole (small) text file; a missing, unreadable or undecodable one is an InputError."""
+    return decode(read_bytes(path), path, encoding)
 
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtcheck import safexml
+from mtcheck.documents import read_bytes, read_text
 from mtcheck.errors import InputError, Problem
 
 BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl")
@@ -36,7 +38,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is the original format's code, not translatable text.
 XLIFF1_CODES = frozenset({"bpt", "ept", "ph", "it"})
 TMX_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
-ENTITY_DECLARATIONS = (b"<!ENTITY", "<!ENTITY".encode("utf-16-le"), "<!ENTITY".encode("utf-16-be"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def read_pairs(path: str, source_language: str | None = None, target_language: s
 def read_line_aligned(source_path: str, target_path: str) -> list[Pair]:
     """Two plain-text files, segment i on line i+1 of each. A line-count mismatch means the files
     are not aligned, and pairing them anyway would compare unrelated sentences: it is an error."""
-    sources, targets = _plain_lines(_read_text(source_path)), _plain_lines(_read_text(target_path))
+    sources, targets = _plain_lines(read_text(source_path)), _plain_lines(read_text(target_path))
     if len(sources) != len(targets):
         raise InputError(Problem(target_path, f"not line-aligned with its source: {source_path} has "
                                               f"{len(sources)} lines, {target_path} has {len(targets)}"))
@@ -160,38 +161,9 @@ def _parse_xml(path: str):
     neither expands entities nor loads DTDs nor touches the network, so a DOCTYPE naming an
     external DTD (as TMX files often do) is read but never fetched.
     """
-    from lxml import etree
-
-    raw = _read_bytes(path)
-    _refuse_entities(path, raw)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                             huge_tree=False, remove_comments=True)
-    try:
-        root = etree.fromstring(raw, parser)
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        message = re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc))
-        raise InputError(Problem(path, f"malformed XML: {message}", line or None, column or None)) from None
-    docinfo = root.getroottree().docinfo
-    dtd = docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):  # an encoding the byte scan missed
-        raise InputError(Problem(path, "entity declarations are not allowed"))
-    return root, _TextStarts(raw, docinfo.encoding or "utf-8", root)
-
-
-def _refuse_entities(path: str, raw: bytes) -> None:
-    """An error at the first "<!ENTITY" (UTF-8 or UTF-16 bytes), found without parsing."""
-    for pattern in ENTITY_DECLARATIONS:
-        at = raw.find(pattern)
-        if at >= 0:
-            line, column = (_byte_place(raw, at) if pattern is ENTITY_DECLARATIONS[0] else (None, None))
-            raise InputError(Problem(path, "entity declarations are not allowed", line, column))
-
-
-def _byte_place(raw: bytes, at: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of byte offset ``at`` of UTF-8 bytes."""
-    start = raw.rfind(b"\n", 0, at) + 1
-    return raw.count(b"\n", 0, at) + 1, len(raw[start:at].decode("utf-8", "replace").lstrip("\ufeff")) + 1
+    raw = read_bytes(path)
+    root = safexml.parse(path, raw)
+    return root, _TextStarts(raw, root.getroottree().docinfo.encoding or "utf-8", root)
 
 
 def _xml_pair(index: int, unit: str | None, source, target, places: _TextStarts, codes=frozenset()) -> Pair:
@@ -311,7 +283,7 @@ def _read_po(path: str, source_language: str | None, target_language: str | None
     header skipped): singular entries give one, plural entries one per msgstr[n]."""
     import polib
 
-    text = _read_text(path)
+    text = read_text(path)
     try:
         catalog = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
@@ -377,7 +349,7 @@ def _read_delimited(path: str, delimiter: str, source_language: str | None, targ
     starts on even after a quoted cell with line breaks; the column is computed by walking the
     row's raw text with the same quoting rules.
     """
-    lines = io.StringIO(_read_text(path), newline="").readlines()
+    lines = io.StringIO(read_text(path), newline="").readlines()
     line_starts = [0]
     for line in lines:
         line_starts.append(line_starts[-1] + len(line))
@@ -468,7 +440,7 @@ def _read_jsonl(path: str, source_language: str | None, target_language: str | N
     """One object per line with "source", "target" (null or "" for none) and maybe "id"."""
     pairs = []
     # Split on "\n" only: a JSON string may hold a raw U+2028, which str.splitlines would break on.
-    for number, line in enumerate(_read_text(path).split("\n"), 1):
+    for number, line in enumerate(read_text(path).split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -506,25 +478,6 @@ def _same_language(tag: str, wanted: str) -> bool:
     """BCP 47 tags match when equal or one is a prefix of the other ("en" and "en-GB")."""
     a, b = tag.strip().lower().replace("_", "-"), wanted.strip().lower().replace("_", "-")
     return bool(a and b) and (a == b or a.startswith(b + "-") or b.startswith(a + "-"))
-
-
-def _read_bytes(path: str) -> bytes:
-    """The file's bytes; a missing or unreadable file is an InputError, as for text files."""
-    try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(Problem(path, "is a folder, not a file")) from None
-    except FileNotFoundError:
-        raise InputError(Problem(path, "no such file")) from None
-    except OSError as exc:
-        raise InputError(Problem(path, f"cannot read: {exc.strerror}")) from None
-
-
-def _read_text(path: str) -> str:
-    """UTF-8 text with or without a BOM (decoded as mtcheck decodes every text file)."""
-    from mtcheck.documents import decode  # here, not at the top: documents may import this module
-
-    return decode(_read_bytes(path), path)
 
 
 def _plain_lines(text: str) -> list[str]:

@@ -98,6 +98,7 @@ from pathlib import Path
 
 import yaml
 
+from mtcheck import safexml
 from mtcheck.documents import decode
 from mtcheck.errors import GlossaryError, InputError, Problem
 from mtcheck.glossary.loader import DEFAULT_FUZZY
@@ -119,7 +120,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 UNDETERMINED = "und"  # BCP 47 for "language not known": source forms of a glossary without source_language
 NOTE_KEYS = ("type", "severity", "fuzzy", "case_sensitive", "flag", "pass")
 MTCHECK_NOTE = re.compile(r"mtcheck:(" + "|".join(NOTE_KEYS) + r")=(.*)", re.S)
-ENTITY_DECLARATIONS = (b"<!ENTITY", "<!ENTITY".encode("utf-16-le"), "<!ENTITY".encode("utf-16-be"))
 PREFERRED, ADMITTED, FORBIDDEN = "preferred", "admitted", "forbidden"
 STATUS_WORDS = {
     "preferred": PREFERRED, "legal": PREFERRED, "regulated": PREFERRED, "standardized": PREFERRED,
@@ -351,11 +351,6 @@ def _header(path: str, from_format: str, read: _Read, count: int) -> list[str]:
     ]
 
 
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(Problem(path, f"cannot read: {exc.strerror}")) from None
 
 
 def _slug(text: str) -> str:
@@ -573,34 +568,16 @@ def _csv_candidate(path: str, line: int, columns: list[str], row: list[str]) -> 
 
 # --- import: TBX --------------------------------------------------------------------------------
 
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(Problem(path, f"cannot read: {exc.strerror}")) from None
+
+
 def _parse_xml(path: str):
     """The root element of a safely parsed XML file (no entities, no DTD, no network)."""
-    from lxml import etree
-
-    raw = _read_bytes(path)
-    _refuse_entities(path, raw)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
-    try:
-        root = etree.fromstring(raw, parser)
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        message = re.sub(r", line \d+, column \d+$", "", exc.msg or str(exc))
-        raise InputError(Problem(path, f"malformed XML: {message}", line or None, column or None)) from None
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):  # an encoding the byte scan missed
-        raise InputError(Problem(path, "entity declarations are not allowed"))
-    return root
-
-
-def _refuse_entities(path: str, raw: bytes) -> None:
-    """An error at the first "<!ENTITY" (UTF-8 or UTF-16), found before any parser sees the file."""
-    for pattern in ENTITY_DECLARATIONS:
-        at = raw.find(pattern)
-        if at >= 0:
-            line = raw.count(b"\n", 0, at) + 1 if pattern is ENTITY_DECLARATIONS[0] else None
-            message = "entity declarations are not allowed (nothing was expanded or fetched)"
-            raise InputError(Problem(path, message, line))
+    return safexml.parse(path, _read_bytes(path))
 
 
 def _local(element) -> str:
