@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from mtcheck.bilingual.document import BilingualDocument
 from mtcheck.config import Config
 from mtcheck.documents import document_paths, is_bilingual, read_document
 from mtcheck.errors import ConfigError, Problem
-from mtcheck.glossary.index import MatchStore, TermIndex
+from mtcheck.glossary.index import Match, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
@@ -30,6 +31,15 @@ def select_rules(config: Config, select: Iterable[str] = (), ignore: Iterable[st
         if enabled and rule_id not in ignore:
             chosen.append(rule)
     return chosen
+
+
+class Examination(NamedTuple):
+    """One segment examined: the segment rules' hits, and what the document-wide rules need of it."""
+
+    hits: set[tuple[Rule, Hit]]
+    kept: list[Match]  # the matches the document-wide rules asked for
+    word_counts: Counter
+    glossary_words: set[str]  # the words of the segment's matches
 
 
 class Checker:
@@ -53,41 +63,48 @@ class Checker:
         """The rules and severities in force, for cache keys and signatures."""
         return ",".join(f"{r.id}:{(self.config.rule(r.id).severity or r.severity).label}" for r in self.rules)
 
-    def scan(self, segment: tuple[int, str]) -> tuple[list, Counter]:
-        """The glossary matches and word counts of one (offset, text) segment of a document."""
-        base, text = segment
-        return self.index.find(text, base=base), Counter(tokens(text))
+    def examine(self, document: Document, segment: tuple[int, str]) -> Examination:
+        """Scan one (offset, text) segment of ``document`` and run the segment rules on it.
 
-    def check_document(self, document: Document, scans: Iterable[tuple[tuple[int, str], list, Counter]] | None = None
-                       ) -> FileResult:
+        Worker processes run this for the segments of a large file; they are given a stand-in
+        ``document`` holding just the path and this segment's text.
+        """
+        base, text = segment
+        counts = Counter(tokens(text))
+        found = self.index.find(text, base=base, words=counts)
+        words = {word for rendered in {m.text for m in found} for word in tokens(rendered)}
+        context = CheckContext(document, tuple(found), self.lexicon, counts, words, self.source_language,
+                               segment, self.language, self.options)
+        hits = {(rule, hit) for rule in self.rules if rule.needs is None for hit in rule.check(context)}
+        document_rules = [rule for rule in self.rules if rule.needs is not None]
+        kept = [m for m in found if any(rule.needs(m) for rule in document_rules)]
+        return Examination(hits, kept, counts, words)
+
+    def check_document(self, document: Document,
+                       examinations: Iterable[tuple[tuple[int, str], Examination]] | None = None) -> FileResult:
         """Check one document; a streamed one is read segment by segment, never whole.
 
-        ``scans`` are the document's segments with their scans (done by worker processes, say).
-        Rules that look at one match at a time run segment by segment, and their hits become
-        findings at once; only the matches that the document-wide rules ask for are kept, so
-        memory follows the findings, not the text.
+        ``examinations`` are the document's segments, each examined (by a worker process, say).
+        Segment rules run segment by segment, and their hits become findings at once; only the
+        matches that the document-wide rules ask for are kept, so memory follows the findings,
+        not the text.
         """
-        per_match = [rule for rule in self.rules if rule.needs is None]
         per_document = [rule for rule in self.rules if rule.needs is not None]
         kept = MatchStore(self.index)
         findings: list[Finding] = []
         lines = LineTracker()
         word_counts: Counter = Counter()
         glossary_words: set[str] = set()
-        if scans is None:
-            scans = ((segment, *self.scan(segment)) for segment in document.segments())
+        if examinations is None:
+            examinations = ((segment, self.examine(document, segment)) for segment in document.segments())
         suppressions = Suppressions()
-        for (base, text), found, counts in scans:
+        for (base, text), (hits, found, counts, words) in examinations:
             suppressions.read(text, lines.line)
             word_counts.update(counts)
-            glossary_words.update(word for m in found for word in tokens(m.text))
-            context = CheckContext(document, tuple(found), self.lexicon, word_counts, glossary_words, self.source_language,
-                                   (base, text), self.language, self.options)
-            hits = {(rule, hit) for rule in per_match for hit in rule.check(context)}
+            glossary_words.update(words)
             findings += self._findings(document, hits, lambda offsets: lines.positions(base, text, offsets))
             for match in found:
-                if any(rule.needs(match) for rule in per_document):
-                    kept.add(match)
+                kept.add(match)
         context = CheckContext(document, kept, self.lexicon, word_counts, glossary_words, self.source_language,
                                None, self.language, self.options, self.index)
         hits = {(rule, hit) for rule in per_document for hit in rule.check(context)}

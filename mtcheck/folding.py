@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,6 +102,15 @@ def bare_text(text: str) -> BareText:
         return BareText(mapped, OffsetMap())
     collapsed, points, shifts = _collapse_runs(mapped, lambda a, b: text[a:b])
     return BareText(collapsed, OffsetMap(tuple(points), tuple(shifts)))
+
+
+def bare_vocabulary(words: Iterable[str]) -> set[str]:
+    """The distinct words of a text's bare shadow, from the distinct words of the text.
+
+    Folding maps character by character and keeps letters letters, so the words correspond; the
+    few distinct words are far quicker to fold than the text.
+    """
+    return set(WORD_RE.findall(bare_text(" ".join(words)).text))
 
 
 def _collapse_runs(mapped: str, original) -> tuple[str, list[int], list[int]]:

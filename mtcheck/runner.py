@@ -16,11 +16,11 @@ from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
 from mtcheck.config import Config
 from mtcheck.documents import SEGMENT_CHARS, STDIN, STREAM_ABOVE, document_paths, is_bilingual, is_binary, read_document
-from mtcheck.engine import Checker
+from mtcheck.engine import Checker, Examination
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
 from mtcheck.lexicon import lexicon_for
-from mtcheck.model import FileResult, RunResult
+from mtcheck.model import Document, FileResult, Hit, RunResult, Span
 from mtcheck.rules import Rule
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
@@ -121,9 +121,10 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
             if path in large:
                 document = read_document(path)
                 size = max(SEGMENT_FLOOR, min(SEGMENT_CHARS, _size(path) // jobs + 1))
-                scans = _bounded_map(pool, _scan_in_worker, document.segments(size), jobs * 2)
+                segments = ((path, segment) for segment in document.segments(size))
+                examined = _bounded_map(pool, _examine_in_worker, segments, jobs * 2)
                 yield checker.check_document(
-                    document, ((segment, checker.index.decode(rows), counts) for segment, (rows, counts) in scans))
+                    document, ((segment, _examination(checker, rows)) for (_, segment), rows in examined))
             else:
                 yield next(whole)
             done += 1
@@ -165,6 +166,17 @@ def _check_in_worker(path: str) -> FileResult:
     return _worker_checker.check_document(_worker_checker.read(path))
 
 
-def _scan_in_worker(segment: tuple[int, str]):
-    matches, counts = _worker_checker.scan(segment)
-    return _worker_checker.index.encode(matches), counts
+def _examine_in_worker(task: tuple[str, tuple[int, str]]) -> tuple:
+    """Examine one segment of a large file; the result travels as plain tuples (forms by number)."""
+    path, segment = task
+    hits, kept, counts, words = _worker_checker.examine(Document(path, segment[1]), segment)
+    rows = [(rule.id, hit.span.start, hit.span.end, hit.text, hit.message, hit.term, hit.suggestion,
+             hit.severity) for rule, hit in hits]
+    return rows, _worker_checker.index.encode(kept), counts, words
+
+
+def _examination(checker: Checker, result: tuple) -> Examination:
+    rows, kept, counts, words = result
+    rules = {rule.id: rule for rule in checker.rules}
+    hits = {(rules[rule], Hit(Span(start, end), *rest)) for rule, start, end, *rest in rows}
+    return Examination(hits, checker.index.decode(kept), counts, words)

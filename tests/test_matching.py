@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcheck.folding import WORD_RE, bare_text, bare_vocabulary
+from mtcheck.text import tokens
 
 from tests.conftest import findings, texts
 
@@ -112,3 +118,16 @@ def test_fuzzy_can_be_switched_off_per_term(tmp_path):
                     "  - {id: s, canonical: Jens Stoltenberg}\n  - {id: k, canonical: Albin Kurti, fuzzy: 80}\n")
     checker = Checker(load_glossaries([path]))
     assert texts(checker, "Jens Stoltenber and Aljbin Kurti") == ["Aljbin Kurti"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_the_bare_vocabulary_of_a_texts_words_is_that_of_its_bare_text(text):
+    """The scan folds a text's distinct words instead of the text: both must give the same words."""
+    assert bare_vocabulary(Counter(tokens(text))) == set(WORD_RE.findall(bare_text(text).text))
+
+
+def test_matches_are_the_same_whether_or_not_the_scan_gives_the_words(checker):
+    text = "Aljbina Kurti met the USO and the Union of Serbian Municipalities. Stoltenbreg's KFORs."
+    index = checker.index
+    assert index.find(text, words=Counter(tokens(text))) == index.find(text)

@@ -22,6 +22,7 @@ import re
 import sys
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -30,7 +31,7 @@ import ahocorasick
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
-from mtcheck.folding import WORD_RE, BareText, bare_text, strip_diacritics, surface_key, valid_gap
+from mtcheck.folding import WORD_RE, BareText, bare_text, bare_vocabulary, strip_diacritics, surface_key, valid_gap
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Glossary, Term
 from mtcheck.text import is_acronym
@@ -112,6 +113,7 @@ class TermIndex:
         self._acronym_deletes = {probe: tuple(sorted(words)) for probe, words in self._acronym_deletes.items()}
         self._anchors = dict(self._anchors)
         self._acronyms = dict(self._acronyms)
+        self._one_word_keys = frozenset(key for key in self._exact if WORD_RE.fullmatch(key))
         self._automaton = self._build_automaton()
 
     # building -------------------------------------------------------------
@@ -154,24 +156,32 @@ class TermIndex:
                     self._near[probe].add(word)
 
     def _build_automaton(self):
+        """The automaton of keys of several words; one-word keys are looked up among a text's words,
+        since as substrings they would hit inside thousands of other words ("igh" in "night")."""
         automaton = ahocorasick.Automaton()
         for bare, forms in self._exact.items():
             forms.sort(key=lambda f: (_ROLE_ORDER.index(f.role), f.text))
-            automaton.add_word(bare, bare)
+            if bare not in self._one_word_keys:
+                automaton.add_word(bare, bare)
         if len(automaton):
             automaton.make_automaton()
         return automaton
 
     # searching ------------------------------------------------------------
 
-    def find(self, text: str, near_misses: bool = True, base: int = 0) -> list[Match]:
+    def find(self, text: str, near_misses: bool = True, base: int = 0, words: Iterable[str] | None = None) -> list[Match]:
         """Every match in ``text``, at offsets counted from ``base`` (the text's place in its document).
 
-        ``near_misses=False`` runs the exact pass only.
+        ``near_misses=False`` runs the exact pass only. ``words``: the distinct words of ``text``
+        (``mtcheck.text.tokens``), when the caller has them: they spare a pass over the text.
         """
         bare = bare_text(text)
-        exact = self._find_exact(text, bare)
-        fuzzy, acronyms = self._find_near_misses(text, bare, exact) if near_misses else ([], [])
+        vocabulary = bare_vocabulary(words) if words is not None else set(WORD_RE.findall(bare.text))
+        one_word = self._one_word_hits(vocabulary)
+        suspicious, anchoring = self._fuzzy_words_in(vocabulary) if near_misses else (set(), set())
+        located = _locate(bare.text, one_word.keys() | suspicious | anchoring)
+        exact = self._find_exact(text, bare, [w for w in located if w[2] in one_word], one_word)
+        fuzzy, acronyms = self._find_near_misses(text, bare, exact, located, suspicious, anchoring) if near_misses else ([], [])
         if fuzzy:  # a fuzzy match may swallow an exact short form of its own term ("Aljbin [Kurti]")
             swallowed = _Intervals((f.start, f.end) for f in fuzzy)
             exact = [m for m in exact if not swallowed.contains(m.start, m.end)]
@@ -186,17 +196,37 @@ class TermIndex:
         """The matches ``encode`` made, with this index's own forms and terms."""
         return [Match(start, end, self._forms[number], *rest) for start, end, number, *rest in rows]
 
-    def _find_exact(self, text: str, bare: BareText) -> list[Match]:
-        if not len(self._automaton):
-            return []
-        s = bare.text
-        hits = []
-        for last, key in self._automaton.iter(s):
-            start, end = last - len(key) + 1, last + 1
-            if start > 0 and s[start - 1].isalnum():
+    def _one_word_hits(self, vocabulary: set[str]) -> dict[str, list[tuple[str, str]]]:
+        """The text's words that are one-word keys or their plurals: word -> [(key, plural ending)]."""
+        keys = self._one_word_keys
+        found: dict[str, list[tuple[str, str]]] = {word: [(word, "")] for word in vocabulary & keys}
+        for word in vocabulary:
+            if word[-1] != "s":
                 continue
-            suffix = _plural_suffix(s, end, key)
-            if suffix is None or (suffix and not self._plural(text, bare, start, end, suffix)):
+            if word[:-1] in keys:
+                found.setdefault(word, []).append((word[:-1], "s"))
+            if word[-2:] == "es" and word[:-2] in keys and word[:-2].endswith(_PLURAL_AFTER_ES):
+                found.setdefault(word, []).append((word[:-2], "es"))
+        return found
+
+    def _find_exact(self, text: str, bare: BareText, words: list[tuple[int, int, str]],
+                    one_word: dict[str, list[tuple[str, str]]]) -> list[Match]:
+        """Exact matches: keys of several words found by the automaton, one-word keys among ``words``
+        (the located words that are such keys)."""
+        s = bare.text
+        candidates = [(start, end - len(suffix), suffix, key)
+                      for start, end, word in words for key, suffix in one_word[word]]
+        if len(self._automaton):
+            for last, key in self._automaton.iter(s):
+                start, end = last - len(key) + 1, last + 1
+                if start > 0 and s[start - 1].isalnum():
+                    continue
+                suffix = _plural_suffix(s, end, key)
+                if suffix is not None:
+                    candidates.append((start, end, suffix, key))
+        hits = []
+        for start, end, suffix, key in candidates:
+            if suffix and not self._plural(text, bare, start, end, suffix):
                 continue
             match = self._verify(text, bare, start, end, suffix, key)
             if match is not None:
@@ -261,23 +291,30 @@ class TermIndex:
     def _derived(self, word: str) -> bool:
         return bool(self._derived_words({word}))
 
-    def _find_near_misses(self, text: str, bare: BareText, exact: list[Match]) -> tuple[list[Match], list[Match]]:
+    def _fuzzy_words_in(self, vocabulary: set[str]) -> tuple[set[str], set[str]]:
+        """The suspicious words of a text's vocabulary, and its rare form words that anchor forms."""
+        if not self._fuzzy_forms:
+            return set(), set()
+        suspicious = self._suspicious_words(vocabulary)
+        if not suspicious:
+            return set(), set()
+        return suspicious, {w for w in vocabulary if self._neighbour_anchors(w)}
+
+    def _find_near_misses(self, text: str, bare: BareText, exact: list[Match], located: list[tuple[int, int, str]],
+                          suspicious: set[str], anchoring: set[str]) -> tuple[list[Match], list[Match]]:
         covered = _Coverage(bare, exact)
         acronyms = self._find_acronyms(text, covered)
-        s = bare.text
-        vocabulary = set(WORD_RE.findall(s))
-        suspicious = self._suspicious_words(vocabulary)
-        if not suspicious or not self._fuzzy_forms:
+        if not suspicious:
             return [], acronyms
-        anchoring = {w for w in vocabulary if self._neighbour_anchors(w)}
-        centres, anchor_at = self._locate(s, suspicious, anchoring)
+        s = bare.text
+        anchor_at = [start for start, _, word in located if word in anchoring]
         taken = {m.start for m in acronyms}
         windows: dict[tuple[int, int, int], float] = {}
         anchors: dict[tuple[str, bool], list[tuple[int, int]]] = {}  # per document: a word's anchored forms
-        for number, start, end, word in centres:
-            if covered.inside(start, end) or (taken and bare.span(start, end)[0] in taken):
+        for start, end, word in located:
+            if word not in suspicious or covered.inside(start, end) or (taken and bare.span(start, end)[0] in taken):
                 continue
-            if self._anchored_near(word, number, anchor_at, anchors):
+            if self._anchored_near(word, start, anchor_at, anchors):
                 self._score_windows(s, start, end, self._reach, covered, windows, anchors)
         return self._best_windows(text, bare, windows), acronyms
 
@@ -294,36 +331,15 @@ class TermIndex:
                     found.append(match)
         return found
 
-    @staticmethod
-    def _locate(s: str, suspicious: set[str], anchoring: set[str]):
-        """Where the suspicious words are, and where the rare form words that anchor forms are.
-
-        An automaton of just these words finds them without a Python step for every word.
-        """
-        automaton = ahocorasick.Automaton()
-        for word in suspicious | anchoring:
-            automaton.add_word(word, word)
-        automaton.make_automaton()
-        centres, anchor_at = [], []
-        for last, word in automaton.iter(s):
-            start, end = last - len(word) + 1, last + 1
-            if (start and s[start - 1].isalnum()) or (end < len(s) and s[end].isalnum()):
-                continue
-            if word in suspicious:
-                centres.append((start, start, end, word))
-            if word in anchoring:
-                anchor_at.append(start)
-        return centres, anchor_at
-
-    def _anchored_near(self, word: str, number: int, anchor_at: list[int], anchors: dict) -> bool:
-        """Whether any form can be anchored at offset ``number``: by the word or a rare form word close by."""
+    def _anchored_near(self, word: str, offset: int, anchor_at: list[int], anchors: dict) -> bool:
+        """Whether any form can be anchored at ``offset``: by the word or a rare form word close by."""
         key = (word, True)
         if key not in anchors:
             anchors[key] = self._centre_anchors(word)
         if anchors[key]:
             return True
-        i = bisect.bisect_left(anchor_at, number - self._reach)
-        return i < len(anchor_at) and anchor_at[i] <= number + self._reach
+        i = bisect.bisect_left(anchor_at, offset - self._reach)
+        return i < len(anchor_at) and anchor_at[i] <= offset + self._reach
 
     def _score_windows(self, s: str, start: int, end: int, reach: int, covered, windows: dict, anchors: dict) -> None:
         """Score the windows around one suspicious word against the forms anchored there.
@@ -531,6 +547,25 @@ class _Intervals:
     def contains(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self._starts, start)
         return i > 0 and self._ends[i - 1] >= end
+
+
+def _locate(s: str, words: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every occurrence of ``words`` as a whole word of ``s``, in text order.
+
+    An automaton of just these words finds them without a Python step for every word of the text.
+    """
+    if not words:
+        return []
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    found = []
+    for last, word in automaton.iter(s):
+        start, end = last - len(word) + 1, last + 1
+        if not ((start and s[start - 1].isalnum()) or (end < len(s) and s[end].isalnum())):
+            found.append((start, end, word))
+    return found
 
 
 def _plural_suffix(s: str, end: int, key: str) -> str | None:
