@@ -34,7 +34,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from mtcheck.folding import WORD_RE, BareText, bare_text, bare_vocabulary, strip_diacritics, surface_key, valid_gap
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Glossary, Term
-from mtcheck.text import is_acronym
+from mtcheck.text import is_acronym, tokens
 
 ACCEPTED = frozenset({"canonical", "variant", "short"})
 _ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
@@ -43,7 +43,6 @@ MIN_EDIT_WORD = 4  # words shorter than this are not looked up one edit away
 MIN_TYPO_WORD = 6  # a single typo is always reported in a form word this long
 _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 # Words of 3-6 letters with no digit and no ASCII lower-case letter: all-capital words, among others.
-_CAPITALS_RE = re.compile(r"\b[^\W\d_a-z]{3,6}\b")
 _HAS_DIGIT = re.compile(r"\d")
 
 
@@ -176,12 +175,14 @@ class TermIndex:
         (``mtcheck.text.tokens``), when the caller has them: they spare a pass over the text.
         """
         bare = bare_text(text)
-        vocabulary = bare_vocabulary(words) if words is not None else set(WORD_RE.findall(bare.text))
+        words = set(tokens(text)) if words is None else words
+        vocabulary = bare_vocabulary(words)
         one_word = self._one_word_hits(vocabulary)
         suspicious, anchoring = self._fuzzy_words_in(vocabulary) if near_misses else (set(), set())
-        located = _locate(bare.text, one_word.keys() | suspicious | anchoring)
+        acronyms = self._acronym_spellings(words) if near_misses else {}
+        located = _locate(bare.text, one_word.keys() | suspicious | anchoring | acronyms.keys())
         exact = self._find_exact(text, bare, [w for w in located if w[2] in one_word], one_word)
-        fuzzy, acronyms = self._find_near_misses(text, bare, exact, located, suspicious, anchoring) if near_misses else ([], [])
+        fuzzy, acronyms = self._find_near_misses(text, bare, exact, located, suspicious, anchoring, acronyms) if near_misses else ([], [])
         if fuzzy:  # a fuzzy match may swallow an exact short form of its own term ("Aljbin [Kurti]")
             swallowed = _Intervals((f.start, f.end) for f in fuzzy)
             exact = [m for m in exact if not swallowed.contains(m.start, m.end)]
@@ -301,16 +302,17 @@ class TermIndex:
         return suspicious, {w for w in vocabulary if self._neighbour_anchors(w)}
 
     def _find_near_misses(self, text: str, bare: BareText, exact: list[Match], located: list[tuple[int, int, str]],
-                          suspicious: set[str], anchoring: set[str]) -> tuple[list[Match], list[Match]]:
+                          suspicious: set[str], anchoring: set[str], acronym_spellings: dict[str, dict[str, Form]]
+                          ) -> tuple[list[Match], list[Match]]:
         covered = _Coverage(bare, exact)
-        acronyms = self._find_acronyms(text, covered)
+        acronyms = self._find_acronyms(text, bare, covered, located, acronym_spellings)
         if not suspicious:
             return [], acronyms
         s = bare.text
         anchor_at = [start for start, _, word in located if word in anchoring]
         taken = {m.start for m in acronyms}
         windows: dict[tuple[int, int, int], float] = {}
-        anchors: dict[tuple[str, bool], list[tuple[int, int]]] = {}  # per document: a word's anchored forms
+        anchors: dict[tuple[str, bool], _Anchored] = {}  # per text: the forms a word anchors
         for start, end, word in located:
             if word not in suspicious or covered.inside(start, end) or (taken and bare.span(start, end)[0] in taken):
                 continue
@@ -318,28 +320,57 @@ class TermIndex:
                 self._score_windows(s, start, end, self._reach, covered, windows, anchors)
         return self._best_windows(text, bare, windows), acronyms
 
-    def _find_acronyms(self, text: str, covered) -> list[Match]:
-        """Unknown all-capital words one edit from a glossary acronym ("WSO" for "ZSO")."""
+    def _acronym_spellings(self, words: Iterable[str]) -> dict[str, dict[str, Form]]:
+        """The text's unknown all-capital words one edit from a glossary acronym ("WSO" for "ZSO"):
+        bare key -> {spelling: the acronym's form}."""
         if not self._acronyms:
-            return []
+            return {}
+        found: dict[str, dict[str, Form]] = defaultdict(dict)
+        for word in words:
+            if 3 <= len(word) <= 6 and word.isupper() and word.isalpha():
+                form = self._acronym_form(word)
+                if form is not None:
+                    found[bare_text(word).text][word] = form
+        return found
+
+    def _find_acronyms(self, text: str, bare: BareText, covered, located: list[tuple[int, int, str]],
+                       spellings: dict[str, dict[str, Form]]) -> list[Match]:
         found = []
-        for hit in _CAPITALS_RE.finditer(text):
-            word = hit.group()
-            if word.isupper() and is_acronym(word) and not covered.inside_original(hit.start(), hit.end()):
-                match = self._acronym_at(word, hit.start(), hit.end())
-                if match is not None:
-                    found.append(match)
+        for start, end, key in located:
+            if key in spellings:
+                o_start, o_end = bare.span(start, end)
+                form = spellings[key].get(text[o_start:o_end])
+                if form is not None and not covered.inside_original(o_start, o_end):
+                    found.append(Match(o_start, o_end, form, "acronym", text[o_start:o_end]))
         return found
 
     def _anchored_near(self, word: str, offset: int, anchor_at: list[int], anchors: dict) -> bool:
         """Whether any form can be anchored at ``offset``: by the word or a rare form word close by."""
-        key = (word, True)
-        if key not in anchors:
-            anchors[key] = self._centre_anchors(word)
-        if anchors[key]:
+        if any(self._anchored(word, True, anchors)):
             return True
         i = bisect.bisect_left(anchor_at, offset - self._reach)
         return i < len(anchor_at) and anchor_at[i] <= offset + self._reach
+
+    def _anchored(self, word: str, centre: bool, anchors: dict) -> _Anchored:
+        """The forms ``word`` anchors (as the suspicious word or a neighbour), computed once per text."""
+        key = (word, centre)
+        anchored = anchors.get(key)
+        if anchored is None:
+            anchored = anchors[key] = self._by_signature(self._centre_anchors(word) if centre else self._neighbour_anchors(word))
+        return anchored
+
+    def _by_signature(self, anchored: list[tuple[int, int]]) -> _Anchored:
+        """Anchors split into those that need no other word and those whose form's rarest word
+        (its signature) must be in the window: most anchored forms lack theirs, so a lookup by
+        signature skips them without a step each."""
+        ready, needing = [], defaultdict(list)
+        for number, position in anchored:
+            signature = self._signatures[number]
+            if signature is None or signature == self._fuzzy_words[number][position]:
+                ready.append((number, position))
+            else:
+                needing[signature].append((number, position))
+        return _Anchored(ready, dict(needing))
 
     def _score_windows(self, s: str, start: int, end: int, reach: int, covered, windows: dict, anchors: dict) -> None:
         """Score the windows around one suspicious word against the forms anchored there.
@@ -347,19 +378,16 @@ class TermIndex:
         The suspicious word anchors the forms holding a word equal to it, one edit from it, or
         that it derives from; a neighbour anchors only as a rare word equal to a form word
         ("Aljbina [Kurti]"): ordinary neighbours ("Ministry", "of") would anchor thousands of forms.
+        A form is only compared where its rarest word is present, or stood for by this word.
         """
         local = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(s, max(0, start - reach), end + reach)]
         centre = next(i for i, (a, _, _) in enumerate(local) if a == start)
         present = {word for _, _, word in local}
         for j, (_, _, word) in enumerate(local):
-            key = (word, j == centre)
-            anchored = anchors.get(key)
-            if anchored is None:
-                anchored = anchors[key] = self._centre_anchors(word) if j == centre else self._neighbour_anchors(word)
-            for number, position in anchored:
-                signature = self._signatures[number]
-                if signature is not None and signature not in present and signature != self._fuzzy_words[number][position]:
-                    continue  # the form's rarest word is neither here nor the one this word stands for
+            ready, needing = anchors.get((word, j == centre)) or self._anchored(word, j == centre, anchors)
+            if needing:
+                ready = ready + [pair for signature in present & needing.keys() for pair in needing[signature]]
+            for number, position in ready:
                 size = self._fuzzy_forms[number][2]
                 first = j - position
                 for length in (size - 1, size, size + 1):
@@ -449,7 +477,7 @@ class TermIndex:
             matches.append(Match(o_start, o_end, form, "fuzzy", text[o_start:o_end], round(score, 1)))
         return matches
 
-    def _acronym_at(self, word: str, o_start: int, o_end: int) -> Match | None:
+    def _acronym_form(self, word: str) -> Form | None:
         if word in self._acronyms or self.lexicon.is_common(word):
             return None
         near = {a for probe in _deletes(word) | {word} for a in self._acronym_deletes.get(probe, ())}
@@ -457,9 +485,12 @@ class TermIndex:
             (f for a in near if len(a) >= 3 and Levenshtein.distance(a, word) <= 1 for f in self._acronyms[a]),
             key=lambda f: (_ROLE_ORDER.index(f.role), f.text),
         )
-        if len({f.term.id for f in forms}) != 1:
-            return None
-        return Match(o_start, o_end, forms[0], "acronym", word)
+        return forms[0] if len({f.term.id for f in forms}) == 1 else None
+
+
+class _Anchored(NamedTuple):
+    ready: list[tuple[int, int]]  # (fuzzy form, position of the anchoring word in it)
+    needing: dict[str, list[tuple[int, int]]]  # signature -> those whose signature must be present
 
 
 class MatchStore:
