@@ -99,7 +99,7 @@ class TermIndex:
         self._fuzzy_forms: list[tuple[Form, str, int]] = []  # form, bare key, word count
         self._fuzzy_words: list[tuple[str, ...]] = []  # the bare words of each fuzzy form
         self._signatures: list[str | None] = []  # its rarest word, which a window must show
-        self._anchors: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (fuzzy form, position)
+        self._anchors: dict = defaultdict(list)  # word -> (fuzzy form, position)s; an _Anchored once built
         self._near: dict[str, set[str]] = defaultdict(set)  # deletion -> anchor words (tuples once built)
         self._acronyms: dict[str, list[Form]] = defaultdict(list)
         self._acronym_deletes: dict[str, set[str]] = defaultdict(set)
@@ -110,7 +110,7 @@ class TermIndex:
                     self._add_form(term, role, text)
         self._near = {probe: tuple(sorted(words)) for probe, words in self._near.items()}
         self._acronym_deletes = {probe: tuple(sorted(words)) for probe, words in self._acronym_deletes.items()}
-        self._anchors = dict(self._anchors)
+        self._anchors = {word: self._by_signature(pairs) for word, pairs in self._anchors.items()}
         self._acronyms = dict(self._acronyms)
         self._one_word_keys = frozenset(key for key in self._exact if WORD_RE.fullmatch(key))
         self._automaton = self._build_automaton()
@@ -299,7 +299,7 @@ class TermIndex:
         suspicious = self._suspicious_words(vocabulary)
         if not suspicious:
             return set(), set()
-        return suspicious, {w for w in vocabulary if self._neighbour_anchors(w)}
+        return suspicious, {w for w in vocabulary if self._neighbour_anchors(w) is not _NO_ANCHORS}
 
     def _find_near_misses(self, text: str, bare: BareText, exact: list[Match], located: list[tuple[int, int, str]],
                           suspicious: set[str], anchoring: set[str], acronym_spellings: dict[str, dict[str, Form]]
@@ -346,7 +346,7 @@ class TermIndex:
 
     def _anchored_near(self, word: str, offset: int, anchor_at: list[int], anchors: dict) -> bool:
         """Whether any form can be anchored at ``offset``: by the word or a rare form word close by."""
-        if any(self._anchored(word, True, anchors)):
+        if self._anchored(word, True, anchors) is not _NO_ANCHORS:
             return True
         i = bisect.bisect_left(anchor_at, offset - self._reach)
         return i < len(anchor_at) and anchor_at[i] <= offset + self._reach
@@ -356,7 +356,7 @@ class TermIndex:
         key = (word, centre)
         anchored = anchors.get(key)
         if anchored is None:
-            anchored = anchors[key] = self._by_signature(self._centre_anchors(word) if centre else self._neighbour_anchors(word))
+            anchored = anchors[key] = self._centre_anchors(word) if centre else self._neighbour_anchors(word)
         return anchored
 
     def _by_signature(self, anchored: list[tuple[int, int]]) -> _Anchored:
@@ -398,14 +398,14 @@ class TermIndex:
                     if window not in windows:
                         windows[window] = self._window_score(s, local[first:last + 1], window, covered)
 
-    def _neighbour_anchors(self, word: str) -> list[tuple[int, int]]:
+    def _neighbour_anchors(self, word: str) -> _Anchored:
         if word not in self._anchors or self.lexicon.is_common(word):
-            return []
+            return _NO_ANCHORS
         return self._anchors[word]
 
-    def _centre_anchors(self, word: str) -> list[tuple[int, int]]:
+    def _centre_anchors(self, word: str) -> _Anchored:
         if len(word) < 3 or self.lexicon.is_function_word(word):
-            return []
+            return _NO_ANCHORS
         anchors = {word} if word in self._anchors else set()
         anchors.update(stem for stem in self._stems(word) if stem in self._anchors and stem in self._proper_words)
         if len(word) >= MIN_EDIT_WORD:
@@ -413,7 +413,7 @@ class TermIndex:
                 for near in self._near.get(probe, ()):
                     if near not in anchors and OSA.distance(near, word, score_cutoff=1) <= 1:
                         anchors.add(near)
-        return [pair for near in sorted(anchors) for pair in self._anchors[near]]
+        return _merged([self._anchors[near] for near in sorted(anchors)])
 
     def _stems(self, word: str) -> list[str]:
         return [word[: -len(suffix)] for suffix in self.lexicon.name_suffixes
@@ -491,6 +491,19 @@ class TermIndex:
 class _Anchored(NamedTuple):
     ready: list[tuple[int, int]]  # (fuzzy form, position of the anchoring word in it)
     needing: dict[str, list[tuple[int, int]]]  # signature -> those whose signature must be present
+
+
+_NO_ANCHORS = _Anchored([], {})
+
+
+def _merged(parts: list[_Anchored]) -> _Anchored:
+    if len(parts) <= 1:
+        return parts[0] if parts else _NO_ANCHORS
+    needing = defaultdict(list)
+    for part in parts:
+        for signature, pairs in part.needing.items():
+            needing[signature] += pairs
+    return _Anchored([pair for part in parts for pair in part.ready], dict(needing))
 
 
 class MatchStore:
