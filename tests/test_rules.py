@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mtcheck import Checker
 from mtcheck.config import Config, RuleSettings
 from mtcheck.engine import select_rules
 from mtcheck.model import Severity
 from mtcheck.rules import RULES
+from mtcheck.rules.phonetic import sound_keys
 from tests.conftest import findings
 
 
@@ -78,3 +82,11 @@ def test_positions_are_valid_slices(checker):
         assert text[f.offset:f.offset + f.length] == f.text
     [uso] = findings(checker, text, "term-forbidden")
     assert (uso.line, uso.column, uso.end_line, uso.end_column) == (2, 5, 2, 8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n", blacklist_categories=("Cs",)), min_size=1, max_size=12),
+                max_size=6))
+def test_sound_keys_of_many_names_are_those_of_each_name(names):
+    """Keys are made for a document's names at once, joined in one string: no name may bleed into the next."""
+    assert sound_keys(names) == [sound_keys([name])[0] for name in names]

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from mtcheck.folding import strip_diacritics
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
-from mtcheck.rules.phonetic import sound_key
+from mtcheck.rules.phonetic import sound_key, sound_keys
 from mtcheck.text import is_acronym
 
 MIN_LENGTH = 4
@@ -54,8 +54,8 @@ def _candidates(names: list[str], in_glossary: set[str]) -> dict[str, set[str]]:
     are the term index's near misses already.
     """
     blocks: dict[str, list[str]] = {}
-    for name in names:
-        keys = {"~" + sound_key(name)}
+    for name, sound in zip(names, sound_keys(names)):
+        keys = {"~" + sound}
         if name not in in_glossary:
             bare = strip_diacritics(name.lower())
             keys |= {bare} | {bare[:i] + bare[i + 1:] for i in range(len(bare))}

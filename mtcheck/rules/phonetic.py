@@ -23,21 +23,30 @@ _AFTER_FOLDING = [
     ("th", "t"), ("ph", "f"), ("ck", "k"), ("qu", "kv"), ("gj", "J"),
 ]
 _LAST_LETTERS = str.maketrans({"x": "ks", "w": "v", "q": "k"})  # after the pairs: "qu" goes first
-_SOFT_C = re.compile(r"c(?=[eiy])|(?<=i)c$")  # before e/i/y, and the Slavic "-ić" written "-ic"
-_VOWELS = re.compile(r"[aeiouy]")
+# Keys are made for all the names of a document at once, one per line of a joined string: a few
+# passes over one string instead of two dozen steps per name.
+_SOFT_C = re.compile(r"c(?=[eiy])|(?<=i)c$", re.M)  # before e/i/y, and the Slavic "-ić" written "-ic"
+_TAIL_VOWELS = re.compile(r"(?<=[^\n])[aeiouy]")  # every vowel but a name's first letter
+_HEAD_VOWEL = re.compile(r"^[aeiouy]", re.M)
 _REPEATS = re.compile(r"(.)\1+")
+
+
+def sound_keys(names: list[str]) -> list[str]:
+    """The sound key of each name."""
+    if not names:
+        return []
+    joined = "\n".join(names).lower()
+    for old, new in _ASCII_BEFORE_FOLDING if joined.isascii() else _BEFORE_FOLDING:
+        joined = joined.replace(old, new)
+    if not joined.isascii():
+        joined = "\n".join(map(strip_diacritics, joined.split("\n")))
+    for old, new in _AFTER_FOLDING:
+        joined = joined.replace(old, new)
+    joined = _SOFT_C.sub("S", joined.translate(_LAST_LETTERS)).replace("c", "k").replace("s", "S").replace("z", "S")
+    joined = _HEAD_VOWEL.sub("a", _TAIL_VOWELS.sub("", joined))
+    return _REPEATS.sub(r"\1", joined).split("\n")
 
 
 @lru_cache(maxsize=100_000)
 def sound_key(name: str) -> str:
-    word = name.lower()
-    for old, new in _ASCII_BEFORE_FOLDING if word.isascii() else _BEFORE_FOLDING:
-        word = word.replace(old, new)
-    word = strip_diacritics(word)
-    for old, new in _AFTER_FOLDING:
-        word = word.replace(old, new)
-    word = _SOFT_C.sub("S", word.translate(_LAST_LETTERS)).replace("c", "k").replace("s", "S").replace("z", "S")
-    head, tail = word[:1], _VOWELS.sub("", word[1:])
-    if head in "aeiouy":
-        head = "a"
-    return _REPEATS.sub(r"\1", head + tail)
+    return sound_keys([name])[0]
