@@ -125,7 +125,8 @@ class Checker:
         ordered = sorted(hits, key=lambda pair: (pair[1].span.start, pair[1].span.end, pair[0].id, pair[1].message))
         hits.clear()
         positions = locate(o for _, h in ordered for o in (h.span.start, h.span.end))
-        return [self._finding(rule, hit, document.path, positions) for rule, hit in ordered]
+        stamps = {rule: (self.config.rule(rule.id).severity, rule.category) for rule in {rule for rule, _ in ordered}}
+        return [self._finding(rule, *stamps[rule], hit, document.path, positions) for rule, hit in ordered]
 
     def read(self, path: str):
         """The document at ``path``: a bilingual one for translation files and for a target whose
@@ -143,14 +144,15 @@ class Checker:
         files = document_paths(paths, self.config.exclude)
         return RunResult(tuple(self.check_document(self.read(path)) for path in files))
 
-    def _finding(self, rule: Rule, hit: Hit, path: str, positions) -> Finding:
-        severity = self.config.rule(rule.id).severity or hit.severity or rule.severity
+    @staticmethod
+    def _finding(rule: Rule, configured: Severity | None, category: str, hit: Hit, path: str, positions) -> Finding:
+        severity = configured or hit.severity or rule.severity
         start, end = hit.span.start, hit.span.end
         line, column = positions.at(start)
         end_line, end_column = positions.at(end)
         end_line = line if end_line == line else end_line  # one int object, not two: archives hold 10^6 findings
         return Finding(
-            rule=rule.id, category=rule.category, severity=severity, path=path,
+            rule=rule.id, category=category, severity=severity, path=path,
             line=line, column=column, end_line=end_line, end_column=end_column,
             # Interned: an archive repeats the same defect, and a million findings then share strings.
             offset=start, length=end - start, text=sys.intern(hit.text),
