@@ -113,31 +113,32 @@ def fix(
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the files, kept when they are written (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
 ) -> None:
     """Apply the glossary's suggestions: forbidden, untranslated, misspelled and inconsistent forms.
 
     Without --write, print a unified diff and exit 1 when there is something to fix.
     """
     from mtcheck import workflow
-    from mtcheck.output import write_atomic
 
     try:
         request = workflow.FixRequest(paths=paths, glossaries=glossary or [], config_file=config_file,
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
-                                      cache_dir=None if no_cache else ".mtcheck_cache")
+                                      cache_dir=None if no_cache else ".mtcheck_cache", encoding=encoding)
         fixes = [f for f in workflow.run_fix(request) if f.changed]
-        targets = workflow.write_targets(paths, [f.path for f in fixes]) if write else {}
-        for file_fix in fixes:
-            if write:
-                write_atomic(targets[file_fix.path], file_fix.after)
-            else:
-                sys.stdout.write(file_fix.diff())
+        if write:
+            workflow.write_fixes(fixes, workflow.write_targets(paths, [f.path for f in fixes]))
+        else:
+            sys.stdout.writelines(f.diff() for f in fixes)
         edits = sum(len(f.edits) for f in fixes)
         verb = "Fixed" if write else "Would fix"
         typer.echo(f"{verb} {edits} finding{'s' if edits != 1 else ''} in {len(fixes)} file{'s' if len(fixes) != 1 else ''}.",
                    err=True)
     except MtcheckError as error:
         raise _fail(error) from None
+    except KeyboardInterrupt:  # typer would exit 130 silently; say what state the files are in
+        typer.echo("interrupted: each file is either fixed or as it was", err=True)
+        raise typer.Exit(130) from None
     raise typer.Exit(Exit.FINDINGS if fixes and not write else Exit.OK)
 
 

@@ -4,8 +4,9 @@ Only spans change; every other byte stays as it was (BOM, line endings, surround
 A replacement keeps what the occurrence had around the form: a possessive or plural ending
 ("Aljbin Kurti's" becomes "Albin Kurti's"), a capital at the start of a sentence, and the line
 breaks between its words ("Union of\\nSerbian Municipalities"). Findings that overlap with
-different suggestions are ambiguous and left alone. Files are written atomically, and a file
-that cannot be decoded is never touched.
+different suggestions are ambiguous and left alone. Files are written atomically, in the encoding
+they were read with; a file that cannot be decoded, or whose fix its encoding cannot hold, is never
+touched.
 """
 
 from __future__ import annotations
@@ -38,55 +39,79 @@ class FileFix:
     after: bytes
     edits: list[Edit] = field(default_factory=list)
     skipped: list[Finding] = field(default_factory=list)  # fixable findings left alone: ambiguous
+    encoding: str = "utf-8-sig"  # what the file was read with (--encoding)
 
     @property
     def changed(self) -> bool:
         return self.before != self.after
 
     def diff(self) -> str:
-        old = _text(self.before).splitlines(keepends=True)
-        new = _text(self.after).splitlines(keepends=True)
+        old = decode(self.before, self.path, self.encoding).splitlines(keepends=True)
+        new = decode(self.after, self.path, self.encoding).splitlines(keepends=True)
         relative = not self.path.startswith(("/", "\\")) and ":" not in self.path[:3]
         lines = difflib.unified_diff(old, new, *((f"a/{self.path}", f"b/{self.path}") if relative else (self.path, self.path)))
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def _text(raw: bytes) -> str:
-    return decode(raw, "<fixed>")
-
-
-def fix_file(path: str, raw: bytes, findings: list[Finding], rules: tuple[str, ...] = FIXABLE_RULES) -> FileFix:
-    """The file with every unambiguous suggestion of ``rules`` applied (``raw`` is its content)."""
-    text = decode(raw, path)
+def fix_file(path: str, raw: bytes, findings: list[Finding], rules: tuple[str, ...] = FIXABLE_RULES,
+             encoding: str = "utf-8-sig") -> FileFix:
+    """The file with every unambiguous suggestion of ``rules`` applied (``raw`` is its content, read
+    with ``encoding``)."""
+    text = decode(raw, path, encoding)
     candidates = [f for f in findings if f.rule in rules and f.suggestion]
     edits, skipped = plan_edits(text, candidates)
-    after = encode_like(raw, apply_edits(text, edits))
-    return FileFix(path, raw, after if edits else raw, edits, skipped)
+    refuse_unencodable(path, edits, _bom_and_codec(raw, encoding)[1])
+    after = encode_like(raw, apply_edits(text, edits), encoding)
+    return FileFix(path, raw, after if edits else raw, edits, skipped, encoding)
+
+
+def refuse_unencodable(path: str, edits: list[Edit], codec: str) -> None:
+    """An InputError for the first replacement that the file's encoding cannot hold ('Zvečan' in a
+    Latin-1 file): writing it would need another encoding, which the user did not choose."""
+    for edit in edits:
+        try:
+            edit.replacement.encode(codec)
+        except UnicodeEncodeError as exc:
+            found = edit.finding
+            message = (f"cannot fix {found.text!r} to {edit.replacement!r}: {exc.object[exc.start]!r} cannot be "
+                       f"encoded in {codec}; file left unchanged")
+            raise InputError(Problem(path, message, found.line, found.column)) from None
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
-def encode_like(raw: bytes, text: str) -> bytes:
-    """``text`` in the encoding and with the byte-order mark that ``raw`` has."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return bom + text.encode(encoding)
-    return text.encode("utf-8")
+def encode_like(raw: bytes, text: str, encoding: str = "utf-8-sig") -> bytes:
+    """``text`` in the encoding and with the byte-order mark that ``raw`` has (``encoding`` is what
+    ``raw`` was read with)."""
+    bom, codec = _bom_and_codec(raw, encoding)
+    return bom + text.encode(codec)
 
 
-def fix_until_stable(path: str, raw: bytes, findings: list[Finding], recheck, passes: int = 3) -> FileFix:
+def _bom_and_codec(raw: bytes, encoding: str) -> tuple[bytes, str]:
+    """As documents.decode reads ``raw`` with ``encoding``: the byte-order mark that reading dropped
+    (UTF-8's with utf-8-sig; UTF-16's, whose byte order then holds, with any UTF-8 or UTF-16 codec),
+    and the codec of the text after it."""
+    for bom, codec in _BOMS:
+        dropped = encoding == "utf-8-sig" if codec == "utf-8" else encoding in ("utf-8", "utf-8-sig", "utf-16")
+        if raw.startswith(bom) and dropped:
+            return bom, codec
+    return b"", "utf-8" if encoding == "utf-8-sig" else encoding
+
+
+def fix_until_stable(path: str, raw: bytes, findings: list[Finding], recheck, passes: int = 3,
+                     encoding: str = "utf-8-sig") -> FileFix:
     """Fix, check the fixed text again (``recheck(text) -> findings``), and fix what the fixes
     caused ("Association of Serbian ..." fixed to a variant the rest of the text no longer uses),
     so that a second ``mtcheck fix`` finds nothing to do."""
-    result = fix_file(path, raw, findings)
+    result = fix_file(path, raw, findings, encoding=encoding)
     for _ in range(passes - 1):
         if not result.edits:
             break
-        following = fix_file(path, result.after, recheck(decode(result.after, path)))
+        following = fix_file(path, result.after, recheck(decode(result.after, path, encoding)), encoding=encoding)
         if not following.edits:
             break
-        result = FileFix(path, raw, following.after, result.edits + following.edits, following.skipped)
+        result = FileFix(path, raw, following.after, result.edits + following.edits, following.skipped, encoding)
     return result
 
 

@@ -1,52 +1,152 @@
-"""Writing reports: whole or not at all."""
+"""Writing reports and fixed files: whole or not at all."""
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
-from collections.abc import Iterable
+import signal
+import stat
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mtcheck.errors import InputError, Problem
+
+try:
+    import fcntl
+except ImportError:  # Windows: a file another process holds open cannot be deleted there, which is the same guard
+    fcntl = None
+
+TEMPORARY_SUFFIX = ".mtcheck.tmp"
+_DEFERRED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+_OPEN_FLAGS = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
     """Write via a temporary file in the same folder and a rename, so no reader sees half a file.
 
-    An existing file keeps its permission bits. The data is flushed to disk before the rename,
-    so a crash leaves either the old file or the new one, never a truncated one.
+    An existing file keeps its permission bits. The data is flushed to disk before the rename, and
+    Ctrl-C (or SIGTERM) waits until the file is done, so an interrupt leaves the old file or the new
+    one and no temporary file. A killed run (SIGKILL) can leave ``.NAME.mtcheck.tmp``; the next write
+    of NAME removes it. A device, FIFO or terminal (``-o /dev/null``) is written directly: renaming
+    over it would replace the device itself.
     """
     path = Path(path)
     try:
-        mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        if _is_special(path):
+            _write_directly(path, text)
+            return
+        with interrupts_deferred():
+            _replace(path, text)
     except OSError as exc:
-        raise InputError(Problem(str(path), f"cannot write: {exc.strerror}")) from None
+        raise InputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+
+
+def temporary_path(path: Path) -> Path:
+    """Where ``path`` is staged: one fixed name per file, so that a later run can find the one a killed run left."""
+    return path.with_name(f".{path.name}{TEMPORARY_SUFFIX}")
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block is done, then deliver them as they would have been."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # Python sets signal handlers in the main thread only
+        return
+    received: list[int] = []
+    previous = {number: signal.getsignal(number) for number in _DEFERRED_SIGNALS}
+    previous = {number: handler for number, handler in previous.items() if handler is not None}
+    for number in previous:
+        signal.signal(number, lambda received_number, frame: received.append(received_number))
     try:
-        if isinstance(text, bytes):
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(text)
-                _sync(handle)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.writelines([text] if isinstance(text, str) else text)
-                _sync(handle)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException as exc:  # an interrupt too: never leave the temporary file behind
-        os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise InputError(Problem(str(path), f"cannot write: {exc.strerror}")) from None
-        raise
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in received:
+            signal.raise_signal(number)
+
+
+def _is_special(path: Path) -> bool:
+    """An existing path that is not a regular file (nor a folder: writing to that fails with its own error)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_directly(path: Path, text: str | bytes | Iterable[str]) -> None:
+    if isinstance(text, bytes):
+        with open(path, "wb") as handle:
+            handle.write(text)
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines([text] if isinstance(text, str) else text)
+
+
+def _replace(path: Path, text: str | bytes | Iterable[str]) -> None:
+    mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
+    temporary = temporary_path(path)
+    fd = _create_locked(temporary)
+    # The lock is held until the file is renamed or removed: no other run can take it for a stale one meanwhile.
+    with (os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
+        try:
+            handle.writelines([text] if isinstance(text, (str, bytes)) else text)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+
+
+def _create_locked(temporary: Path) -> int:
+    """Create and lock ``temporary``, first removing one that a killed run left behind."""
+    for _ in range(3):
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _OPEN_FLAGS, 0o600)
+        except FileExistsError:
+            _remove_stale(temporary)
+            continue
+        _lock(fd, wait=True)
+        if os.fstat(fd).st_nlink:  # another run did not remove it as stale in the instant before the lock
+            return fd
+        os.close(fd)
+    raise OSError(errno.EBUSY, f"{temporary.name} keeps being replaced by another run")
+
+
+def _remove_stale(temporary: Path) -> None:
+    """Remove ``temporary`` if no live run holds its lock (a run killed while writing)."""
+    try:
+        fd = os.open(temporary, os.O_RDONLY | _OPEN_FLAGS)
+    except FileNotFoundError:
+        return  # its run has just renamed or removed it
+    try:
+        if not _lock(fd, wait=False):
+            raise OSError(errno.EBUSY, f"another mtcheck run is writing it ({temporary.name} is locked)")
+        if os.path.samestat(os.fstat(fd), os.stat(temporary)):  # still the file that was locked, not a newer one
+            os.unlink(temporary)
+    except FileNotFoundError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _lock(fd: int, wait: bool) -> bool:
+    if fcntl is None:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _new_file_mode() -> int:
-    """What open() would give a new file (0o666 less the umask): mkstemp's 0o600 would hide reports."""
+    """What open() would give a new file (0o666 less the umask): the temporary file's 0o600 would hide reports."""
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _sync(handle) -> None:
-    handle.flush()
-    os.fsync(handle.fileno())

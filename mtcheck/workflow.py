@@ -165,38 +165,76 @@ class FixRequest:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     cache_dir: str | None = DEFAULT_DIR
+    encoding: str = "utf-8-sig"  # of the files, read and written back in it (a UTF-16 BOM is always honoured)
 
 
 def run_fix(request: FixRequest) -> list[FileFix]:
-    """What ``mtcheck fix`` would change in each checked file (nothing is written here)."""
+    """What ``mtcheck fix`` would change in each checked file (nothing is written here). A file
+    whose fix its encoding cannot hold is an error, reported with every other such file."""
     from mtcheck.documents import STDIN
-    from mtcheck.fixer import fix_until_stable, read_raw
-    from mtcheck.model import Document
 
     if STDIN in request.paths:
         raise MtcheckError("fix works on files, not standard input")
     check = CheckRequest(paths=request.paths, glossaries=request.glossaries, config_file=request.config_file,
                          use_config=request.use_config, select=request.select, ignore=request.ignore,
-                         jobs=1, cache_dir=request.cache_dir)
+                         jobs=1, cache_dir=request.cache_dir, encoding=request.encoding)
     run, checker = check_run(check)
-    return [
-        fix_until_stable(file.path, read_raw(file.path), list(file.findings),
-                         lambda text, path=file.path: list(checker.check_document(Document(path, text)).findings))
-        for file in run.files
-    ]
+    fixes, problems = [], []
+    for file in run.files:
+        try:
+            fixes.append(_fix_one(checker, file))
+        except MtcheckError as error:
+            problems += error.problems
+    if problems:
+        raise MtcheckError(problems)
+    return fixes
+
+
+def _fix_one(checker, file) -> FileFix:
+    from mtcheck.fixer import fix_until_stable, read_raw
+    from mtcheck.model import Document
+
+    def recheck(text: str) -> list:
+        return list(checker.check_document(Document(file.path, text)).findings)
+
+    return fix_until_stable(file.path, read_raw(file.path), list(file.findings), recheck, encoding=checker.encoding)
 
 
 def write_targets(given: list[str], files: list[str]) -> dict[str, str]:
     """Where ``fix --write`` writes each file: through a symbolic link to the file it names (so the
-    link stays a link), but never outside the trees that were given; such a link is refused, and
-    nothing is written."""
+    link stays a link), but never outside the trees that were given. Such a link, a read-only file
+    and a file in a read-only folder are refused up front, and then nothing is written."""
     roots = [os.path.realpath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in given]
     targets, refused = {}, []
     for path in files:
         real = os.path.realpath(path)
         if os.path.islink(path) and not any(os.path.commonpath([real, root]) == root for root in roots):
             refused.append(Problem(path, f"is a symbolic link to {real}, outside the checked tree: not written"))
+        elif why := _unwritable(path, real):
+            refused.append(Problem(path, f"{why}: no file was written"))
         targets[path] = real
     if refused:
         raise MtcheckError(refused)
     return targets
+
+
+def _unwritable(path: str, real: str) -> str | None:
+    """Why ``real`` (what ``path`` names) cannot be replaced, if the permissions say so. The file is replaced
+    by a rename, which needs only its folder to be writable; a read-only file is refused all the same:
+    someone protected it."""
+    if not os.access(real, os.W_OK):
+        return "cannot write: the file is read-only"
+    if not os.access(os.path.dirname(real), os.W_OK | os.X_OK):
+        return f"cannot write: its folder {os.path.dirname(real if os.path.islink(path) else path) or '.'} is read-only"
+    return None
+
+
+def write_fixes(fixes: list[FileFix], targets: dict[str, str]) -> None:
+    """Write each fixed file atomically, in order. The first that cannot be written (a full disk)
+    stops the run: the ones before it are fixed, it and the rest are unchanged, and the error says so."""
+    for done, file_fix in enumerate(fixes):
+        try:
+            write_atomic(targets[file_fix.path], file_fix.after)
+        except MtcheckError as error:
+            note = f"; {done} of {len(fixes)} files were fixed before it, the rest are unchanged"
+            raise MtcheckError([replace(p, path=file_fix.path, message=p.message + note) for p in error.problems]) from None

@@ -88,3 +88,57 @@ def test_write_keeps_the_file_mode(tmp_path, glossary):
     article.chmod(0o640)
     assert fix(article, "-g", glossary, "--write").returncode == 0
     assert article.stat().st_mode & 0o777 == 0o640 and article.read_text(encoding="utf-8") == "The CSM met.\n"
+
+
+SERBIAN_LATIN = "Đorđe Šćekić from Zvečan said: „Ovo je naša zemlja“. The USO met Vucic.\n"
+
+
+def test_encoding_reads_and_writes_back_in_that_encoding(tmp_path, glossary):
+    article = tmp_path / "cp1250.txt"
+    article.write_bytes(SERBIAN_LATIN.encode("cp1250"))
+    shown = fix(article, "-g", glossary, "--encoding", "cp1250")
+    assert shown.returncode == 1 and "+Đorđe Šćekić from Zvečan said: „Ovo je naša zemlja“. The CSM met Vučić.\n" \
+        in shown.stdout.decode("utf-8")
+    assert fix(article, "-g", glossary, "--encoding", "cp1250", "--write").returncode == 0
+    fixed = SERBIAN_LATIN.replace("USO", "CSM").replace("Vucic", "Vučić")
+    assert article.read_bytes() == fixed.encode("cp1250")
+    again = fix(article, "-g", glossary, "--encoding", "cp1250")
+    assert again.returncode == 0 and again.stdout == b""
+
+
+def test_a_fix_the_encoding_cannot_hold_stops_the_run_and_writes_nothing(tmp_path, glossary):
+    article, other = tmp_path / "a.txt", tmp_path / "b.txt"
+    article.write_bytes("The café in Zvecan: the USO met.\n".encode("latin-1"))  # Latin-1 has no 'č'
+    other.write_bytes("Café owners met the USO.\n".encode("latin-1"))
+    refused = fix(article, other, "-g", glossary, "--encoding", "latin-1", "--write")
+    assert refused.returncode == 2 and refused.stderr.decode() == (
+        f"error: {article}:1:13: cannot fix 'Zvecan' to 'Zvečan': 'č' cannot be encoded in iso8859-1; "
+        "file left unchanged\n")
+    assert article.read_bytes() == "The café in Zvecan: the USO met.\n".encode("latin-1")
+    assert other.read_bytes() == "Café owners met the USO.\n".encode("latin-1")
+    assert fix(other, "-g", glossary, "--encoding", "latin-1", "--write").returncode == 0
+    assert other.read_bytes() == "Café owners met the CSM.\n".encode("latin-1")
+
+
+def test_an_unknown_encoding_is_a_usage_error(tmp_path, glossary):
+    article = tmp_path / "a.txt"
+    article.write_text("The USO met.\n", encoding="utf-8")
+    result = fix(article, "-g", glossary, "--encoding", "klingon", "--write")
+    assert (result.returncode, result.stderr.decode()) == (2, "error: mtcheck: unknown encoding 'klingon'\n")
+    assert article.read_text(encoding="utf-8") == "The USO met.\n"
+
+
+@pytest.mark.parametrize("raw, encoding, body", [
+    (b"\xef\xbb\xbfThe USO.\n", "utf-8-sig", "utf-8"),  # the BOM is dropped when read, put back when written
+    (b"\xef\xbb\xbfThe USO.\n", "utf-8", "utf-8"),  # the BOM is read as a character: not written twice
+    (b"\xfe\xff" + "The USO.\n".encode("utf-16-be"), "utf-8-sig", "utf-16-be"),  # UTF-16 by its BOM, order kept
+    (b"\xfe\xff" + "The USO.\n".encode("utf-16-be"), "utf-16", "utf-16-be"),
+    ("˙ţ The USO.\n".encode("cp1250"), "cp1250", "cp1250"),  # bytes that look like a UTF-16 BOM, in a cp1250 text
+])
+def test_encode_like_writes_in_the_encoding_and_with_the_bom_it_was_read_with(raw, encoding, body):
+    from mtcheck.documents import decode
+    from mtcheck.fixer import encode_like
+
+    text = decode(raw, "a.txt", encoding)
+    assert encode_like(raw, text, encoding) == raw
+    assert encode_like(raw, text.replace("USO", "CSM"), encoding) == raw.replace("USO".encode(body), "CSM".encode(body))

@@ -1,0 +1,386 @@
+"""Faults: `fix --write` interrupted or killed mid-run, full disks, read-only and special output
+paths. Every file ends wholly old or wholly new, no temporary file is left, and every error is one
+line with exit code 2."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mtcheck import output
+from mtcheck.cli import app
+from mtcheck.errors import InputError
+from mtcheck.output import TEMPORARY_SUFFIX, write_atomic
+from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE, SMALL_GLOSSARY
+
+ARTICLES = 300
+SAMPLE_LINES = MT_SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+INTERRUPTED = "interrupted: each file is either fixed or as it was\n"
+
+
+def make_articles(folder: Path) -> None:
+    """Small articles cut from the sample: each starts with its headline (it has a defect to fix)
+    and goes on with a different stretch of the article."""
+    folder.mkdir()
+    for i in range(ARTICLES):
+        start = (i * 7) % (len(SAMPLE_LINES) - 8)
+        text = f"Article {i}\n" + SAMPLE_LINES[0] + "".join(SAMPLE_LINES[start:start + 8])
+        (folder / f"a{i:03}.txt").write_text(text, encoding="utf-8")
+
+
+def start_fix(folder: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "mtcheck", "fix", "--no-cache", "--no-config", "-g", str(BUNDLED_GLOSSARY),
+               str(folder), "--write"]
+    return subprocess.Popen(command, cwd=folder.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def temporaries(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if not path.name.endswith(".txt"))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """A folder with the articles in ``original/`` and, in ``fixed/``, what one uninterrupted run made of them."""
+    base = tmp_path_factory.mktemp("corpus")
+    make_articles(base / "original")
+    shutil.copytree(base / "original", base / "fixed")
+    finished = start_fix(base / "fixed")
+    _, stderr = finished.communicate(timeout=60)
+    assert finished.returncode == 0, stderr
+    return base
+
+
+def test_a_normal_run_fixes_every_file_and_leaves_no_temporary_file(corpus):
+    originals, fixed = contents(corpus / "original"), contents(corpus / "fixed")
+    assert len(fixed) == ARTICLES and all(fixed[name] != originals[name] for name in originals)
+    assert b"CSM key" in fixed["a000.txt"] and temporaries(corpus / "fixed") == []
+
+
+def wait_for_first_write(folder: Path, old: list[str], process: subprocess.Popen) -> None:
+    """Until the first file still old is replaced (files are written in path order) or the run ends."""
+    first = folder / old[0]
+    inode = first.stat().st_ino
+    while process.poll() is None and first.stat().st_ino == inode:
+        time.sleep(0.001)
+
+
+# Each run starts from what the previous one left: the files still old are fixed next time.
+STOPS = [(signal.SIGINT, 0.0), (signal.SIGKILL, 0.0), (signal.SIGTERM, 0.0), (signal.SIGINT, 0.03),
+         (signal.SIGKILL, 0.03)]
+
+
+def test_fix_write_interrupted_or_killed_leaves_each_file_old_or_new(tmp_path, corpus):
+    originals, fixed = contents(corpus / "original"), contents(corpus / "fixed")
+    folder = tmp_path / "articles"
+    shutil.copytree(corpus / "original", folder)
+    cut_midway = []
+    for number, delay in STOPS:
+        before = contents(folder)
+        old = [name for name in originals if before[name] == originals[name]]
+        if not old:
+            break  # a fast machine: the runs so far wrote every file
+        process = start_fix(folder)
+        wait_for_first_write(folder, old, process)
+        time.sleep(delay)
+        process.send_signal(number)
+        _, stderr = process.communicate(timeout=60)
+        now = contents(folder)
+        assert all(now[name] in (originals[name], fixed[name]) for name in originals), "a file is neither old nor new"
+        if number == signal.SIGINT:
+            assert (process.returncode, stderr.decode()) == (130, INTERRUPTED)
+            assert temporaries(folder) == []
+        elif number == signal.SIGTERM:  # held until the file being written is done, then it ends the run
+            assert (process.returncode, stderr) == (-signal.SIGTERM, b"") and temporaries(folder) == []
+        else:
+            assert process.returncode == -signal.SIGKILL
+            # SIGKILL cannot be caught: the file being written can keep its temporary file
+            assert all(name.endswith(TEMPORARY_SUFFIX) and name[1:-len(TEMPORARY_SUFFIX)] in originals
+                       for name in temporaries(folder))
+        cut_midway.append(0 < sum(now[name] != before[name] for name in originals) < len(old))
+    assert any(cut_midway), "no run was stopped while writing: the test proved nothing"
+
+    finished = start_fix(folder)
+    assert finished.wait(timeout=60) == 0
+    assert contents(folder) == fixed  # the rest fixed, and any stale temporary file removed
+
+
+def test_a_stale_temporary_file_from_a_killed_run_is_removed_by_the_next_write(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(SAMPLE_LINES[0], encoding="utf-8")
+    stale = tmp_path / f".a.txt{TEMPORARY_SUFFIX}"
+    stale.write_bytes(b"half a fix")
+    result = subprocess.run([sys.executable, "-m", "mtcheck", "fix", "--no-cache", "-g", str(BUNDLED_GLOSSARY),
+                             str(article), "--write"], cwd=tmp_path, capture_output=True)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"] and "CSM key" in article.read_text(encoding="utf-8")
+
+
+def test_a_temporary_file_another_live_run_holds_is_left_alone(tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text("old\n", encoding="utf-8")
+    busy = tmp_path / f".report.json{TEMPORARY_SUFFIX}"
+    with open(busy, "wb") as other_run:
+        fcntl.flock(other_run.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(InputError) as raised:
+            write_atomic(report, "new\n")
+    assert str(raised.value) == (f"{report}: cannot write: another mtcheck run is writing it "
+                                 f"(.report.json{TEMPORARY_SUFFIX} is locked)")
+    assert report.read_text(encoding="utf-8") == "old\n" and busy.exists()
+
+
+def test_ctrl_c_while_a_file_is_written_waits_for_the_file(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("old\n", encoding="utf-8")
+
+    def chunks():
+        yield "first half, "
+        os.kill(os.getpid(), signal.SIGINT)
+        yield "second half\n"
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(report, chunks())
+    assert report.read_text(encoding="utf-8") == "first half, second half\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def invoke(*args):
+    """The CLI in this process, so that a test can make the disk fail underneath it."""
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def one_error_line(result, exit_code: int = 2) -> str:
+    lines = result.stderr.splitlines()
+    assert result.exit_code == exit_code and isinstance(result.exception, SystemExit), result.stderr
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+@pytest.fixture()
+def small_article(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("g.yaml").write_text(SMALL_GLOSSARY, encoding="utf-8")
+    Path("a.txt").write_text("The USO met Aljbin Kurti.\n", encoding="utf-8")
+    return tmp_path
+
+
+def check_to(path: str):
+    return invoke("check", "--no-cache", "--no-config", "-j", "1", "-g", "g.yaml", "a.txt", "-f", "json", "-o", path)
+
+
+def failing_fsync(fd):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+class HalfWrittenFile:
+    """A file object whose disk fills up halfway through the data."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def writelines(self, chunks):
+        data = "".join(chunks)
+        self.handle.write(data[: len(data) // 2])
+        self.handle.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self.handle.__exit__(*exc)
+
+
+def fill_the_disk(monkeypatch, where: str) -> None:
+    if where == "fsync":
+        monkeypatch.setattr(output.os, "fsync", failing_fsync)
+    else:
+        real_fdopen = os.fdopen
+        monkeypatch.setattr(output.os, "fdopen", lambda *a, **k: HalfWrittenFile(real_fdopen(*a, **k)))
+
+
+@pytest.mark.parametrize("where", ["write", "fsync"])
+@pytest.mark.parametrize("existing", [True, False])
+def test_a_full_disk_keeps_the_old_report_and_leaves_no_temporary_file(small_article, monkeypatch, where, existing):
+    if existing:
+        Path("report.json").write_text("the old report\n", encoding="utf-8")
+    fill_the_disk(monkeypatch, where)
+    assert one_error_line(check_to("report.json")) == "error: report.json: cannot write: No space left on device"
+    assert sorted(p.name for p in small_article.iterdir()) == ["a.txt", "g.yaml"] + (["report.json"] if existing else [])
+    if existing:
+        assert Path("report.json").read_text(encoding="utf-8") == "the old report\n"
+
+
+def test_dev_full_is_a_full_disk(small_article):
+    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", "--no-cache", "-g", "g.yaml", "a.txt",
+                             "-o", "/dev/full"], cwd=small_article, capture_output=True)
+    assert (result.returncode, result.stderr.decode()) == (2, "error: /dev/full: cannot write: No space left on device\n")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_dev_null_is_written_to_not_replaced(small_article):
+    before = os.stat("/dev/null")
+    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", "--no-cache", "-g", "g.yaml", "a.txt",
+                             "-o", "/dev/null"], cwd=small_article, capture_output=True)
+    after = os.stat("/dev/null")
+    assert result.returncode == 1 and result.stderr == b""  # the article's major findings
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert not list(Path("/dev").glob(f".null*{TEMPORARY_SUFFIX}"))
+
+
+def test_a_fifo_receives_the_report_and_stays_a_fifo(small_article):
+    fifo = small_article / "report.fifo"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", "--no-cache", "-g", "g.yaml", "a.txt",
+                             "-f", "json", "-o", str(fifo)], cwd=small_article, capture_output=True, timeout=60)
+    reader.join(timeout=10)
+    assert result.returncode == 1, result.stderr
+    assert [f["text"] for f in json.loads(received[0])["files"][0]["findings"]] == ["USO", "Aljbin Kurti"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def refuse_temporary_files(monkeypatch, error: int) -> None:
+    """What the system does in a read-only folder (or a read-only file system) even for root."""
+    real_open = os.open
+
+    def guarded_open(path, flags, *args, **kwargs):
+        if str(path).endswith(TEMPORARY_SUFFIX):
+            raise OSError(error, os.strerror(error), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(output.os, "open", guarded_open)
+
+
+@pytest.mark.parametrize("error", [errno.EACCES, errno.EROFS])
+def test_a_read_only_output_folder_is_one_error_line(small_article, monkeypatch, error):
+    refuse_temporary_files(monkeypatch, error)
+    Path("out").mkdir()
+    line = one_error_line(check_to("out/report.json"))
+    assert line == f"error: out/report.json: cannot write: {os.strerror(error)}"
+    assert sorted(p.name for p in small_article.iterdir()) == ["a.txt", "g.yaml", "out"] and not any(Path("out").iterdir())
+
+
+def unprivileged(test):
+    return pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")(test)
+
+
+@unprivileged
+def test_a_read_only_output_folder_as_the_system_enforces_it(small_article):
+    Path("out").mkdir()
+    Path("out/report.json").write_text("the old report\n", encoding="utf-8")
+    Path("out").chmod(0o500)
+    try:
+        line = one_error_line(check_to("out/report.json"))
+    finally:
+        Path("out").chmod(0o700)
+    assert line == "error: out/report.json: cannot write: Permission denied"
+    assert [p.name for p in Path("out").iterdir()] == ["report.json"]
+    assert Path("out/report.json").read_text(encoding="utf-8") == "the old report\n"
+
+
+def make_fix_tree(root: Path) -> None:
+    (root / "g.yaml").write_text(SMALL_GLOSSARY, encoding="utf-8")
+    for folder in ("open", "closed"):
+        (root / folder).mkdir()
+        (root / folder / "a.txt").write_text("The USO met.\n", encoding="utf-8")
+        (root / folder / "b.txt").write_text("Aljbin Kurti met.\n", encoding="utf-8")
+
+
+def fix_tree(*args):
+    return invoke("fix", "--no-cache", "--no-config", "-g", "g.yaml", "open", "closed", "--write", *args)
+
+
+def unchanged(root: Path) -> bool:
+    return all((root / folder / "a.txt").read_text(encoding="utf-8") == "The USO met.\n"
+               and (root / folder / "b.txt").read_text(encoding="utf-8") == "Aljbin Kurti met.\n"
+               for folder in ("open", "closed"))
+
+
+def test_fix_write_refuses_a_read_only_file_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_fix_tree(tmp_path)
+    read_only = os.path.realpath("closed/b.txt")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: path != read_only and real_access(path, mode))
+    line = one_error_line(fix_tree())
+    assert line == "error: closed/b.txt: cannot write: the file is read-only: no file was written"
+    assert unchanged(tmp_path) and temporaries(tmp_path / "open") == []
+
+
+@unprivileged
+def test_fix_write_refuses_a_read_only_folder_as_the_system_enforces_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_fix_tree(tmp_path)
+    (tmp_path / "closed").chmod(0o500)
+    try:
+        result = fix_tree()
+    finally:
+        (tmp_path / "closed").chmod(0o700)
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        f"error: closed/{name}.txt: cannot write: its folder closed is read-only: no file was written" for name in "ab"]
+    assert unchanged(tmp_path)
+
+
+@unprivileged
+def test_fix_write_refuses_a_read_only_file_as_the_system_enforces_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_fix_tree(tmp_path)
+    (tmp_path / "open/b.txt").chmod(0o444)
+    line = one_error_line(fix_tree())
+    assert line == "error: open/b.txt: cannot write: the file is read-only: no file was written"
+    assert unchanged(tmp_path) and (tmp_path / "open/b.txt").stat().st_mode & 0o777 == 0o444
+
+
+def test_fix_write_stops_at_a_full_disk_and_says_what_was_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_fix_tree(tmp_path)
+    real_fsync, calls = os.fsync, []
+
+    def fsync_filling_up(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            failing_fsync(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(output.os, "fsync", fsync_filling_up)
+    line = one_error_line(fix_tree())
+    assert line == ("error: open/b.txt: cannot write: No space left on device; 1 of 4 files were fixed before it, "
+                    "the rest are unchanged")
+    assert (tmp_path / "open/a.txt").read_text(encoding="utf-8") == "The CSM met.\n"
+    assert (tmp_path / "open/b.txt").read_text(encoding="utf-8") == "Aljbin Kurti met.\n"
+    assert temporaries(tmp_path / "open") == [] and temporaries(tmp_path / "closed") == []
+
+
+def test_ctrl_c_before_any_write_is_one_line_and_exit_130(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_fix_tree(tmp_path)
+
+    def interrupted(request):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("mtcheck.workflow.run_fix", interrupted)
+    result = fix_tree()
+    assert (result.exit_code, result.stderr) == (130, INTERRUPTED) and unchanged(tmp_path)
