@@ -18,7 +18,6 @@ scoring:                           # the MQM quality score (mtcheck.scoring)
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,13 +167,16 @@ def _build(located: Located, path: Path) -> Config:
 
 
 def _pattern_problems(located: Located, source: str) -> list[Problem]:
-    """Rule patterns are regular expressions: each must compile."""
+    """Rule patterns are regular expressions: each must compile with the engine that runs them
+    (``regex``, whose time limit bounds catastrophic backtracking; see mtcheck/rules/artifact.py)."""
+    import regex
+
     problems = []
     for rule_id, settings in (located.data.get("rules") or {}).items():
         for i, pattern in enumerate(settings.get("patterns", []) if isinstance(settings, dict) else []):
             try:
-                re.compile(pattern)
-            except re.error as error:
+                regex.compile(pattern)
+            except regex.error as error:
                 problems.append(Problem(source, f"rules.{rule_id}.patterns: not a regular expression: {error}",
                                         *located.position(("rules", rule_id, "patterns", i))))
     return problems

@@ -1,11 +1,14 @@
 """Properties that hold for any text (hypothesis): checking never fails, findings slice the text and
-agree with their lines and columns, the JSON parses, and fixing is idempotent and local."""
+agree with their lines and columns, the JSON parses and follows its schema, and fixing is idempotent
+and local."""
 
 from __future__ import annotations
 
 import json
 import re
+from importlib import resources
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,6 +17,7 @@ from mtcheck import Checker
 from mtcheck.fixer import fix_until_stable
 from mtcheck.model import RunResult
 from mtcheck.reporters import render
+from mtcheck.scoring.quality import score_run
 
 PIECES = [
     "USO", "Union of Serbian Municipalities", "Community of Serb Municipalities", "Aljbin Kurti", "Albin Kurti",
@@ -24,6 +28,8 @@ PIECES = [
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=30).map("".join)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 _BREAK = re.compile(r"\r\n|\r|\n")
+REPORT_SCHEMA = jsonschema.Draft202012Validator(json.loads(
+    resources.files("mtcheck.reporters").joinpath("json_report.schema.json").read_text("utf-8")))
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +52,14 @@ def test_findings_slice_the_text_and_agree_with_their_positions(checker, text):
         assert text[f.offset:f.offset + f.length] == f.text
         assert (f.line, f.column) == position(text, f.offset)
         assert (f.end_line, f.end_column) == position(text, f.offset + f.length)
-    report = json.loads(render("json", RunResult((result,))))
+    run = RunResult((result,))
+    report = json.loads(render("json", RunResult((result,), scores=score_run(run))), parse_constant=not_json)
     assert report["summary"]["findings"] == len(result.findings)
+    assert [error.message for error in REPORT_SCHEMA.iter_errors(report)] == []
+
+
+def not_json(constant: str):
+    raise AssertionError(f"the report holds {constant}: Python's json writes it, JSON has no such value")
 
 
 @SETTINGS

@@ -8,7 +8,9 @@
 - mojibake, UTF-8 read as Windows-1252 ("cafÃ©", "â€œ"), confirmed by ftfy, with its repair
   as the suggestion;
 - the site's own boilerplate, configured as regular expressions:
-  ``rules: {artifact: {patterns: ["Follow us on Facebook.*"]}}``.
+  ``rules: {artifact: {patterns: ["Follow us on Facebook.*"]}}``. They run on the ``regex`` engine
+  (Python ``re`` syntax) with a time limit: a pattern that backtracks catastrophically on a text
+  ("(a|a)+$" on "aaaa...b") stops the run with a one-line config error instead of hanging it.
 
 Fails: "contact us [email protected]", "Ã©tÃ©", "Hello {0}".  Passes: "AT&T", "50% of", "{ }".
 """
@@ -17,9 +19,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from mtcheck.errors import ConfigError, Problem
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
+
+if TYPE_CHECKING:
+    import regex
 
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".xml", ".xhtml")
 _EMAIL_RESIDUE = re.compile(r"\[email(?:\u00a0|&#160;|&nbsp;|\s)protected\]", re.IGNORECASE)
@@ -31,6 +38,10 @@ _PLACEHOLDER = re.compile(r"\{\d+\}|\{\{\s*[\w.]+\s*\}\}|\$\{[\w.]+\}|\{[A-Za-z_
 _MOJIBAKE = re.compile("[ÂÃÄÅÆÇÐÑØÙâãäåæ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                        "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 _WORD = re.compile(r"\S+")
+# The time a configured pattern may take on one segment of a document: a floor, plus time for the
+# text's length at a rate any sane pattern beats by far (a 1M-character segment gets 4 s).
+PATTERN_SECONDS = 2.0
+PATTERN_CHARS_PER_SECOND = 500_000
 
 
 def check(ctx: CheckContext):
@@ -43,7 +54,7 @@ def check(ctx: CheckContext):
         found += [(m, "an HTML entity in plain text", _entity_text(m.group())) for m in _ENTITY.finditer(text)]
         found += [(m, "an HTML tag in plain text", None) for m in _TAG.finditer(text)]
     for pattern in _patterns(tuple(ctx.options.get("artifact", {}).get("patterns", ()))):
-        found += [(m, "boilerplate (a configured pattern)", None) for m in pattern.finditer(text) if m.end() > m.start()]
+        found += [(m, "boilerplate (a configured pattern)", None) for m in _boilerplate(pattern, text, ctx.document.path)]
     for match, message, suggestion in found:
         yield Hit(Span(base + match.start(), base + match.end()), match.group(), f"'{match.group()}': {message}",
                   suggestion=suggestion)
@@ -80,9 +91,23 @@ def _entity_text(entity: str) -> str | None:
     return text if text != entity else None
 
 
+def _boilerplate(pattern: regex.Pattern, text: str, path: str) -> list:
+    """The non-empty matches of a configured pattern, within its time limit."""
+    limit = PATTERN_SECONDS + len(text) / PATTERN_CHARS_PER_SECOND
+    try:  # the limit covers the whole iteration, not each match
+        return [m for m in pattern.finditer(text, timeout=limit) if m.end() > m.start()]
+    except TimeoutError:
+        raise ConfigError(Problem(path, f"rules.artifact.patterns: {pattern.pattern!r} took over {limit:.0f} s on "
+                                        "this text (catastrophic backtracking?): make the pattern simpler")) from None
+
+
 @lru_cache(maxsize=32)
-def _patterns(sources: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(source) for source in sources)
+def _patterns(sources: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+    # The regex engine, for its timeout; the config checked that each compiles with it. Imported
+    # here: most runs configure no pattern, and start-up time counts.
+    import regex
+
+    return tuple(regex.compile(source) for source in sources)
 
 
 RULE = Rule("artifact", "Design and markup/Markup tag", Severity.MAJOR,

@@ -1,0 +1,1 @@
+"""Fuzzing harness for mtcheck (not part of the package): see fuzz/README.md."""
