@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -60,8 +61,9 @@ class Checker:
 
     @property
     def settings(self) -> str:
-        """The rules and severities in force, for cache keys and signatures."""
-        return ",".join(f"{r.id}:{(self.config.rule(r.id).severity or r.severity).label}" for r in self.rules)
+        """The rules, severities and rule options in force, for cache keys and signatures."""
+        rules = ",".join(f"{r.id}:{(self.config.rule(r.id).severity or r.severity).label}" for r in self.rules)
+        return rules + json.dumps({rule: options for rule, options in self.options.items() if options}, sort_keys=True)
 
     def examine(self, document: Document, segment: tuple[int, str]) -> Examination:
         """Scan one (offset, text) segment of ``document`` and run the segment rules on it.

@@ -74,6 +74,22 @@ def test_changed_glossary_or_settings_miss_the_cache(tmp_path):
     assert json.loads(quiet.stdout)["files"][0]["findings"] == []
 
 
+def test_changed_rule_options_miss_the_cache(tmp_path):
+    """A configured boilerplate pattern changes what a file yields: its cached result must not be reused."""
+    (tmp_path / "g.yaml").write_text("version: 1\nname: g\nlanguage: en\nterms:\n  - {id: x, canonical: Xavier}\n")
+    (tmp_path / "a.txt").write_text("Follow us on Facebook for more.\n")
+    config = tmp_path / "mtcheck.yaml"
+    args = ("check", "a.txt", "-g", "g.yaml", "-f", "json", "--fail-on", "never", "--config", "mtcheck.yaml")
+
+    def findings() -> int:
+        return len(json.loads(mtcheck(*args, cwd=tmp_path, cache=True).stdout)["files"][0]["findings"])
+
+    config.write_text("rules:\n  artifact:\n    patterns: ['Follow us on Facebook']\n")
+    assert findings() == 1
+    config.write_text("rules:\n  artifact:\n    patterns: []\n")
+    assert findings() == 0
+
+
 def test_concurrent_runs_share_a_cache_safely(corpus, tmp_path):
     command = [sys.executable, "-m", "mtcheck", "check", str(corpus), "-g", str(BUNDLED_GLOSSARY), "-f", "json"]
     runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE) for _ in range(3)]
