@@ -74,7 +74,7 @@ class Checker:
         base, text = segment
         counts = Counter(tokens(text))
         found = self.index.find(text, base=base, words=counts)
-        words = {word for rendered in {m.text for m in found} for word in tokens(rendered)}
+        words = set(tokens(" ".join({m.text for m in found})))  # one pass over the renderings, joined
         context = CheckContext(document, tuple(found), self.lexicon, counts, words, self.source_language,
                                segment, self.language, self.options)
         hits = {(rule, hit) for rule in self.rules if rule.needs is None for hit in rule.check(context)}

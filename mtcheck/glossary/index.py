@@ -23,7 +23,6 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -40,6 +39,7 @@ ACCEPTED = frozenset({"canonical", "variant", "short"})
 _ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
 MIN_FUZZY_CHARS = 5  # shorter forms are too close to ordinary words to compare by ratio
 MIN_EDIT_WORD = 4  # words shorter than this are not looked up one edit away
+ANCHOR_MEMO_LIMIT = 200_000  # words whose anchored forms are remembered between texts
 MIN_TYPO_WORD = 6  # a single typo is always reported in a form word this long
 _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 # Words of 3-6 letters with no digit and no ASCII lower-case letter: all-capital words, among others.
@@ -56,8 +56,7 @@ class Form(NamedTuple):  # a tuple, not a dataclass: indexes hold 10^5 of them a
     case_sensitive: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):  # a tuple, not a dataclass: a large text has 10^5 of them, made in a hot loop
     start: int
     end: int
     form: Form
@@ -113,6 +112,7 @@ class TermIndex:
         self._anchors = {word: self._by_signature(pairs) for word, pairs in self._anchors.items()}
         self._acronyms = dict(self._acronyms)
         self._one_word_keys = frozenset(key for key in self._exact if WORD_RE.fullmatch(key))
+        self._rare_anchor_words = frozenset(w for w in self._anchors if not lexicon.is_common(w))  # neighbours that anchor
         self._automaton = self._build_automaton()
 
     # building -------------------------------------------------------------
@@ -187,7 +187,7 @@ class TermIndex:
             swallowed = _Intervals((f.start, f.end) for f in fuzzy)
             exact = [m for m in exact if not swallowed.contains(m.start, m.end)]
         matches = sorted(exact + fuzzy + acronyms, key=lambda m: (m.start, m.end, m.term.id))
-        return [replace(m, start=m.start + base, end=m.end + base) for m in matches] if base else matches
+        return [Match(m.start + base, m.end + base, *m[2:]) for m in matches] if base else matches
 
     def encode(self, matches: list[Match]) -> list[tuple]:
         """Matches as plain tuples (forms by number): cheap to send from a worker process."""
@@ -299,7 +299,7 @@ class TermIndex:
         suspicious = self._suspicious_words(vocabulary)
         if not suspicious:
             return set(), set()
-        return suspicious, {w for w in vocabulary if self._neighbour_anchors(w) is not _NO_ANCHORS}
+        return suspicious, vocabulary & self._rare_anchor_words
 
     def _find_near_misses(self, text: str, bare: BareText, exact: list[Match], located: list[tuple[int, int, str]],
                           suspicious: set[str], anchoring: set[str], acronym_spellings: dict[str, dict[str, Form]]
@@ -312,7 +312,7 @@ class TermIndex:
         anchor_at = [start for start, _, word in located if word in anchoring]
         taken = {m.start for m in acronyms}
         windows: dict[tuple[int, int, int], float] = {}
-        anchors: dict[tuple[str, bool], _Anchored] = {}  # per text: the forms a word anchors
+        anchors = self._anchor_memo()
         for start, end, word in located:
             if word not in suspicious or covered.inside(start, end) or (taken and bare.span(start, end)[0] in taken):
                 continue
@@ -326,8 +326,8 @@ class TermIndex:
         if not self._acronyms:
             return {}
         found: dict[str, dict[str, Form]] = defaultdict(dict)
-        for word in words:
-            if 3 <= len(word) <= 6 and word.isupper() and word.isalpha():
+        for word in filter(str.isupper, words):
+            if 3 <= len(word) <= 6 and word.isalpha():
                 form = self._acronym_form(word)
                 if form is not None:
                     found[bare_text(word).text][word] = form
@@ -344,6 +344,17 @@ class TermIndex:
                     found.append(Match(o_start, o_end, form, "acronym", text[o_start:o_end]))
         return found
 
+    def _anchor_memo(self) -> dict[tuple[str, bool], _Anchored]:
+        """The forms each word anchors, kept from text to text: the segments of a long document
+        share most of their words. Bounded, as a streamed archive has millions of words."""
+        memo = self.__dict__.get("_memo")
+        if memo is None or len(memo) > ANCHOR_MEMO_LIMIT:
+            memo = self._memo = {}
+        return memo
+
+    def __getstate__(self) -> dict:
+        return {name: value for name, value in self.__dict__.items() if name != "_memo"}
+
     def _anchored_near(self, word: str, offset: int, anchor_at: list[int], anchors: dict) -> bool:
         """Whether any form can be anchored at ``offset``: by the word or a rare form word close by."""
         if self._anchored(word, True, anchors) is not _NO_ANCHORS:
@@ -352,7 +363,7 @@ class TermIndex:
         return i < len(anchor_at) and anchor_at[i] <= offset + self._reach
 
     def _anchored(self, word: str, centre: bool, anchors: dict) -> _Anchored:
-        """The forms ``word`` anchors (as the suspicious word or a neighbour), computed once per text."""
+        """The forms ``word`` anchors (as the suspicious word or a neighbour), computed once."""
         key = (word, centre)
         anchored = anchors.get(key)
         if anchored is None:
@@ -399,9 +410,7 @@ class TermIndex:
                         windows[window] = self._window_score(s, local[first:last + 1], window, covered)
 
     def _neighbour_anchors(self, word: str) -> _Anchored:
-        if word not in self._anchors or self.lexicon.is_common(word):
-            return _NO_ANCHORS
-        return self._anchors[word]
+        return self._anchors[word] if word in self._rare_anchor_words else _NO_ANCHORS
 
     def _centre_anchors(self, word: str) -> _Anchored:
         if len(word) < 3 or self.lexicon.is_function_word(word):
