@@ -17,6 +17,7 @@ TEXT_SUFFIXES = (".txt", ".md")
 STDIN = "-"
 STREAM_ABOVE = 32 * 2**20  # files larger than this many bytes are streamed
 SEGMENT_CHARS = 1_000_000  # small enough that scanning one adds little to memory
+EXAMINE_WHOLE_UP_TO = 2_000_000  # characters: a longer text is examined in SEGMENT_CHARS pieces
 READ_BYTES = 2**22
 
 
@@ -131,6 +132,18 @@ def read_document(path: str, stream_above: int = STREAM_ABOVE, encoding: str = "
     except OSError as exc:
         raise InputError(Problem(path, f"cannot read: {exc.strerror}")) from None
     return Document(path, decode(raw, path, encoding))
+
+
+def examination_segments(document) -> Iterator[tuple[int, str]]:
+    """The (offset, text) pieces a document is examined in.
+
+    They depend on the document alone, never on the number of workers examining them side by side,
+    so neither do the findings: a text of up to EXAMINE_WHOLE_UP_TO characters is one piece, a longer
+    one (or a streamed one) comes in pieces of about SEGMENT_CHARS, cut at paragraph breaks.
+    """
+    if type(document) is Document and len(document.text) > EXAMINE_WHOLE_UP_TO:
+        return document.segments(SEGMENT_CHARS)
+    return document.segments()
 
 
 def check_encoding(encoding: str) -> str:

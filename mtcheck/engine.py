@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from mtcheck.bilingual.document import BilingualDocument
 from mtcheck.config import Config
-from mtcheck.documents import document_paths, is_bilingual, read_document
+from mtcheck.documents import document_paths, examination_segments, is_bilingual, read_document
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.glossary.index import Match, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
@@ -98,7 +98,7 @@ class Checker:
         word_counts: Counter = Counter()
         glossary_words: set[str] = set()
         if examinations is None:
-            examinations = ((segment, self.examine(document, segment)) for segment in document.segments())
+            examinations = ((segment, self.examine(document, segment)) for segment in examination_segments(document))
         suppressions = Suppressions()
         for (base, text), (hits, found, counts, words) in examinations:
             suppressions.read(text, lines.line)

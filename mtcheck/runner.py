@@ -15,7 +15,8 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
 from mtcheck.config import Config
-from mtcheck.documents import SEGMENT_CHARS, STDIN, STREAM_ABOVE, document_paths, is_bilingual, is_binary, read_document
+from mtcheck.documents import (EXAMINE_WHOLE_UP_TO, STDIN, STREAM_ABOVE, document_paths, examination_segments, is_bilingual,
+                               is_binary)
 from mtcheck.engine import Checker, Examination
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
@@ -24,8 +25,7 @@ from mtcheck.model import Document, FileResult, Hit, RunResult, Span
 from mtcheck.rules import Rule
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
-PARALLEL_SEGMENTS_ABOVE = 2_000_000  # bytes: larger files are scanned by all workers at once
-SEGMENT_FLOOR = 250_000  # characters: smaller segments cost more in transfer than they save
+PARALLEL_SEGMENTS_ABOVE = EXAMINE_WHOLE_UP_TO  # bytes: larger files may be examined in segments, by all workers at once
 
 
 def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule], cache: Cache = NoCache()) -> Checker:
@@ -119,9 +119,8 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
         whole = pool.map(_check_in_worker, small, chunksize=max(1, len(small) // (jobs * 8)))
         for path in paths:
             if path in large:
-                document = read_document(path)
-                size = max(SEGMENT_FLOOR, min(SEGMENT_CHARS, _size(path) // jobs + 1))
-                segments = ((path, segment) for segment in document.segments(size))
+                document = checker.read(path)
+                segments = ((path, segment) for segment in examination_segments(document))
                 examined = _bounded_map(pool, _examine_in_worker, segments, jobs * 2)
                 yield checker.check_document(
                     document, ((segment, _examination(checker, rows)) for (_, segment), rows in examined))

@@ -115,14 +115,34 @@ def test_unwritable_cache_is_skipped(tmp_path):
 
 
 def test_a_large_file_scanned_by_several_workers_gives_the_same_result(monkeypatch, tmp_path):
+    import mtcheck.documents as documents
     import mtcheck.runner as runner
 
     big = tmp_path / "big.txt"
     big.write_text((MT_SAMPLE.read_text(encoding="utf-8") + "\n\n") * 4, encoding="utf-8")
     checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()))
+    whole = check_paths(checker, [str(big)], jobs=1)
+    monkeypatch.setattr(runner, "PARALLEL_SEGMENTS_ABOVE", 1000)
+    monkeypatch.setattr(documents, "EXAMINE_WHOLE_UP_TO", 1000)
+    monkeypatch.setattr(documents, "SEGMENT_CHARS", 5000)
+    alone = check_paths(checker, [str(big)], jobs=1)
+    together = check_paths(checker, [str(big), str(CORRECTED_SAMPLE)], jobs=2)
+    assert len(list(documents.examination_segments(checker.read(str(big))))) > 1
+    assert together.files[0] == alone.files[0] == whole.files[0]
+    assert len(whole.files[0].findings) == 4 * 13  # "Peleven" four times reads as a name: not garbled
+    assert together.files[1].findings == ()
+
+
+def test_a_large_file_in_another_encoding_is_read_in_it_by_the_workers(monkeypatch, tmp_path):
+    import mtcheck.documents as documents
+    import mtcheck.runner as runner
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(((MT_SAMPLE.read_text(encoding="utf-8") + "\n\n") * 3).encode("cp1250", errors="replace"))
+    checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()))
+    checker.encoding = "cp1250"
     alone = check_paths(checker, [str(big)], jobs=1)
     monkeypatch.setattr(runner, "PARALLEL_SEGMENTS_ABOVE", 1000)
-    monkeypatch.setattr(runner, "SEGMENT_FLOOR", 5000)
-    together = check_paths(checker, [str(big), str(CORRECTED_SAMPLE)], jobs=2)
-    assert together.files[0] == alone.files[0] and len(alone.files[0].findings) == 4 * 13  # "Peleven" four times reads as a name: not garbled
-    assert together.files[1].findings == ()
+    monkeypatch.setattr(documents, "EXAMINE_WHOLE_UP_TO", 1000)
+    together = check_paths(checker, [str(big)], jobs=2)
+    assert together.files[0] == alone.files[0] and alone.files[0].findings
