@@ -144,6 +144,18 @@ def test_bad_input_gives_one_line_errors_and_exit_2(tmp_path, args, message):
     assert result.stdout == b""
 
 
+@pytest.mark.parametrize("content, message", [
+    (b"fail_on: major\x00\n", "mtcheck.yaml:1:15: YAML syntax error: character '\\x00' is not allowed"),
+    (b"!!python/name:os.system fail_on: major\n",
+     "mtcheck.yaml:1:1: tag 'tag:yaml.org,2002:python/name:os.system' refused: only plain YAML is read (safe loading)"),
+])
+def test_a_config_file_the_yaml_reader_refuses_gives_one_line_and_exit_2(tmp_path, content, message):
+    (tmp_path / "mtcheck.yaml").write_bytes(content)
+    (tmp_path / "a.txt").write_text("text")
+    result = mtcheck("check", "a.txt", "-g", BUNDLED_GLOSSARY, "--config", "mtcheck.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode(), result.stdout) == (2, f"error: {message}\n", b"")
+
+
 def test_usage_errors_exit_2():
     assert mtcheck("check").returncode == 2
     assert mtcheck("check", MT_SAMPLE, "--no-such-option").returncode == 2

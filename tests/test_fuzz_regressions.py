@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from fuzz.strategies import STRATEGIES
-from fuzz.targets import KNOWN_UNFIXED, TARGETS, Violation, glossary_target, known_unfixed, seed_inputs
+from fuzz.targets import TARGETS, Violation, glossary_target, seed_inputs
 from fuzz.targets import _check_problems, _check_result
 from mtcheck.errors import GlossaryError, Problem
 from mtcheck.model import FileResult, Finding, Severity
@@ -28,7 +28,7 @@ def test_the_seed_corpus_passes_its_target(target, name, data):
 @BOUNDED
 @given(data=STRATEGIES["glossary"]())
 def test_a_bounded_fuzz_pass_over_glossary_files(data):
-    glossary_target(data)  # known, reported failures are tolerated here and held as xfails below
+    glossary_target(data)  # failures in KNOWN_UNFIXED (fuzz/targets.py), if any, are tolerated here
 
 
 @BOUNDED
@@ -48,26 +48,29 @@ def test_the_targets_catch_what_they_look_for():
         _check_result("abcd", FileResult("a.txt", 1, (wrong,)))
 
 
-# Failures fuzzing found in files outside the harness's remit, reported and not fixed yet: each
-# strict xfail turns into a failure when the fix lands; then drop the marker and the entry of
-# KNOWN_UNFIXED in fuzz/targets.py. The CLI must exit 2 with one line per problem naming the file,
-# the first where the input goes wrong.
+# Failures fuzzing found, fixed in mtcheck/yamlnodes.py and kept as regressions, with like inputs
+# found while fixing them. The CLI must exit 2 with one line per problem naming the file, the first
+# where the input goes wrong. A new failure found and not fixed yet goes into KNOWN_UNFIXED in
+# fuzz/targets.py and here under a strict xfail marker, until its fix lands.
 FOUND = {  # name -> (glossary file, where its error must point)
     "reader-error-two-lines": (b"version: 1\nname: g\x00\n", "g.yaml:2:8: "),
+    # libyaml counts the offset in UTF-8 bytes: the column must count characters
+    "reader-error-after-non-ascii": ("name: \u00e9\u20ac\U0001f600\x01\n".encode(), "g.yaml:1:10: "),
+    "reader-error-after-crlf": (b"version: 1\r\nname: g\x07\r\n", "g.yaml:2:8: "),
     "tagged-mapping-key": (b"!!python/object/apply:os.system a: 1\n", "g.yaml:1:1: "),
     "tagged-mapping-key-binary": (b"!!binary a: 1\n", "g.yaml:1:1: "),
+    "collection-tag-on-a-scalar-key": (b"!!map x: 1\n", "g.yaml:1:1: "),
+    "explicit-tag-that-does-not-fit": (b"version: !!int abc\n", "g.yaml:1:10: "),
+    "explicit-tag-that-does-not-fit-key": (b"!!bool x: 1\n", "g.yaml:1:1: "),
+    "integer-past-the-digit-limit": (b"version: " + b"1" * 5000 + b"\n", "g.yaml:1:10: "),
 }
 
 
 @pytest.mark.parametrize("name", sorted(FOUND))
-def test_each_known_failure_is_what_the_harness_tolerates(name):
-    with pytest.raises(Exception) as caught:
-        glossary_target(FOUND[name][0], tolerate_known=False)
-    assert known_unfixed(caught.value) == name.removesuffix("-binary")
-    assert set(KNOWN_UNFIXED) == {found.removesuffix("-binary") for found in FOUND}
+def test_each_found_input_passes_the_glossary_target_untolerated(name):
+    glossary_target(FOUND[name][0], tolerate_known=False)
 
 
-@pytest.mark.xfail(strict=True, reason="mtcheck/yamlnodes.py: fuzzing found it; reported, not fixed yet")
 @pytest.mark.parametrize("name", sorted(FOUND))
 def test_found_glossaries_give_a_one_line_error_and_exit_2(tmp_path, name):
     content, where = FOUND[name]
@@ -77,3 +80,4 @@ def test_found_glossaries_give_a_one_line_error_and_exit_2(tmp_path, name):
     lines = result.stderr.decode().splitlines()
     assert result.returncode == 2 and lines[0].startswith(f"error: {where}"), lines
     assert all(line.startswith("error: g.yaml:") for line in lines), lines
+    assert "Traceback" not in result.stderr.decode()

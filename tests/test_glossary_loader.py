@@ -140,3 +140,25 @@ def test_invalid_utf8(tmp_path):
     path.write_bytes(HEADER.encode() + b"  - {id: x, canonical: \xff}\n")
     with pytest.raises(GlossaryError, match="g.yaml:5:24: not valid UTF-8 \\(byte offset 62\\)"):
         load_glossaries([path])
+
+
+def test_a_control_character_is_one_line_with_line_and_column(tmp_path):
+    # the column counts characters, though libyaml reports the place in UTF-8 bytes
+    assert problems(tmp_path, "version: 1\nname: Vu\u010di\u0107\x00\n") == [
+        "g.yaml:2:12: YAML syntax error: character '\\x00' is not allowed"]
+    assert problems(tmp_path, "version: 1\n\u2028name: \x1b\n") == [  # YAML counts U+2028 as a line break
+        "g.yaml:3:7: YAML syntax error: character '\\x1b' is not allowed"]
+
+
+def test_tags_on_mapping_keys_are_refused_like_tags_on_values(tmp_path):
+    found = problems(tmp_path, HEADER + "  - id: x\n    canonical: X\n    !!python/name:os.system note: a\n"
+                               "    !!binary aGk=: b\n")
+    assert found == ["g.yaml:7:5: tag 'tag:yaml.org,2002:python/name:os.system' refused: only plain YAML is read "
+                     "(safe loading)",
+                     "g.yaml:8:5: tag 'tag:yaml.org,2002:binary' refused: only plain YAML is read (safe loading)"]
+
+
+def test_an_explicit_tag_that_does_not_fit_its_scalar_is_a_problem(tmp_path):
+    found = problems(tmp_path, HEADER + "  - id: x\n    canonical: X\n    fuzzy: !!int high\n    !!map x: 1\n")
+    assert found[:2] == ["g.yaml:7:12: unsupported YAML value: 'high' cannot be read as !!int",
+                         "g.yaml:8:5: unsupported YAML key: expected a mapping node, but found scalar"]
