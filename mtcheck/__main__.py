@@ -1,4 +1,4 @@
-from mtcheck.cli import main
+from mtcheck.entry import main  # not mtcheck.cli: a Ctrl-C while that imports must not print a traceback
 
 if __name__ == "__main__":
     main()

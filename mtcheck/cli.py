@@ -3,15 +3,46 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from enum import IntEnum
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from mtcheck import __version__
+from mtcheck.entry import INTERRUPTED
 from mtcheck.errors import MtcheckError, Problem
 
+
+@contextmanager
+def _reporting_interrupt():
+    try:
+        yield
+    except KeyboardInterrupt:
+        _say_interrupted()
+        raise typer.Exit(INTERRUPTED) from None
+
+
+def _say_interrupted() -> None:
+    typer.echo("interrupted", err=True)
+
+
+class _InterruptReportingGroup(TyperGroup):
+    """Typer ends a Ctrl-C in a command with a silent exit 130: say why first, one line. (`fix`
+    catches its own to say what state the files are in.)"""
+
+    def make_context(self, *args, **kwargs):  # parsing the arguments (and --version) runs here
+        with _reporting_interrupt():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):  # every command and subcommand runs here
+        with _reporting_interrupt():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
+    cls=_InterruptReportingGroup,
     help="Machine-translation quality and terminology checker.",
     no_args_is_help=True,
     add_completion=False,
@@ -402,9 +433,9 @@ def _print(report, colour: bool) -> None:
 def main() -> None:
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt:  # outside the commands, e.g. while typer builds them from the functions
+        _say_interrupted()
+        sys.exit(INTERRUPTED)
     except BrokenPipeError:
         sys.exit(Exit.ERROR)
     except OSError as exc:  # e.g. a full disk while printing

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import signal
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -114,7 +115,8 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
         return
     large = {path for path in paths if _size(path) > PARALLEL_SEGMENTS_ABOVE and not is_bilingual(path)
              and path not in checker.sources}
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(checker,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(checker,))
+    try:
         small = [path for path in paths if path not in large]
         whole = pool.map(_check_in_worker, small, chunksize=max(1, len(small) // (jobs * 8)))
         for path in paths:
@@ -129,6 +131,10 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
             done += 1
             if progress:
                 progress(done, total)
+    except BaseException:  # Ctrl-C, an error, or the caller stopping early: drop the queued work
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _size(path: str) -> int:
@@ -159,6 +165,9 @@ def _start_worker(checker: Checker) -> None:
     global _worker_checker
     _worker_checker = checker
     gc.freeze()  # nor touch (and so copy) the forked index pages
+    # A terminal's Ctrl-C reaches the whole process group: the main process alone answers it
+    # (one line, exit 130) and drops the pool's work; a worker would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_in_worker(path: str) -> FileResult:

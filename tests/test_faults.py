@@ -384,3 +384,103 @@ def test_ctrl_c_before_any_write_is_one_line_and_exit_130(tmp_path, monkeypatch)
     monkeypatch.setattr("mtcheck.workflow.run_fix", interrupted)
     result = fix_tree()
     assert (result.exit_code, result.stderr) == (130, INTERRUPTED) and unchanged(tmp_path)
+
+
+# Ctrl-C in any command: one line, "interrupted", and exit 130 (fix says more, above) -------------
+
+MTCHECK_SCRIPT = Path(sys.executable).with_name("mtcheck")  # the console script made from [project.scripts]
+LAUNCHERS = {"console script": [str(MTCHECK_SCRIPT)], "python -m": [sys.executable, "-m", "mtcheck"]}
+LONG_RUN_FILES = 1000  # copies of the 10 kB sample: seconds of checking, so the signal lands mid-run
+
+
+def start_check(launcher: str, *args, **popen) -> subprocess.Popen:
+    if not MTCHECK_SCRIPT.exists():
+        pytest.skip(f"no console script at {MTCHECK_SCRIPT}: pip install -e .")
+    command = [*LAUNCHERS[launcher], "check", "--no-cache", "--no-config", "-g", str(BUNDLED_GLOSSARY), *map(str, args)]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **popen)
+
+
+def assert_reported_interrupt(launcher: str, returncode: int, stderr: str) -> None:
+    assert stderr == "interrupted\n"
+    # python -m only: when the Ctrl-C lands in code Python runs from a string (dataclasses and the
+    # like build their methods so), Python marks it unhandled though it was caught, and then ends
+    # with SIGINT rather than the exit code: a shell reports 130 all the same.
+    assert returncode == 130 or (launcher == "python -m" and returncode == -signal.SIGINT)
+
+
+@pytest.fixture(scope="module")
+def long_run(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("long-run")
+    text = MT_SAMPLE.read_bytes()
+    for i in range(LONG_RUN_FILES):
+        (folder / f"a{i:04}.txt").write_bytes(text)
+    return folder
+
+
+@pytest.mark.parametrize("launcher", sorted(LAUNCHERS))
+def test_ctrl_c_during_a_long_check_is_one_line_and_exit_130(long_run, launcher):
+    process = start_check(launcher, long_run)
+    time.sleep(0.5)
+    assert process.poll() is None, "the check ended before the signal: make the input larger"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert_reported_interrupt(launcher, process.returncode, stderr.decode())
+
+
+def test_ctrl_c_at_a_terminal_reaches_the_workers_too_and_is_still_one_line(long_run):
+    """A terminal sends Ctrl-C to the whole process group: the workers must leave the answer to the
+    main process (no traceback of theirs), and the queued work must be dropped, not finished."""
+    process = start_check("console script", long_run, "--jobs", "2", start_new_session=True)
+    time.sleep(1.0)
+    assert process.poll() is None, "the check ended before the signal: make the input larger"
+    started = time.monotonic()
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr.decode()) == (130, "interrupted\n")
+    assert time.monotonic() - started < 5
+
+
+def test_ctrl_c_while_check_waits_for_stdin_is_one_line_and_exit_130():
+    process = start_check("console script", "-", stdin=subprocess.PIPE)
+    process.stdin.write(b"The USO met ")  # and the pipe stays open: the check waits for the rest
+    process.stdin.flush()
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr.decode()) == (130, "interrupted\n")
+
+
+def imported_module(line: str) -> str | None:
+    """The module an import-time line (PYTHONPROFILEIMPORTTIME) reports as imported, if it is one."""
+    return line.rsplit("|", 1)[-1].strip() if line.startswith("import time:") else None
+
+
+# Signalled once the CLI's imports have begun (typer is first imported there, inside the entry
+# point's guard), then later: during the imports, while typer builds the commands, as the run starts.
+# Earlier still, while Python itself starts (site, the launcher's own imports), no code of
+# mtcheck's runs yet and Python reports a Ctrl-C its own way: not tested.
+@pytest.mark.parametrize("delay", [0.0, 0.005, 0.015, 0.03, 0.06])
+@pytest.mark.parametrize("launcher", sorted(LAUNCHERS))
+def test_ctrl_c_during_start_up_is_one_line_and_no_traceback(long_run, launcher, delay):
+    process = start_check(launcher, long_run, env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"})
+    while not (imported_module(process.stderr.readline().decode()) or "").startswith("typer"):
+        assert process.poll() is None, "the run ended before it imported typer"
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, rest = process.communicate(timeout=60)
+    stderr = "".join(line for line in rest.decode().splitlines(keepends=True) if imported_module(line) is None)
+    assert_reported_interrupt(launcher, process.returncode, stderr)
+
+
+@pytest.mark.parametrize("command", [
+    ["check", "--no-cache", "--no-config", "-j", "1", "-g", "g.yaml", "a.txt"],
+    ["glossary", "validate", "g.yaml"], ["glossary", "test", "g.yaml"], ["glossary", "lint", "g.yaml"],
+    ["glossary", "stats", "g.yaml"], ["glossary", "export", "g.yaml"],
+])
+def test_ctrl_c_in_any_command_is_one_line_and_exit_130(small_article, monkeypatch, command):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("yaml.compose", interrupted)  # every command reads a glossary
+    result = invoke(*command)
+    assert (result.exit_code, result.stderr, result.stdout) == (130, "interrupted\n", "")
