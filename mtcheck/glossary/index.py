@@ -39,7 +39,7 @@ ACCEPTED = frozenset({"canonical", "variant", "short"})
 _ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
 MIN_FUZZY_CHARS = 5  # shorter forms are too close to ordinary words to compare by ratio
 MIN_EDIT_WORD = 4  # words shorter than this are not looked up one edit away
-ANCHOR_MEMO_LIMIT = 200_000  # words whose anchored forms are remembered between texts
+ANCHOR_MEMO_LIMIT = 10_000  # words whose anchored forms are remembered between texts (a merged entry can be KBs)
 MIN_TYPO_WORD = 6  # a single typo is always reported in a form word this long
 _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 # Words of 3-6 letters with no digit and no ASCII lower-case letter: all-capital words, among others.
