@@ -91,6 +91,9 @@ class Checker:
         matches that the document-wide rules ask for are kept, so memory follows the findings,
         not the text.
         """
+        if isinstance(document, BilingualDocument) and (foreign := document.other_target_languages(self.language)):
+            return FileResult(document.path, 0, skipped=f"a translation into {', '.join(map(repr, foreign))}, "
+                                                        f"not the glossary's language {self.language!r}")
         per_document = [rule for rule in self.rules if rule.needs is not None]
         kept = MatchStore(self.index)
         findings: list[Finding] = []
@@ -144,7 +147,7 @@ class Checker:
 
     def check_paths(self, paths: list[str]) -> RunResult:
         files = document_paths(paths, self.config.exclude)
-        return RunResult(tuple(self.check_document(self.read(path)) for path in files))
+        return RunResult.of(tuple(self.check_document(self.read(path)) for path in files))
 
     @staticmethod
     def _finding(rule: Rule, configured: Severity | None, category: str, hit: Hit, path: str, positions) -> Finding:

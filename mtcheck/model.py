@@ -144,6 +144,7 @@ class FileResult:
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     suppressed: dict[str, int] = field(default_factory=dict)  # findings silenced inline, by rule
     baselined: int = 0  # findings left out because the baseline holds them
+    skipped: str | None = None  # why the file was not checked after all (a translation file into another language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,13 @@ class RunResult:
     scores: RunScores | None = None  # mtcheck.scoring.quality.RunScores, once the run is scored
     terms: dict[str, Term] = field(default_factory=dict)  # the glossary terms the findings name, by id
     rules: tuple[RuleInfo, ...] = ()  # the rules that ran, in registry order
-    skipped: tuple[tuple[str, str], ...] = ()  # (path, why) of files not checked: binary files
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, why) of files not checked: binary files, other languages
+
+    @classmethod
+    def of(cls, results: tuple[FileResult, ...], skipped: tuple[tuple[str, str], ...] = ()) -> RunResult:
+        """The run of these results, the files that turned out not to be checkable among the skipped."""
+        skipped += tuple((file.path, file.skipped) for file in results if file.skipped)
+        return cls(tuple(file for file in results if not file.skipped), skipped=skipped)
 
     @property
     def findings(self) -> list[Finding]:

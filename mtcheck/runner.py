@@ -83,7 +83,7 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
         results[path] = result
         if keys[path] is not None:
             cache.put("results", keys[path], result)
-    return RunResult(tuple(results[path] for path in files), skipped=skipped)
+    return RunResult.of(tuple(results[path] for path in files), skipped)
 
 
 def _result_key(checker: Checker, path: str) -> str | None:

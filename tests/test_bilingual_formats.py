@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,11 @@ def pairs(name: str, *languages: str) -> list[Pair]:
     return read_pairs(str(DATA / name), *languages)
 
 
+def declaring(language: str | None, *expected: Pair) -> list[Pair]:
+    """``expected`` as read from a file that declares the targets' ``language``."""
+    return [replace(pair, target_language=language) for pair in expected]
+
+
 def error(call, *args) -> str:
     with pytest.raises(InputError) as caught:
         call(*args)
@@ -32,7 +38,7 @@ def test_suffixes():
 
 
 def test_xliff_1_2():
-    assert pairs("en-fr.xlf") == [
+    assert pairs("en-fr.xlf") == declaring("fr",
         Pair(0, "1", "The Community of Serb Municipalities met today.",
              "La Communauté des municipalités serbes s'est réunie aujourd'hui.", 10, 17, ("g#1",), ("g#1",)),
         # x and ph leave no text: ph holds the original document's code
@@ -45,17 +51,17 @@ def test_xliff_1_2():
         Pair(4, "5", "Belgrade, 25 May", "", 32, 9),  # <target/>: empty, at the tag
         Pair(5, "6", "A & B", "A & B", 34, 60),  # two units on one line
         Pair(6, "7", "Yes", "Oui", 34, 138),
-    ]
+    )
 
 
 def test_xliff_2_two_segments_ignorable_and_inline_codes():
-    assert pairs("en-sr.xliff") == [
+    assert pairs("en-sr.xliff") == declaring("sr",
         Pair(0, "u1/s1", "Jens Stoltenberg visited Belgrade.", "Јенс Столтенберг посетио је Београд.", 7, 17),
         Pair(1, "u1/s2", "He met Aleksandar Vučić.", "Састао се са Александром Вучићем.", 14, 17),
         Pair(2, "u2", "NATO and KFORnow\u00a0end", "НАТО и КФОРсада\u00a0крај", 23, 17,
              ("pc#1", "mrk#m1", "ph#2", "sc#3", "ec", "cp"), ("pc#1", "mrk#m1", "ph#2", "sc#3", "ec", "cp")),
         Pair(3, "u3", "Pristina", None, 29, 19),
-    ]
+    )
 
 
 def test_xliff_in_utf16_gives_the_same_pairs(tmp_path):
@@ -66,7 +72,7 @@ def test_xliff_in_utf16_gives_the_same_pairs(tmp_path):
 
 
 def test_po():
-    assert pairs("en-fr.po") == [
+    assert pairs("en-fr.po") == declaring("fr",
         Pair(0, "Latest news", "Latest news", "Dernières nouvelles", 11, 9),
         Pair(1, "menu|File", "File", "Fichier", 17, 9),
         Pair(2, "Read %(name)s article", "Read %(name)s article", "Lire l'article %(name)s", 23, 9),  # fuzzy
@@ -75,7 +81,7 @@ def test_po():
         Pair(5, "Share", "Share", None, 31, 8),  # empty msgstr: no target, placed at the msgid
         Pair(6, "A long message that wraps over two lines.", "A long message that wraps over two lines.",
              "Un long message qui tient sur deux lignes.", 38, 2),  # msgstr "" then continuation lines
-    ]  # header and obsolete (#~) entries skipped
+    )  # header and obsolete (#~) entries skipped
 
 
 def test_malformed_po(tmp_path):
@@ -86,16 +92,16 @@ def test_malformed_po(tmp_path):
 
 def test_tmx_source_from_header_and_first_other_variant():
     assert pairs("three.tmx") == [
-        Pair(0, "t1", "The Brussels Agreement", "L'accord de Bruxelles", 9, 34),
-        Pair(1, "t2", "Warning: NATO", "Attention : OTAN", 13, 34, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph")),
-        Pair(2, None, "Only English", None, 18, 34),
+        *declaring("fr-FR", Pair(0, "t1", "The Brussels Agreement", "L'accord de Bruxelles", 9, 34),
+                   Pair(1, "t2", "Warning: NATO", "Attention : OTAN", 13, 34, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph"))),
+        Pair(2, None, "Only English", None, 18, 34),  # no target variant, so no target language
     ]
 
 
 def test_tmx_languages_by_prefix():
     assert pairs("three.tmx", "en", "sr") == [
-        Pair(0, "t1", "The Brussels Agreement", "Бриселски споразум", 10, 36),
-        Pair(1, "t2", "Warning: NATO", "Пажња: НАТО", 15, 36, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph")),
+        *declaring("sr-Cyrl", Pair(0, "t1", "The Brussels Agreement", "Бриселски споразум", 10, 36),
+                   Pair(1, "t2", "Warning: NATO", "Пажња: НАТО", 15, 36, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph"))),
         Pair(2, None, "Only English", None, 18, 34),
     ]
     # a target language that is the source's (mtcheck's default "en") falls back to another variant
@@ -207,7 +213,7 @@ def test_billion_laughs_is_refused_quickly():
 
 def test_external_dtd_is_not_fetched(tmp_path):
     # the fixture names a DTD on the discard port: the parse neither fails nor waits on it
-    assert pairs("external-dtd.xlf") == [Pair(0, "1", "Hello", "Bonjour", 6, 56)]
+    assert pairs("external-dtd.xlf") == declaring("fr", Pair(0, "1", "Hello", "Bonjour", 6, 56))
     # and a listening socket sees no connection from the parser
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
         server.bind(("127.0.0.1", 0))

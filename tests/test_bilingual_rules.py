@@ -145,3 +145,35 @@ def test_term_missing_measured_on_the_wmt21_annotations():
     terms = json.loads(result.stdout)["terms"]
     assert terms["term_missing"] == {"findings": 2, "occurrences": 5}
     assert terms["exact_match"]["total"] - terms["exact_match"]["correct"] == 3  # the second "symptoms" too
+
+
+SR_TO_FR = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="sr" target-language="{language}" datatype="plaintext" original="news.txt">
+    <body><trans-unit id="1"><source>Zajednica srpskih opština.</source><target>{target}</target></trans-unit></body>
+  </file>
+</xliff>
+"""
+
+
+def test_a_translation_into_another_language_than_the_glossarys_is_skipped_with_a_warning(tmp_path):
+    """Its targets are no text of the glossary's language: every target rule would misfire on them."""
+    (tmp_path / "fr.xlf").write_text(SR_TO_FR.format(language="fr-FR", target="La Union des municipalités."), encoding="utf-8")
+    (tmp_path / "en.xlf").write_text(SR_TO_FR.format(language="en-GB", target="The Union of Serbian Municipalities."),
+                                     encoding="utf-8")
+    result = mtcheck("check", tmp_path / "fr.xlf", tmp_path / "en.xlf", "-g", BUNDLED_GLOSSARY, "-f", "json")
+    report = json.loads(result.stdout)
+    assert [f["path"] for f in report["files"]] == [str(tmp_path / "en.xlf")]  # en-GB is English: checked
+    assert [f["rule"] for f in report["files"][0]["findings"]] == ["term-forbidden"]
+    assert report["summary"]["skipped"] == [{"path": str(tmp_path / "fr.xlf"),
+                                              "reason": "a translation into 'fr-FR', not the glossary's language 'en'"}]
+    assert result.stderr.decode() == f"warning: {tmp_path / 'fr.xlf'}: a translation into 'fr-FR', not the glossary's language 'en', skipped\n"
+    assert result.returncode == 1  # the English file's finding; the skipped file changes nothing
+
+
+def test_a_po_file_declares_its_language_in_its_header(tmp_path):
+    po = tmp_path / "sr.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: sr_RS\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Union"\nmsgstr "Unija"\n', encoding="utf-8")
+    report = check_json(po)
+    assert report["files"] == [] and report["summary"]["skipped"][0]["reason"].startswith("a translation into 'sr_RS'")

@@ -36,6 +36,14 @@ class BilingualDocument(Document):
             at += len(target) + len(SEPARATOR)
         return cls(path, SEPARATOR.join(pieces), tuple(pairs), tuple(starts))
 
+    def other_target_languages(self, language: str) -> list[str]:
+        """The target languages the file declares that are not ``language`` (its targets are then
+        no text for a glossary of ``language``), sorted; none when it declares none."""
+        from mtcheck.bilingual.formats import same_language
+
+        declared = {pair.target_language for pair in self.pairs if pair.target_language}
+        return sorted(tag for tag in declared if not same_language(tag, language))
+
     def target_span(self, index: int, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Offsets in ``text`` of target[start:end] of pair ``index``."""
         target = self.pairs[index].target or ""

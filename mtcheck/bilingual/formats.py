@@ -50,6 +50,7 @@ class Pair:
     column: int = 1            # 1-based column (characters) where the target text starts, when known
     source_tags: tuple[str, ...] = ()   # inline markup of the source, in order: "x#1", "g#2", "pc#4", ...
     target_tags: tuple[str, ...] = ()
+    target_language: str | None = None  # the target's language as the file declares it, if it does
 
 
 def read_pairs(path: str, source_language: str | None = None, target_language: str | None = None) -> list[Pair]:
@@ -94,9 +95,11 @@ def _xliff1_pairs(root, places: _TextStarts) -> list[Pair]:
     """One pair per trans-unit: its direct <source> and <target> (not those of alt-trans)."""
     ns = _ns_prefix(root.tag)
     pairs = []
-    for unit in root.iter(ns + "trans-unit"):
-        source, target = unit.find(ns + "source"), unit.find(ns + "target")
-        pairs.append(_xml_pair(len(pairs), unit.get("id"), source, target, places, XLIFF1_CODES))
+    for file in root.iter(ns + "file"):
+        language = file.get("target-language") or None
+        for unit in file.iter(ns + "trans-unit"):
+            source, target = unit.find(ns + "source"), unit.find(ns + "target")
+            pairs.append(_xml_pair(len(pairs), unit.get("id"), source, target, places, XLIFF1_CODES, language))
     return pairs
 
 
@@ -111,7 +114,7 @@ def _xliff2_pairs(root, places: _TextStarts) -> list[Pair]:
             if len(segments) > 1:
                 unit_id = f"{unit_id}/{segment.get('id') or number}"
             source, target = segment.find(ns + "source"), segment.find(ns + "target")
-            pairs.append(_xml_pair(len(pairs), unit_id, source, target, places))
+            pairs.append(_xml_pair(len(pairs), unit_id, source, target, places, language=root.get("trgLang") or None))
     return pairs
 
 
@@ -137,7 +140,8 @@ def _read_tmx(path: str, source_language: str | None, target_language: str | Non
         target = _variant(others, target_language)
         target = others[0] if target is None and others else target
         pairs.append(_xml_pair(len(pairs), unit.get("tuid"), source.find("seg"),
-                               None if target is None else target.find("seg"), places, TMX_CODES))
+                               None if target is None else target.find("seg"), places, TMX_CODES,
+                               None if target is None else _tuv_language(target)))
     return pairs
 
 
@@ -147,9 +151,13 @@ def _variant(variants: list, *languages: str | None):
     for language in languages:
         if language and language != "*all*":
             for variant in variants:
-                if _same_language(variant.get(XML_LANG) or variant.get("lang") or "", language):
+                if same_language(_tuv_language(variant) or "", language):
                     return variant
     return None
+
+
+def _tuv_language(variant) -> str | None:
+    return variant.get(XML_LANG) or variant.get("lang") or None  # TMX 1.4, TMX 1.1
 
 
 # --- XML helpers ---------------------------------------------------------------------------------
@@ -166,15 +174,16 @@ def _parse_xml(path: str):
     return root, _TextStarts(raw, root.getroottree().docinfo.encoding or "utf-8", root)
 
 
-def _xml_pair(index: int, unit: str | None, source, target, places: _TextStarts, codes=frozenset()) -> Pair:
+def _xml_pair(index: int, unit: str | None, source, target, places: _TextStarts, codes=frozenset(),
+              language: str | None = None) -> Pair:
     """A pair from a source and an optional target element; a missing source reads as ""."""
     source_text, source_tags = _plain(source, codes) if source is not None else ("", ())
     if target is None:
         line, column = places.of(source) if source is not None else (1, 1)
-        return Pair(index, unit, source_text, None, line, column, source_tags)
+        return Pair(index, unit, source_text, None, line, column, source_tags, target_language=language)
     target_text, target_tags = _plain(target, codes)
     line, column = places.of(target)
-    return Pair(index, unit, source_text, target_text, line, column, source_tags, target_tags)
+    return Pair(index, unit, source_text, target_text, line, column, source_tags, target_tags, language)
 
 
 def _plain(element, codes=frozenset()) -> tuple[str, tuple[str, ...]]:
@@ -291,6 +300,7 @@ def _read_po(path: str, source_language: str | None, target_language: str | None
         message = re.sub(r"\s*\(line \d+\)", "", str(exc)).replace("Syntax error in po file", "syntax error")
         raise InputError(Problem(path, f"malformed PO file: {message}", int(found.group(1)) if found else None)) from None
     lines = text.splitlines()  # as polib counts them
+    language = catalog.metadata.get("Language") or None
     pairs = []
     for entry in catalog:
         if entry.obsolete or not entry.msgid:
@@ -302,11 +312,12 @@ def _read_po(path: str, source_language: str | None, target_language: str | None
             source = entry.msgid if not number else entry.msgid_plural
             source_line = msgid_line if not number else _po_keyword(lines, msgid_line, "msgid_plural")
             if not msgstr:
-                pairs.append(Pair(len(pairs), unit, source, None, *_po_string_start(lines, source_line)))
+                pairs.append(Pair(len(pairs), unit, source, None, *_po_string_start(lines, source_line),
+                                  target_language=language))
                 continue
             keyword = "msgstr" if number is None else f"msgstr[{number}]"
             pairs.append(Pair(len(pairs), unit, source, msgstr,
-                              *_po_string_start(lines, _po_keyword(lines, msgid_line, keyword))))
+                              *_po_string_start(lines, _po_keyword(lines, msgid_line, keyword)), target_language=language))
     return pairs
 
 
@@ -398,7 +409,7 @@ def _header_column(path: str, header: list[str], line: int, name: str, language:
     if name in names:
         return names.index(name)
     if language:
-        found = next((i for i, cell in enumerate(names) if cell and _same_language(cell, language)), None)
+        found = next((i for i, cell in enumerate(names) if cell and same_language(cell, language)), None)
         if found is not None:
             return found
     if not required:
@@ -474,7 +485,7 @@ def _json_value_column(line: str, key: str) -> int:
 
 # --- Shared helpers ------------------------------------------------------------------------------
 
-def _same_language(tag: str, wanted: str) -> bool:
+def same_language(tag: str, wanted: str) -> bool:
     """BCP 47 tags match when equal or one is a prefix of the other ("en" and "en-GB")."""
     a, b = tag.strip().lower().replace("_", "-"), wanted.strip().lower().replace("_", "-")
     return bool(a and b) and (a == b or a.startswith(b + "-") or b.startswith(a + "-"))
