@@ -123,6 +123,35 @@ _PARAGRAPH_RE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 CUT_SEARCH = 1_000_000  # how far back from a segment's limit to look for a break
 
 
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of ``text``: the pieces between paragraph breaks."""
+    bounds, at = [], 0
+    for brk in _PARAGRAPH_RE.finditer(text):
+        bounds.append((at, brk.start()))
+        at = brk.end()
+    bounds.append((at, len(text)))
+    return bounds
+
+
+def document_paragraphs(segments, carry_limit: int = 4_000_000):
+    """(offset, text) of each paragraph of a document read as (offset, text) segments, in order,
+    the same as the paragraphs of the whole text: the piece after a segment's last break is carried
+    into the next segment. A paragraph longer than ``carry_limit`` is given in pieces instead."""
+    carry_base, carry = 0, ""
+    for base, text in segments:
+        if carry:
+            base, text = carry_base, carry + text
+        bounds = paragraph_bounds(text)
+        for start, end in bounds[:-1]:
+            yield base + start, text[start:end]
+        last = bounds[-1][0]
+        carry_base, carry = base + last, text[last:]
+        if len(carry) > carry_limit:
+            yield carry_base, carry
+            carry_base, carry = carry_base + len(carry), ""
+    yield carry_base, carry
+
+
 def cut_point(text: str, limit: int) -> int:
     """Where to end a segment of at most ``limit`` characters: after a paragraph, line or word."""
     breaks = [m.end() for m in _PARAGRAPH_RE.finditer(text, max(0, limit - CUT_SEARCH), limit)]

@@ -10,7 +10,7 @@ from importlib import resources
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from mtcheck import Checker
@@ -103,3 +103,26 @@ def test_results_do_not_depend_on_jobs_or_file_order(tmp_path_factory, articles,
     order.shuffle(shuffled)
     together = {f.path: f for f in check_paths(checker, shuffled, jobs=2).files}
     assert together == alone
+
+
+paragraphs = st.lists(texts.map(lambda text: re.sub(r"(\r\n|\r|\n)", " ", text)), min_size=1, max_size=8)
+
+
+@SETTINGS
+@given(paragraphs=paragraphs, size=st.integers(min_value=40, max_value=400))
+def test_a_text_examined_in_segments_gives_the_findings_of_the_whole(checker, monkeypatch, paragraphs, size):
+    """Long texts are examined in segments (by several workers at once): cut at paragraph breaks,
+    they give the findings of the whole text, whatever the segment size."""
+    import mtcheck.documents as documents
+    from mtcheck.model import Document
+
+    text = "\n\n".join(paragraphs)
+    whole = checker.check_document(Document("a.txt", text))
+    with monkeypatch.context() as patch:
+        patch.setattr(documents, "EXAMINE_WHOLE_UP_TO", 0)
+        patch.setattr(documents, "SEGMENT_CHARS", max(size, max(map(len, paragraphs)) + 2))
+        segments = list(documents.examination_segments(Document("a.txt", text)))
+        event(f"{min(len(segments), 3)} segments")
+        assert "".join(piece for _, piece in segments) == text
+        assert all(text.startswith(piece, base) for base, piece in segments)
+        assert checker.check_document(Document("a.txt", text)) == whole

@@ -391,7 +391,12 @@ class TermIndex:
         ("Aljbina [Kurti]"): ordinary neighbours ("Ministry", "of") would anchor thousands of forms.
         A form is only compared where its rarest word is present, or stood for by this word.
         """
-        local = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(s, max(0, start - reach), end + reach)]
+        # Only the centre's paragraph: no window crosses a paragraph break, and the words beyond one
+        # must not decide what is compared here (nor may a segment's edge).
+        paragraph_end = s.find("\n", end)
+        low = max(s.rfind("\n", 0, start) + 1, start - reach)
+        high = min(len(s) if paragraph_end < 0 else paragraph_end, end + reach)
+        local = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(s, low, high)]
         centre = next(i for i, (a, _, _) in enumerate(local) if a == start)
         present = {word for _, _, word in local}
         for j, (_, _, word) in enumerate(local):

@@ -14,31 +14,33 @@ import re
 
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.text import document_paragraphs
 
 PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "„": "“"}
 CLOSERS = {closer: opener for opener, closer in PAIRS.items() if opener != "„"}
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 _ENUMERATION = re.compile(r"(?<![^\n])[ \t]*[0-9A-Za-z]{1,3}$")  # "1)", "b)" at a line start
 _SMILEY = re.compile(r"[:;=8][-^']?$")
 _MARKS = re.compile(r"[()\[\]{}“”«»„\"]")
 
 
 def check(ctx: CheckContext):
-    base, text = ctx.segment
-    paragraphs = _paragraphs(text)
-    for number, (start, end) in enumerate(paragraphs):
-        following = text[paragraphs[number + 1][0]:].lstrip()[:1] if number + 1 < len(paragraphs) else ""
-        for at, mark, problem in _unbalanced(text, start, end, continued=following == "“"):
-            yield Hit(Span(base + at, base + at + 1), mark, problem)
+    # Document-wide, paragraph by paragraph: whether a paragraph's open quotation goes on depends
+    # on the next paragraph, which may lie in the next segment of a long document.
+    held: list[tuple[int, str]] = []  # paragraphs waiting for the first character of the next text
+    for offset, paragraph in document_paragraphs(ctx.document.segments()):
+        first = paragraph.lstrip()[:1]
+        if first:
+            for at, text in held:
+                yield from _hits(at, text, continued=first == "“")
+            held = []
+        held.append((offset, paragraph))
+    for at, text in held:
+        yield from _hits(at, text, continued=False)
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    bounds, at = [], 0
-    for brk in _PARAGRAPH_BREAK.finditer(text):
-        bounds.append((at, brk.start()))
-        at = brk.end()
-    bounds.append((at, len(text)))
-    return bounds
+def _hits(offset: int, paragraph: str, continued: bool):
+    for at, mark, problem in _unbalanced(paragraph, 0, len(paragraph), continued):
+        yield Hit(Span(offset + at, offset + at + 1), mark, problem)
 
 
 def _unbalanced(text: str, start: int, end: int, continued: bool):
@@ -65,4 +67,5 @@ def _unbalanced(text: str, start: int, end: int, continued: bool):
 
 
 RULE = Rule("quote-balance", "Linguistic conventions/Punctuation", Severity.MINOR,
-            "A quotation mark or bracket opens without closing, or closes without opening, in a paragraph.", check)
+            "A quotation mark or bracket opens without closing, or closes without opening, in a paragraph.", check,
+            needs=lambda match: False)  # document-wide: it reads the text, no matches
