@@ -91,9 +91,8 @@ class Checker:
         matches that the document-wide rules ask for are kept, so memory follows the findings,
         not the text.
         """
-        if isinstance(document, BilingualDocument) and (foreign := document.other_target_languages(self.language)):
-            return FileResult(document.path, 0, skipped=f"a translation into {', '.join(map(repr, foreign))}, "
-                                                        f"not the glossary's language {self.language!r}")
+        if reason := self._not_checkable(document):
+            return FileResult(document.path, 0, skipped=reason)
         per_document = [rule for rule in self.rules if rule.needs is not None]
         kept = MatchStore(self.index)
         findings: list[Finding] = []
@@ -123,6 +122,12 @@ class Checker:
             suppressed.update(f.rule for f in findings if suppressions.silences(f))
             findings = [f for f in findings if not suppressions.silences(f)]
         return FileResult(document.path, sum(word_counts.values()), tuple(findings), dict(sorted(suppressed.items())))
+
+    def _not_checkable(self, document: Document) -> str | None:
+        """Why the glossaries cannot judge ``document``: a translation into another language."""
+        if isinstance(document, BilingualDocument) and (foreign := document.other_target_languages(self.language)):
+            return f"a translation into {', '.join(map(repr, foreign))}, not the glossary's language {self.language!r}"
+        return None
 
     def _findings(self, document: Document, hits: set, locate) -> list[Finding]:
         """``hits`` as findings, in document order; ``locate`` gives the positions of their offsets
