@@ -69,5 +69,8 @@ def _summary(run: RunResult) -> dict:
     return summary
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps would make one per finding
+
+
 def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
