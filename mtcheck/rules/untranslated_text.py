@@ -3,7 +3,7 @@
 Offline and only where confident: a sentence of four words or more is untranslated when at
 least 60% of its words, and three or more, are words of the source language (wordfreq's
 lists: Serbian in Latin or Cyrillic script, among 40 others) that are not ordinary words of
-the target language. Names and glossary forms alone never make a sentence untranslated. The
+the target language. Names and the sentence's glossary matches alone never make it untranslated. The
 source language is the glossaries' ``source_language``; without one the rule is silent.
 
 Fails: (sr → en) "Vučić je rekao da Srbija neće priznati nezavisnost Kosova."
@@ -12,6 +12,7 @@ Passes: "Vučić met Stoltenberg in Belgrade on Tuesday."
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from mtcheck.lexicon import lexicon_for
@@ -29,12 +30,19 @@ def check(ctx: CheckContext):
     if not ctx.source_language or ctx.source_language.split("-")[0] == ctx.language.split("-")[0] or ctx.pairs:
         return  # in a translation file, untranslated-segment compares each target with its source
     base, text = ctx.segment
+    matches = sorted((m.start, m.end, m.text) for m in ctx.matches)
     source = None
     for sentence in _SENTENCE.finditer(text):
         words = _WORD.findall(sentence.group())
-        foreign = [w for w in words if not ctx.lexicon.is_common(w) and w not in ctx.glossary_words]
-        if len(words) < MIN_WORDS or len(foreign) < MIN_SOURCE_WORDS or len(foreign) < MIN_SHARE * len(words):
+        foreign = [w for w in words if not ctx.lexicon.is_common(w)]
+        if not _mostly(foreign, words):
             continue  # mostly target-language words: the common case, decided without the source lexicon
+        # The words of glossary matches in this very sentence, so that a sentence is judged the
+        # same wherever a long document is cut into segments.
+        matched = _words_matched(matches, base + sentence.start(), base + sentence.end())
+        foreign = [w for w in foreign if w not in matched]
+        if not _mostly(foreign, words):
+            continue
         source = source or lexicon_for(ctx.source_language)
         in_source = [w for w in foreign if source.is_common(w) or source.is_everyday(w)]
         if len(in_source) >= MIN_SOURCE_WORDS and len(in_source) >= MIN_SHARE * len(words):
@@ -42,6 +50,16 @@ def check(ctx: CheckContext):
             yield Hit(Span(base + start, base + end), text[start:end],
                       f"this sentence looks untranslated ({ctx.source_language}): "
                       f"{len(in_source)} of its {len(words)} words are {ctx.source_language} words")
+
+
+def _mostly(foreign: list[str], words: list[str]) -> bool:
+    return len(words) >= MIN_WORDS and len(foreign) >= MIN_SOURCE_WORDS and len(foreign) >= MIN_SHARE * len(words)
+
+
+def _words_matched(matches: list[tuple[int, int, str]], start: int, end: int) -> set[str]:
+    """The words of the matches (sorted (start, end, text)) that lie within [start, end)."""
+    inside = matches[bisect.bisect_left(matches, (start,)):bisect.bisect_left(matches, (end,))]
+    return {word for _, match_end, rendered in inside if match_end <= end for word in _WORD.findall(rendered)}
 
 
 def _stripped(sentence: re.Match) -> tuple[int, int]:
