@@ -640,20 +640,25 @@ class _Intervals:
 def _locate(s: str, words: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, word) of every occurrence of ``words`` as a whole word of ``s``, in text order.
 
-    An automaton of just these words finds them without a Python step for every word of the text.
+    An automaton of just these words, each between spaces, runs over a copy of the text whose
+    non-word characters are spaces: every hit is a whole word, and the words a wanted word is part
+    of ("national" for a misspelt "nationa") cost nothing.
     """
     if not words:
         return []
     automaton = ahocorasick.Automaton()
     for word in words:
-        automaton.add_word(word, word)
+        automaton.add_word(f" {word} ", len(word))
     automaton.make_automaton()
-    found = []
-    for last, word in automaton.iter(s):
-        start, end = last - len(word) + 1, last + 1
-        if not ((start and s[start - 1].isalnum()) or (end < len(s) and s[end].isalnum())):
-            found.append((start, end, word))
-    return found
+    spaced = s.translate(_ASCII_NON_WORD)
+    if not spaced.isascii():
+        spaced = _OTHER_NON_WORD.sub(" ", spaced)
+    return [(last - length - 1, last - 1, s[last - length - 1:last - 1])
+            for last, length in automaton.iter(f" {spaced} ")]
+
+
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+_OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")  # beyond ASCII, what isalnum() refuses ("_" is ASCII)
 
 
 def _plural_suffix(s: str, end: int, key: str) -> str | None:
