@@ -22,7 +22,6 @@ _APOSTROPHES = "\u2019\u2018\u02bc"
 # Letters that Unicode does not decompose but that readers treat as a base letter plus a mark.
 _UNDECOMPOSED = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ħ": "h", "ı": "i"})
 _RUNS_RE = re.compile(r" {2,}")
-_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _ASCII_SPACE_RE = re.compile(r"[\t\n\r\x0b\x0c]")
 _MARK_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -121,14 +120,20 @@ def _collapse_runs(mapped: str, original) -> tuple[str, list[int], list[int]]:
     """
     points, shifts, pieces, removed, last = [], [], [], 0, 0
     for run in _RUNS_RE.finditer(mapped):
-        paragraph = len(_LINE_BREAK_RE.findall(original(run.start(), run.end()))) >= 2
-        pieces.append(mapped[last : run.start()] + ("\n" if paragraph else " "))
-        removed += len(run.group()) - 1
-        points.append(run.start() + 1 - (removed - (len(run.group()) - 1)))
+        start, end = run.span()
+        pieces.append(mapped[last:start])
+        pieces.append("\n" if _line_breaks(original(start, end)) >= 2 else " ")
+        points.append(start + 1 - removed)
+        removed += end - start - 1
         shifts.append(removed)
-        last = run.end()
+        last = end
     pieces.append(mapped[last:])
     return "".join(pieces), points, shifts
+
+
+def _line_breaks(gap: str) -> int:
+    """How many line breaks (CRLF, CR or LF) ``gap`` holds."""
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
 
 
 def _bare_slowly(text: str) -> BareText:
