@@ -292,7 +292,9 @@ class TermIndex:
         return found
 
     def _derived(self, word: str) -> bool:
-        return bool(self._derived_words({word}))
+        """``_derived_words`` for one word, without building sets: it runs once per window compared."""
+        return any(word[-length:] in suffixes and len(word) - length >= 4 and word[:-length] in self._proper_words
+                   for length, suffixes in _by_length(self.lexicon.name_suffixes).items())
 
     def _fuzzy_words_in(self, vocabulary: set[str]) -> tuple[set[str], set[str]]:
         """The suspicious words of a text's vocabulary, and its rare form words that anchor forms."""
