@@ -13,10 +13,38 @@ INTERRUPTED = 130  # 128 + SIGINT: what shells give a job stopped by Ctrl-C
 
 
 def main() -> None:
+    swallowed = _note_swallowed_interrupts()
     try:
         from mtcheck.cli import main as cli_main
 
+        if swallowed:
+            raise KeyboardInterrupt
         cli_main()
     except KeyboardInterrupt:  # during the import: once running, cli_main reports a Ctrl-C itself
-        print("interrupted", file=sys.stderr, flush=True)
-        sys.exit(INTERRUPTED)
+        _interrupted()
+    except SystemExit:
+        if swallowed:
+            _interrupted()
+        raise
+
+
+def _note_swallowed_interrupts() -> list:
+    """A Ctrl-C that lands in a callback Python runs for the import system (a module lock's weakref
+    callback) is printed as "Exception ignored" and dropped: note it instead, and act on it at the
+    next chance."""
+    swallowed: list = []
+    previous = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            swallowed.append(unraisable)
+        else:
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    return swallowed
+
+
+def _interrupted() -> None:
+    print("interrupted", file=sys.stderr, flush=True)
+    sys.exit(INTERRUPTED)

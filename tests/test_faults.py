@@ -484,3 +484,31 @@ def test_ctrl_c_in_any_command_is_one_line_and_exit_130(small_article, monkeypat
     monkeypatch.setattr("yaml.compose", interrupted)  # every command reads a glossary
     result = invoke(*command)
     assert (result.exit_code, result.stderr, result.stdout) == (130, "interrupted\n", "")
+
+
+def test_a_ctrl_c_python_swallows_in_a_callback_still_ends_the_run(monkeypatch, capsys):
+    """A Ctrl-C inside a callback Python runs for the import system reaches no handler: Python
+    prints "Exception ignored ... KeyboardInterrupt" and goes on. The entry point notes it instead."""
+    import weakref
+
+    import mtcheck.cli
+    from mtcheck import entry
+
+    class Thing:
+        pass
+
+    def raise_interrupt(_):
+        raise KeyboardInterrupt
+
+    def command():  # a run that gets such a Ctrl-C, then ends as usual
+        thing = Thing()
+        reference = weakref.ref(thing, raise_interrupt)
+        del thing
+        assert reference() is None
+        sys.exit(1)
+
+    monkeypatch.setattr(mtcheck.cli, "main", command)
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # put back after the test
+    with pytest.raises(SystemExit) as stop:
+        entry.main()
+    assert (stop.value.code, capsys.readouterr().err) == (130, "interrupted\n")
