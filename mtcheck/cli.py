@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from enum import IntEnum
@@ -415,9 +416,13 @@ def glossary_suggest(
 
 
 def _progress_bar(machine_format_on_stdout: bool):
-    from mtcheck.terminal import ProgressBar, wants_progress
+    """A progress bar only for a person at a terminal: never in CI logs, pipes, or under a machine
+    format on stdout (rich, which draws it, is then not even imported)."""
+    if not sys.stderr.isatty() or os.environ.get("CI") or machine_format_on_stdout:
+        return None
+    from mtcheck.terminal import ProgressBar
 
-    return ProgressBar() if wants_progress(machine_format_on_stdout) else None
+    return ProgressBar()
 
 
 def _print(report, colour: bool) -> None:

@@ -56,11 +56,3 @@ class ProgressBar:
     def close(self) -> None:
         if self._task is not None:
             self._progress.stop()
-
-
-def wants_progress(machine_format_on_stdout: bool) -> bool:
-    """Only for a person at a terminal: never in CI logs, pipes, or under a machine format on stdout."""
-    import os
-    import sys
-
-    return sys.stderr.isatty() and not os.environ.get("CI") and not machine_format_on_stdout

@@ -212,3 +212,18 @@ def test_quality_score_in_json_and_min_score(glossary_file, tmp_path):
 def test_text_report_shows_the_quality_score():
     lines = mtcheck("check", MT_SAMPLE).stdout.decode().splitlines()
     assert lines[-1].startswith("Quality score (mqm, pass mark 90): 59.88 FAIL; 66 penalty points in 1,645 words")
+
+
+def test_a_progress_bar_only_for_a_person_at_a_terminal(monkeypatch):
+    from mtcheck import cli
+    from mtcheck.terminal import ProgressBar
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert isinstance(cli._progress_bar(machine_format_on_stdout=False), ProgressBar)
+    assert cli._progress_bar(machine_format_on_stdout=True) is None  # JSON on stdout: nothing else there
+    monkeypatch.setenv("CI", "true")
+    assert cli._progress_bar(machine_format_on_stdout=False) is None  # CI logs
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert cli._progress_bar(machine_format_on_stdout=False) is None  # a pipe or a file
