@@ -78,7 +78,9 @@ class LineTracker:
         to its last line), then move on past the segment."""
         wanted = array("q", sorted(set(offsets)))
         lines, columns = array("q", bytes(8 * len(wanted))), array("q", bytes(8 * len(wanted)))
-        if wanted:
+        if wanted and "\r" not in text:
+            self._count_lines(base, text, wanted, lines, columns)
+        elif wanted:
             starts = [base + m.end() for m in LINE_BREAK_RE.finditer(text)]
             for i, offset in enumerate(wanted):
                 k = bisect.bisect_right(starts, offset)
@@ -88,6 +90,21 @@ class LineTracker:
         else:
             self.skip(base, text)
         return Positions(wanted, lines, columns)
+
+    def _count_lines(self, base: int, text: str, wanted: array, lines: array, columns: array) -> None:
+        """``positions`` for a text whose only line breaks are LF: counted between the offsets
+        wanted, with no step for each line of the text."""
+        line, line_start, at = self._line, self._line_start, 0
+        for i, offset in enumerate(wanted):
+            local = min(offset - base, len(text))
+            if local > at:
+                if breaks := text.count("\n", at, local):
+                    line, line_start = line + breaks, base + text.rfind("\n", at, local) + 1
+                at = local
+            lines[i], columns[i] = line, offset - line_start + 1
+        if breaks := text.count("\n", at):
+            line, line_start = line + breaks, base + text.rfind("\n", at) + 1
+        self._line, self._line_start = line, line_start
 
     @property
     def line(self) -> int:
