@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from mtcheck import __version__
-from mtcheck.entry import INTERRUPTED
+from mtcheck.entry import INTERRUPTED, interrupted
 from mtcheck.errors import MtcheckError, Problem
 
 
@@ -439,8 +439,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:  # outside the commands, e.g. while typer builds them from the functions
-        _say_interrupted()
-        sys.exit(INTERRUPTED)
+        interrupted()
     except BrokenPipeError:
         sys.exit(Exit.ERROR)
     except OSError as exc:  # e.g. a full disk while printing

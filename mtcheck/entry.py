@@ -21,10 +21,10 @@ def main() -> None:
             raise KeyboardInterrupt
         cli_main()
     except KeyboardInterrupt:  # during the import: once running, cli_main reports a Ctrl-C itself
-        _interrupted()
+        interrupted()
     except SystemExit:
         if swallowed:
-            _interrupted()
+            interrupted()
         raise
 
 
@@ -45,6 +45,7 @@ def _note_swallowed_interrupts() -> list:
     return swallowed
 
 
-def _interrupted() -> None:
+def interrupted() -> None:
+    """Say in one line that the run was interrupted, and end it as a Ctrl-C ends a job."""
     print("interrupted", file=sys.stderr, flush=True)
     sys.exit(INTERRUPTED)

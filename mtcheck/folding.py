@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtcheck.text import count_line_breaks
+
 WORD_RE = re.compile(r"[^\W_]+")  # a word of the bare text (it has no combining marks)
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _APOSTROPHES = "\u2019\u2018\u02bc"
@@ -122,7 +124,7 @@ def _collapse_runs(mapped: str, original) -> tuple[str, list[int], list[int]]:
     for run in _RUNS_RE.finditer(mapped):
         start, end = run.span()
         pieces.append(mapped[last:start])
-        pieces.append("\n" if _line_breaks(original(start, end)) >= 2 else " ")
+        pieces.append("\n" if count_line_breaks(original(start, end)) >= 2 else " ")
         points.append(start + 1 - removed)
         removed += end - start - 1
         shifts.append(removed)
@@ -130,10 +132,6 @@ def _collapse_runs(mapped: str, original) -> tuple[str, list[int], list[int]]:
     pieces.append(mapped[last:])
     return "".join(pieces), points, shifts
 
-
-def _line_breaks(gap: str) -> int:
-    """How many line breaks (CRLF, CR or LF) ``gap`` holds."""
-    return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
 
 
 def _bare_slowly(text: str) -> BareText:

@@ -37,6 +37,11 @@ def count_words(text: str) -> int:
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
+def count_line_breaks(text: str) -> int:
+    """How many line breaks (CRLF, CR or LF) ``text`` holds."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
 class Positions:
     """1-based (line, column) of a set of offsets, held in compact arrays."""
 
@@ -112,9 +117,8 @@ class LineTracker:
         return self._line
 
     def skip(self, base: int, text: str) -> None:
-        breaks = LINE_BREAK_RE.findall(text)
-        if breaks:
-            self._line += len(breaks)
+        if breaks := count_line_breaks(text):
+            self._line += breaks
             self._line_start = base + max(text.rfind("\n"), text.rfind("\r")) + 1
 
 
