@@ -35,7 +35,10 @@ class Cache:
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / key
 
-    def get(self, kind: str, key: str):
+    def get(self, kind: str, key: str, lasting: bool = False):
+        """The value stored under ``key``, or None. A ``lasting`` value (one kept for the rest of the
+        process, like a term index) is moved out of the collector's reach (``gc.freeze``) at once:
+        otherwise the first collection walks its millions of objects, and the next ones again."""
         try:
             data = self._path(kind, key).read_bytes()
         except OSError:
@@ -45,11 +48,14 @@ class Cache:
             return None
         gc.disable()  # unpickling 10^5 small objects is several times faster without collections
         try:
-            return pickle.loads(payload)
+            value = pickle.loads(payload)
         except Exception:  # an entry from another version of mtcheck or its dependencies
             return None
         finally:
+            if lasting:
+                gc.freeze()
             gc.enable()
+        return value
 
     def put(self, kind: str, key: str, value) -> None:
         """Store ``value``; a cache that cannot be written is silently skipped."""
@@ -86,7 +92,7 @@ class NoCache(Cache):
     def __init__(self):
         super().__init__(DEFAULT_DIR)
 
-    def get(self, kind: str, key: str):
+    def get(self, kind: str, key: str, lasting: bool = False):
         return None
 
     def put(self, kind: str, key: str, value) -> None:

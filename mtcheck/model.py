@@ -35,6 +35,15 @@ class Severity(IntEnum):
 SEVERITY_NAMES = tuple(s.label for s in Severity)
 
 
+def pickled_as_fields(cls):
+    """Pickle a slots dataclass as the tuple of its fields: its own __getstate__ is a Python loop
+    per object, and the index cache holds 10^4 terms, a large run 10^6 findings."""
+    values = attrgetter(*(f.name for f in fields(cls)))
+    cls.__reduce__ = lambda self: (cls, values(self))
+    return cls
+
+
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Term:
     """One concept of a glossary with every surface form it may take."""
@@ -112,6 +121,7 @@ class Hit:
     severity: Severity | None = None  # a per-term severity from the glossary, if any
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A hit stamped by the engine with its rule, category, severity and position."""
@@ -136,14 +146,6 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.path, -1 if self.segment is None else self.segment, self.offset, self.length, self.rule, self.message)
-
-    def __reduce__(self):
-        # Pickled as its fields (results cache, worker processes): a slots dataclass's own
-        # __getstate__ is a Python loop per finding, and runs have 10^4-10^6 of them.
-        return Finding, _FINDING_FIELDS(self)
-
-
-_FINDING_FIELDS = attrgetter(*(f.name for f in fields(Finding)))
 
 
 @dataclass(frozen=True, slots=True)

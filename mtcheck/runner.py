@@ -34,7 +34,7 @@ def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule]
     files = glossary_files(glossary_paths)
     key = fingerprint(code_fingerprint(), metadata.version("wordfreq"),
                       *(part for f in files for part in (str(f), _read(f))))
-    cached = cache.get("index", key)
+    cached = cache.get("index", key, lasting=True)
     if cached is None:
         glossaries = load_glossaries(files)
         language = glossaries[0].language if glossaries else "en"
