@@ -39,8 +39,9 @@ class Examination(NamedTuple):
 
     hits: set[tuple[Rule, Hit]]
     kept: list[Match]  # the matches the document-wide rules asked for
-    word_counts: Counter
+    word_counts: Counter  # of the words the document-wide rules count (Rule.counts)
     glossary_words: set[str]  # the words of the segment's matches
+    words: int  # how many words the segment holds
 
 
 class Checker:
@@ -72,7 +73,8 @@ class Checker:
         ``document`` holding just the path and this segment's text.
         """
         base, text = segment
-        counts = Counter(tokens(text))
+        every_word = tokens(text)
+        counts = Counter(every_word)
         found = self.index.find(text, base=base, words=counts)
         words = set(tokens(" ".join({m.text for m in found})))  # one pass over the renderings, joined
         context = CheckContext(document, tuple(found), self.lexicon, counts, words, self.source_language,
@@ -80,7 +82,16 @@ class Checker:
         hits = {(rule, hit) for rule in self.rules if rule.needs is None for hit in rule.check(context)}
         document_rules = [rule for rule in self.rules if rule.needs is not None]
         kept = [m for m in found if any(rule.needs(m) for rule in document_rules)]
-        return Examination(hits, kept, counts, words)
+        return Examination(hits, kept, self._counted(counts, document_rules), words, len(every_word))
+
+    def _counted(self, counts: Counter, document_rules: list[Rule]) -> Counter:
+        """The counts the document-wide rules read: a few names out of a segment's 20,000 words."""
+        wanted = [rule.counts for rule in document_rules if rule.counts]
+        lexicon = self.lexicon
+        if len(wanted) == 1:
+            keep = wanted[0]
+            return Counter({word: n for word, n in counts.items() if keep(word, lexicon)})
+        return Counter({word: n for word, n in counts.items() if any(keep(word, lexicon) for keep in wanted)})
 
     def check_document(self, document: Document,
                        examinations: Iterable[tuple[tuple[int, str], Examination]] | None = None) -> FileResult:
@@ -99,13 +110,15 @@ class Checker:
         lines = LineTracker()
         word_counts: Counter = Counter()
         glossary_words: set[str] = set()
+        total_words = 0
         if examinations is None:
             examinations = ((segment, self.examine(document, segment)) for segment in examination_segments(document))
         suppressions = Suppressions()
-        for (base, text), (hits, found, counts, words) in examinations:
+        for (base, text), (hits, found, counts, words, total) in examinations:
             suppressions.read(text, lines.line)
             word_counts.update(counts)
             glossary_words.update(words)
+            total_words += total
             findings += self._findings(document, hits, lambda offsets: lines.positions(base, text, offsets))
             for match in found:
                 kept.add(match)
@@ -121,7 +134,7 @@ class Checker:
         if suppressions:
             suppressed.update(f.rule for f in findings if suppressions.silences(f))
             findings = [f for f in findings if not suppressions.silences(f)]
-        return FileResult(document.path, sum(word_counts.values()), tuple(findings), dict(sorted(suppressed.items())))
+        return FileResult(document.path, total_words, tuple(findings), dict(sorted(suppressed.items())))
 
     def _not_checkable(self, document: Document) -> str | None:
         """Why the glossaries cannot judge ``document``: a translation into another language."""

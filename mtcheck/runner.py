@@ -177,14 +177,14 @@ def _check_in_worker(path: str) -> FileResult:
 def _examine_in_worker(task: tuple[str, tuple[int, str]]) -> tuple:
     """Examine one segment of a large file; the result travels as plain tuples (forms by number)."""
     path, segment = task
-    hits, kept, counts, words = _worker_checker.examine(Document(path, segment[1]), segment)
+    hits, kept, *counts = _worker_checker.examine(Document(path, segment[1]), segment)
     rows = [(rule.id, hit.span.start, hit.span.end, hit.text, hit.message, hit.term, hit.suggestion,
              hit.severity) for rule, hit in hits]
-    return rows, _worker_checker.index.encode(kept), counts, words
+    return rows, _worker_checker.index.encode(kept), *counts
 
 
 def _examination(checker: Checker, result: tuple) -> Examination:
-    rows, kept, counts, words = result
+    rows, kept, *counts = result
     rules = {rule.id: rule for rule in checker.rules}
     hits = {(rules[rule], Hit(Span(start, end), *rest)) for rule, start, end, *rest in rows}
-    return Examination(hits, checker.index.decode(kept), counts, words)
+    return Examination(hits, checker.index.decode(kept), *counts)

@@ -27,7 +27,9 @@ class CheckContext:
         self.document = document
         self.matches = matches  # a segment's matches; for a document-wide rule, those it asked for
         self.lexicon = lexicon
-        self.word_counts = word_counts  # complete only for document-wide rules
+        # A segment's words for a per-segment rule; for a document-wide rule, the whole document's
+        # counts of the words its ``counts`` predicate keeps.
+        self.word_counts = word_counts
         self.glossary_words = glossary_words  # the words of every match in the document
         self.source_language = source_language
         self.segment = segment  # (offset, text) of the segment a per-segment rule looks at
@@ -36,6 +38,11 @@ class CheckContext:
         self.index = index  # the term index, for rules that look at more than the target's matches
         # A bilingual file: its (source, target) pairs, and where each target starts in the text.
         self.pairs = getattr(document, "pairs", ())
+
+    def counts_of(self, rule: Rule) -> dict[str, int]:
+        """The document's counts of the words ``rule`` reads (other rules may have asked for more)."""
+        keep, lexicon = rule.counts, self.lexicon
+        return {word: n for word, n in self.word_counts.items() if keep(word, lexicon)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +60,9 @@ class Rule:
     # None: the rule looks at one match at a time and runs on each segment of a document.
     # Otherwise it runs once on the whole document, given the matches this predicate keeps.
     needs: Callable[[Match], bool] | None = None
+    # A document-wide rule that reads word counts: the words it reads them for, (word, lexicon) -> bool.
+    # Segments are examined apart (by worker processes, say), and only these counts are gathered.
+    counts: Callable[[str, Lexicon], bool] | None = None
 
     def info(self, severity: Severity | None = None) -> RuleInfo:
         """The rule as reports describe it; ``severity`` is the configured one, if any."""

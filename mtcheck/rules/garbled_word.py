@@ -40,17 +40,19 @@ def check(ctx: CheckContext):
                       f"'{word}' is not a word; did the translation garble '{suggestion}'?", suggestion=suggestion)
 
 
+def may_be_garbled(word: str, lexicon) -> bool:
+    """A word long enough, not an acronym nor a name such as "McDonald", and no common word."""
+    return (len(word) >= MIN_LENGTH and word.isalpha() and (word.islower() or word[0].isupper() and word[1:].islower())
+            and not lexicon.is_common(word.casefold()))
+
+
 def _candidates(ctx: CheckContext) -> dict[str, str]:
     """Words that may be garbled, each with the everyday word it is one edit from."""
     lexicon, found = ctx.lexicon, {}
-    for word, count in ctx.word_counts.items():
-        if count > 1 or len(word) < MIN_LENGTH or not word.isalpha() or word in ctx.glossary_words:
+    for word, count in ctx.counts_of(RULE).items():
+        if count > 1 or word in ctx.glossary_words:
             continue
-        if not (word.islower() or word[0].isupper() and word[1:].islower()):
-            continue  # "KFOR", "McDonald": acronyms and names
         folded = word.casefold()
-        if lexicon.is_common(folded):
-            continue
         near = _nearest_everyday(folded, lexicon.everyday_words)
         if near and not _known(folded, ctx.language) and not _inflection_of_known(folded, ctx.language):
             found[word] = near.capitalize() if word[0].isupper() else near
@@ -103,4 +105,5 @@ def _known(word: str, language: str) -> bool:
 
 RULE = Rule("garbled-word", "Linguistic conventions/Spelling", Severity.MAJOR,
             "A token that is no word but one letter away from an everyday word.", check,
-            needs=lambda match: False)  # document-wide: it needs each word's count in the whole document
+            needs=lambda match: False,  # document-wide: it needs each word's count in the whole document
+            counts=may_be_garbled)

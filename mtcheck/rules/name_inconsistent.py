@@ -38,12 +38,9 @@ def same_name(a: str, b: str) -> bool:
     return len(key) >= 2 and similarity >= WITH_SOUND and key == sound_key(b)
 
 
-def _names(ctx: CheckContext) -> dict[str, int]:
-    return {
-        word: count for word, count in ctx.word_counts.items()
-        if len(word) >= MIN_LENGTH and word[0].isupper() and word.isalpha() and not is_acronym(word)
-        and not ctx.lexicon.is_common(word)
-    }
+def may_be_name(word: str, lexicon) -> bool:
+    return (len(word) >= MIN_LENGTH and word[0].isupper() and word.isalpha() and not is_acronym(word)
+            and not lexicon.is_common(word))
 
 
 def _candidates(names: list[str], in_glossary: set[str]) -> dict[str, set[str]]:
@@ -72,7 +69,7 @@ def _candidates(names: list[str], in_glossary: set[str]) -> dict[str, set[str]]:
 
 def _pairs(ctx: CheckContext):
     """(rarer, reference) spellings, each rarer spelling once."""
-    counts = _names(ctx)
+    counts = ctx.counts_of(RULE)
     if len(counts) < 2:
         return
     in_glossary = ctx.glossary_words
@@ -115,4 +112,5 @@ RULE = Rule(
     "name-inconsistent", "Terminology/Inconsistent use of terminology", Severity.MINOR,
     "A proper name appears in two spellings in one document; the rarer one is flagged.", check,
     needs=lambda match: False,  # document-wide: word counts and glossary words, no matches
+    counts=may_be_name,
 )
