@@ -17,7 +17,7 @@ from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
 from mtcheck.suppressions import Suppressions
-from mtcheck.text import LineTracker, line_columns, tokens
+from mtcheck.text import LineTracker, line_columns, tokens, with_line_starts
 
 
 def select_rules(config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -35,11 +35,11 @@ def select_rules(config: Config, select: Iterable[str] = (), ignore: Iterable[st
 
 
 class Examination(NamedTuple):
-    """One segment examined: the segment rules' hits, and what the document-wide rules need of it."""
+    """One segment examined: the segment rules' findings, and what the document-wide rules need of it."""
 
-    hits: set[tuple[Rule, Hit]]
+    findings: list[Finding]  # in document order
     kept: list[Match]  # the matches the document-wide rules asked for
-    word_counts: Counter  # of the words the document-wide rules count (Rule.counts)
+    word_counts: dict[str, Counter]  # rule id -> the counts of the words a document-wide rule reads (Rule.counts)
     glossary_words: set[str]  # the words of the segment's matches
     words: int  # how many words the segment holds
 
@@ -66,8 +66,9 @@ class Checker:
         rules = ",".join(f"{r.id}:{(self.config.rule(r.id).severity or r.severity).label}" for r in self.rules)
         return rules + json.dumps({rule: options for rule, options in self.options.items() if options}, sort_keys=True)
 
-    def examine(self, document: Document, segment: tuple[int, str]) -> Examination:
-        """Scan one (offset, text) segment of ``document`` and run the segment rules on it.
+    def examine(self, document: Document, segment: tuple[int, str], start: tuple[int, int] = (1, 0)) -> Examination:
+        """Scan one (offset, text) segment of ``document``, starting at ``start`` (its line, and that
+        line's offset: ``text.with_line_starts``), and run the segment rules on it.
 
         Worker processes run this for the segments of a large file; they are given a stand-in
         ``document`` holding just the path and this segment's text.
@@ -82,16 +83,14 @@ class Checker:
         hits = {(rule, hit) for rule in self.rules if rule.needs is None for hit in rule.check(context)}
         document_rules = [rule for rule in self.rules if rule.needs is not None]
         kept = [m for m in found if any(rule.needs(m) for rule in document_rules)]
-        return Examination(hits, kept, self._counted(counts, document_rules), words, len(every_word))
+        findings = self._findings(document, hits, lambda offsets: LineTracker(start).positions(base, text, offsets))
+        return Examination(findings, kept, self._counted(counts, document_rules), words, len(every_word))
 
-    def _counted(self, counts: Counter, document_rules: list[Rule]) -> Counter:
+    def _counted(self, counts: Counter, document_rules: list[Rule]) -> dict[str, Counter]:
         """The counts the document-wide rules read: a few names out of a segment's 20,000 words."""
-        wanted = [rule.counts for rule in document_rules if rule.counts]
         lexicon = self.lexicon
-        if len(wanted) == 1:
-            keep = wanted[0]
-            return Counter({word: n for word, n in counts.items() if keep(word, lexicon)})
-        return Counter({word: n for word, n in counts.items() if any(keep(word, lexicon) for keep in wanted)})
+        return {rule.id: Counter({word: n for word, n in counts.items() if rule.counts(word, lexicon)})
+                for rule in document_rules if rule.counts}
 
     def check_document(self, document: Document,
                        examinations: Iterable[tuple[tuple[int, str], Examination]] | None = None) -> FileResult:
@@ -108,22 +107,25 @@ class Checker:
         kept = MatchStore(self.index)
         findings: list[Finding] = []
         lines = LineTracker()
-        word_counts: Counter = Counter()
+        word_counts: dict[str, Counter] = {rule.id: Counter() for rule in per_document if rule.counts}
         glossary_words: set[str] = set()
         total_words = 0
         if examinations is None:
-            examinations = ((segment, self.examine(document, segment)) for segment in examination_segments(document))
+            examinations = ((segment, self.examine(document, segment, start))
+                            for segment, start in with_line_starts(examination_segments(document)))
         suppressions = Suppressions()
-        for (base, text), (hits, found, counts, words, total) in examinations:
+        for (base, text), (segment_findings, found, counts, words, total) in examinations:
             suppressions.read(text, lines.line)
-            word_counts.update(counts)
+            lines.skip(base, text)
+            for rule_id, counted in counts.items():
+                word_counts[rule_id].update(counted)
             glossary_words.update(words)
             total_words += total
-            findings += self._findings(document, hits, lambda offsets: lines.positions(base, text, offsets))
+            findings += segment_findings
             for match in found:
                 kept.add(match)
-        context = CheckContext(document, kept, self.lexicon, word_counts, glossary_words, self.source_language,
-                               None, self.language, self.options, self.index)
+        context = CheckContext(document, kept, self.lexicon, Counter(), glossary_words, self.source_language,
+                               None, self.language, self.options, self.index, counted=word_counts)
         hits = {(rule, hit) for rule in per_document for hit in rule.check(context)}
         del kept, context
         findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))

@@ -7,9 +7,37 @@ tens of milliseconds: a Ctrl-C then must end like one at any other moment, with 
 
 from __future__ import annotations
 
+import os
 import sys
 
 INTERRUPTED = 130  # 128 + SIGINT: what shells give a job stopped by Ctrl-C
+COMPLETED = (0, 1)  # exit codes of a run that did its work: clean, or findings
+
+
+def run() -> None:
+    """The console script: ``main``, then, for a run that did its work, an exit that skips freeing
+    its objects one by one (as mypy does): a run that loaded a 10^4-term index spends 30 ms on that.
+    Errors and Ctrl-C take the usual exit, which also waits for any worker processes."""
+    try:
+        main()
+        code = 0
+    except SystemExit as done:
+        code = 0 if done.code is None else done.code
+        if code not in COMPLETED:
+            raise
+    if _workers_alive():
+        raise SystemExit(code)  # the usual exit waits for them; they must not outlive the run
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a broken or closed pipe: the usual exit reports it
+        raise SystemExit(code) from None
+    os._exit(code)
+
+
+def _workers_alive() -> bool:
+    multiprocessing = sys.modules.get("multiprocessing")
+    return multiprocessing is not None and bool(multiprocessing.active_children())
 
 
 def main() -> None:

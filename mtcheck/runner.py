@@ -22,8 +22,9 @@ from mtcheck.engine import Checker, Examination
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
 from mtcheck.lexicon import lexicon_for
-from mtcheck.model import Document, FileResult, Hit, RunResult, Span
+from mtcheck.model import Document, FileResult, RunResult
 from mtcheck.rules import Rule
+from mtcheck.text import with_line_starts
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 PARALLEL_SEGMENTS_ABOVE = EXAMINE_WHOLE_UP_TO  # bytes: larger files may be examined in segments, by all workers at once
@@ -79,7 +80,7 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
         checked = check_paths_on_cluster(checker, todo, cluster).files
     else:
         checked = _check_all(checker, todo, jobs, len(results), len(files), progress)
-    for path, result in zip(todo, checked):
+    for path, result in zip(todo, checked, strict=True):  # strict: runs ``checked`` to its end, which closes the pool
         results[path] = result
         if keys[path] is not None:
             cache.put("results", keys[path], result)
@@ -122,10 +123,10 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
         for path in paths:
             if path in large:
                 document = checker.read(path)
-                segments = ((path, segment) for segment in examination_segments(document))
+                segments = ((path, *located) for located in with_line_starts(examination_segments(document)))
                 examined = _bounded_map(pool, _examine_in_worker, segments, jobs * 2)
                 yield checker.check_document(
-                    document, ((segment, _examination(checker, rows)) for (_, segment), rows in examined))
+                    document, ((segment, _examination(checker, result)) for (_, segment, _), result in examined))
             else:
                 yield next(whole)
             done += 1
@@ -174,17 +175,13 @@ def _check_in_worker(path: str) -> FileResult:
     return _worker_checker.check_document(_worker_checker.read(path))
 
 
-def _examine_in_worker(task: tuple[str, tuple[int, str]]) -> tuple:
-    """Examine one segment of a large file; the result travels as plain tuples (forms by number)."""
-    path, segment = task
-    hits, kept, *counts = _worker_checker.examine(Document(path, segment[1]), segment)
-    rows = [(rule.id, hit.span.start, hit.span.end, hit.text, hit.message, hit.term, hit.suggestion,
-             hit.severity) for rule, hit in hits]
-    return rows, _worker_checker.index.encode(kept), *counts
+def _examine_in_worker(task: tuple[str, tuple[int, str], tuple[int, int]]) -> tuple:
+    """Examine one segment of a large file; its matches travel as numbers (forms by number)."""
+    path, segment, start = task
+    findings, kept, *counts = _worker_checker.examine(Document(path, segment[1]), segment, start)
+    return findings, _worker_checker.index.encode(kept), *counts
 
 
 def _examination(checker: Checker, result: tuple) -> Examination:
-    rows, kept, *counts = result
-    rules = {rule.id: rule for rule in checker.rules}
-    hits = {(rules[rule], Hit(Span(start, end), *rest)) for rule, start, end, *rest in rows}
-    return Examination(hits, checker.index.decode(kept), *counts)
+    findings, kept, *counts = result
+    return Examination(findings, checker.index.decode(kept), *counts)

@@ -75,8 +75,8 @@ class LineTracker:
     CRLF, CR and LF each end a line. Segments never split a CRLF.
     """
 
-    def __init__(self):
-        self._line, self._line_start = 1, 0
+    def __init__(self, start: tuple[int, int] = (1, 0)):
+        self._line, self._line_start = start  # the line the next segment starts on, and that line's offset
 
     def positions(self, base: int, text: str, offsets: Iterable[int]) -> Positions:
         """The positions of ``offsets`` (up to the end of this segment, or later: those are clamped
@@ -116,10 +116,24 @@ class LineTracker:
         """The line the next segment starts on."""
         return self._line
 
+    @property
+    def start(self) -> tuple[int, int]:
+        """Where the next segment starts: its line, and that line's offset (a ``LineTracker`` start)."""
+        return self._line, self._line_start
+
     def skip(self, base: int, text: str) -> None:
         if breaks := count_line_breaks(text):
             self._line += breaks
             self._line_start = base + max(text.rfind("\n"), text.rfind("\r")) + 1
+
+
+def with_line_starts(segments):
+    """Each (offset, text) segment with where it starts (``LineTracker.start``): then segments can
+    be located apart, by worker processes, say."""
+    tracker = LineTracker()
+    for segment in segments:
+        yield segment, tracker.start
+        tracker.skip(*segment)
 
 
 def line_columns(segments, offsets) -> Positions:

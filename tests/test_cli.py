@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,6 +36,18 @@ def test_exit_1_on_major_findings_and_0_on_clean_text():
     assert first.startswith(f"{MT_SAMPLE}:1:24: major term-misspelled (Terminology/Inconsistent with terminology "
                             "resource) 'WSO'")
     assert mtcheck("check", CORRECTED_SAMPLE).returncode == 0
+
+
+def test_a_run_ends_and_leaves_no_worker_process_behind():
+    """The console script ends a completed run without tearing its objects down; its workers must be
+    gone by then: one left waiting for work would hold the output pipe open, and this would time out."""
+    for launcher in ([sys.executable, "-m", "mtcheck"], [str(Path(sys.executable).with_name("mtcheck"))]):
+        if not os.path.exists(launcher[0]):
+            continue
+        run = subprocess.run([*launcher, "check", "--no-cache", "--jobs", "2", "-f", "json", str(MT_SAMPLE),
+                              str(CORRECTED_SAMPLE)], capture_output=True, timeout=60, cwd=ROOT)
+        assert run.returncode == 1, run.stderr
+        assert [f["path"] for f in json.loads(run.stdout)["files"]] == [str(MT_SAMPLE), str(CORRECTED_SAMPLE)]
 
 
 def test_fail_on_threshold(glossary_file, tmp_path):

@@ -23,13 +23,13 @@ class CheckContext:
     def __init__(self, document: Document, matches: Iterable[Match], lexicon: Lexicon,
                  word_counts: Counter, glossary_words: set[str] = frozenset(), source_language: str | None = None,
                  segment: tuple[int, str] | None = None, language: str = "en",
-                 options: Mapping[str, Mapping] | None = None, index=None):
+                 options: Mapping[str, Mapping] | None = None, index=None,
+                 counted: Mapping[str, Mapping[str, int]] | None = None):
         self.document = document
         self.matches = matches  # a segment's matches; for a document-wide rule, those it asked for
         self.lexicon = lexicon
-        # A segment's words for a per-segment rule; for a document-wide rule, the whole document's
-        # counts of the words its ``counts`` predicate keeps.
-        self.word_counts = word_counts
+        self.word_counts = word_counts  # the segment's words (document-wide rules read ``counts_of``)
+        self._counted = counted  # rule id -> the document's counts of the words the rule counts
         self.glossary_words = glossary_words  # the words of every match in the document
         self.source_language = source_language
         self.segment = segment  # (offset, text) of the segment a per-segment rule looks at
@@ -39,8 +39,11 @@ class CheckContext:
         # A bilingual file: its (source, target) pairs, and where each target starts in the text.
         self.pairs = getattr(document, "pairs", ())
 
-    def counts_of(self, rule: Rule) -> dict[str, int]:
-        """The document's counts of the words ``rule`` reads (other rules may have asked for more)."""
+    def counts_of(self, rule: Rule) -> Mapping[str, int]:
+        """The counts of the words ``rule`` reads (``Rule.counts``): in the whole document, gathered
+        segment by segment, or else in this text."""
+        if self._counted is not None:
+            return self._counted.get(rule.id, {})
         keep, lexicon = rule.counts, self.lexicon
         return {word: n for word, n in self.word_counts.items() if keep(word, lexicon)}
 
