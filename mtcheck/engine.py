@@ -12,7 +12,7 @@ from mtcheck.bilingual.document import BilingualDocument
 from mtcheck.config import Config
 from mtcheck.documents import document_paths, examination_segments, is_bilingual, read_document
 from mtcheck.errors import ConfigError, Problem
-from mtcheck.glossary.index import Match, MatchStore, TermIndex
+from mtcheck.glossary.index import EncodedMatches, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
@@ -38,7 +38,7 @@ class Examination(NamedTuple):
     """One segment examined: the segment rules' findings, and what the document-wide rules need of it."""
 
     findings: list[Finding]  # in document order
-    kept: list[Match]  # the matches the document-wide rules asked for
+    kept: EncodedMatches  # the matches the document-wide rules asked for
     word_counts: dict[str, Counter]  # rule id -> the counts of the words a document-wide rule reads (Rule.counts)
     glossary_words: set[str]  # the words of the segment's matches
     words: int  # how many words the segment holds
@@ -82,7 +82,7 @@ class Checker:
                                segment, self.language, self.options)
         hits = {(rule, hit) for rule in self.rules if rule.needs is None for hit in rule.check(context)}
         document_rules = [rule for rule in self.rules if rule.needs is not None]
-        kept = [m for m in found if any(rule.needs(m) for rule in document_rules)]
+        kept = self.index.encode([m for m in found if any(rule.needs(m) for rule in document_rules)])
         findings = self._findings(document, hits, lambda offsets: LineTracker(start).positions(base, text, offsets))
         return Examination(findings, kept, self._counted(counts, document_rules), words, len(every_word))
 
@@ -122,8 +122,7 @@ class Checker:
             glossary_words.update(words)
             total_words += total
             findings += segment_findings
-            for match in found:
-                kept.add(match)
+            kept.add_encoded(found)
         context = CheckContext(document, kept, self.lexicon, Counter(), glossary_words, self.source_language,
                                None, self.language, self.options, self.index, counted=word_counts)
         hits = {(rule, hit) for rule in per_document for hit in rule.check(context)}

@@ -126,7 +126,7 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
                 segments = ((path, *located) for located in with_line_starts(examination_segments(document)))
                 examined = _bounded_map(pool, _examine_in_worker, segments, jobs * 2)
                 yield checker.check_document(
-                    document, ((segment, _examination(checker, result)) for (_, segment, _), result in examined))
+                    document, ((segment, examination) for (_, segment, _), examination in examined))
             else:
                 yield next(whole)
             done += 1
@@ -175,13 +175,7 @@ def _check_in_worker(path: str) -> FileResult:
     return _worker_checker.check_document(_worker_checker.read(path))
 
 
-def _examine_in_worker(task: tuple[str, tuple[int, str], tuple[int, int]]) -> tuple:
-    """Examine one segment of a large file; its matches travel as numbers (forms by number)."""
+def _examine_in_worker(task: tuple[str, tuple[int, str], tuple[int, int]]) -> Examination:
+    """Examine one segment of a large file (its matches travel encoded: forms by number)."""
     path, segment, start = task
-    findings, kept, *counts = _worker_checker.examine(Document(path, segment[1]), segment, start)
-    return findings, _worker_checker.index.encode(kept), *counts
-
-
-def _examination(checker: Checker, result: tuple) -> Examination:
-    findings, kept, *counts = result
-    return Examination(findings, checker.index.decode(kept), *counts)
+    return _worker_checker.examine(Document(path, segment[1]), segment, start)

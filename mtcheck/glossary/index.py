@@ -191,13 +191,13 @@ class TermIndex:
         matches = sorted(exact + fuzzy + acronyms, key=lambda m: (m.start, m.end, m.term.id))
         return [Match(m.start + base, m.end + base, *m[2:]) for m in matches] if base else matches
 
-    def encode(self, matches: list[Match]) -> list[tuple]:
-        """Matches as plain tuples (forms by number): cheap to send from a worker process."""
-        return [(m.start, m.end, m.form.number, m.kind, m.text, m.score, m.suffix) for m in matches]
-
-    def decode(self, rows: list[tuple]) -> list[Match]:
-        """The matches ``encode`` made, with this index's own forms and terms."""
-        return [Match(start, end, self._forms[number], *rest) for start, end, number, *rest in rows]
+    def encode(self, matches: list[Match]) -> EncodedMatches:
+        """Matches as arrays and strings (forms by number): cheap to send from a worker process, and
+        for a ``MatchStore`` to take in whole."""
+        kinds = _KINDS.index
+        numbers = array("q", [n for m in matches for n in (m.start, m.end, m.form.number, kinds(m.kind))])
+        return EncodedMatches(numbers, array("d", [m.score for m in matches]), [m.text for m in matches],
+                              [m.suffix for m in matches])
 
     def _one_word_hits(self, vocabulary: set[str]) -> dict[str, list[tuple[str, str]]]:
         """The text's words that are one-word keys or their plurals: word -> [(key, plural ending)]."""
@@ -552,13 +552,21 @@ def _merged(parts: list[_Anchored]) -> _Anchored:
     return _Anchored([pair for part in parts for pair in part.ready], dict(needing))
 
 
+_KINDS = ("exact", "diacritics", "fuzzy", "acronym")
+
+
+class EncodedMatches(NamedTuple):
+    numbers: array  # start, end, form number, kind (its place in _KINDS), interleaved
+    scores: array
+    texts: list[str]
+    suffixes: list[str]
+
+
 class MatchStore:
     """Many matches kept in flat arrays (about 40 bytes each instead of 250), read back as Matches.
 
     Clean news is full of correct terms: a 500 MB archive holds millions of them.
     """
-
-    _KINDS = ("exact", "diacritics", "fuzzy", "acronym")
 
     def __init__(self, index: TermIndex):
         self._forms = index._forms
@@ -568,10 +576,17 @@ class MatchStore:
         self._suffixes: list[str] = []
 
     def add(self, match: Match) -> None:
-        self._numbers.extend((match.start, match.end, match.form.number, self._KINDS.index(match.kind)))
+        self._numbers.extend((match.start, match.end, match.form.number, _KINDS.index(match.kind)))
         self._scores.append(match.score)
         self._texts.append(sys.intern(match.text))
         self._suffixes.append(match.suffix)
+
+    def add_encoded(self, matches: EncodedMatches) -> None:
+        """Take in the matches ``TermIndex.encode`` made (in a worker process, say)."""
+        self._numbers.extend(matches.numbers)
+        self._scores.extend(matches.scores)
+        self._texts.extend(map(sys.intern, matches.texts))
+        self._suffixes.extend(matches.suffixes)
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -580,7 +595,7 @@ class MatchStore:
         numbers = self._numbers
         for i, text in enumerate(self._texts):
             start, end, form, kind = numbers[4 * i : 4 * i + 4]
-            yield Match(start, end, self._forms[form], self._KINDS[kind], text, self._scores[i], self._suffixes[i])
+            yield Match(start, end, self._forms[form], _KINDS[kind], text, self._scores[i], self._suffixes[i])
 
 
 class _Coverage:
