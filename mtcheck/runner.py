@@ -178,4 +178,8 @@ def _check_in_worker(path: str) -> FileResult:
 def _examine_in_worker(task: tuple[str, tuple[int, str], tuple[int, int]]) -> Examination:
     """Examine one segment of a large file (its matches travel encoded: forms by number)."""
     path, segment, start = task
-    return _worker_checker.examine(Document(path, segment[1]), segment, start)
+    gc.disable()  # examining makes 10^5 short-lived objects and no cycles: no collections meanwhile
+    try:
+        return _worker_checker.examine(Document(path, segment[1]), segment, start)
+    finally:
+        gc.enable()

@@ -403,7 +403,10 @@ class TermIndex:
         local = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(s, low, high)]
         centre = next(i for i, (a, _, _) in enumerate(local) if a == start)
         present = {word for _, _, word in local}
+        rare = self._rare_anchor_words
         for j, (_, _, word) in enumerate(local):
+            if j != centre and word not in rare:
+                continue  # a neighbour anchors nothing unless rare (``_neighbour_anchors``)
             ready, needing = anchors.get((word, j == centre)) or self._anchored(word, j == centre, anchors)
             if needing:
                 ready = ready + [pair for signature in present & needing.keys() for pair in needing[signature]]
