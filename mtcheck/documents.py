@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mtcheck.errors import InputError, Problem
 from mtcheck.model import Document
-from mtcheck.text import cut_point
+from mtcheck.text import cut_point, split_evenly
 
 TEXT_SUFFIXES = (".txt", ".md")
 STDIN = "-"
@@ -139,10 +139,11 @@ def examination_segments(document) -> Iterator[tuple[int, str]]:
 
     They depend on the document alone, never on the number of workers examining them side by side,
     so neither do the findings: a text of up to EXAMINE_WHOLE_UP_TO characters is one piece, a longer
-    one (or a streamed one) comes in pieces of about SEGMENT_CHARS, cut at paragraph breaks.
+    one comes in pieces of equal size, at most about SEGMENT_CHARS (so that workers examining them
+    side by side finish together), cut at paragraph breaks; a streamed one in pieces of SEGMENT_CHARS.
     """
     if type(document) is Document and len(document.text) > EXAMINE_WHOLE_UP_TO:
-        return document.segments(SEGMENT_CHARS)
+        return split_evenly(document.text, -(-len(document.text) // SEGMENT_CHARS), SEGMENT_CHARS)
     return document.segments()
 
 

@@ -189,9 +189,8 @@ def document_paragraphs(segments, carry_limit: int = 4_000_000):
 
 def cut_point(text: str, limit: int) -> int:
     """Where to end a segment of at most ``limit`` characters: after a paragraph, line or word."""
-    breaks = [m.end() for m in _PARAGRAPH_RE.finditer(text, max(0, limit - CUT_SEARCH), limit)]
-    if breaks:
-        return breaks[-1]
+    if (last_break := _last_paragraph_break(text, limit)) is not None:
+        return last_break
     for separator in ("\n", " "):
         cut = text.rfind(separator, max(0, limit - CUT_SEARCH), limit)
         if cut > 0:
@@ -199,9 +198,40 @@ def cut_point(text: str, limit: int) -> int:
     return limit
 
 
-def split(text: str, size: int):
-    """(offset, piece) segments of ``text``, each at most ``size`` characters, cut at breaks."""
+def _last_paragraph_break(text: str, limit: int) -> int | None:
+    """The end of the last paragraph break within CUT_SEARCH characters before ``limit``, looked for
+    near ``limit`` first: a segment of 10^6 characters has thousands of them."""
+    start = max(0, limit - CUT_SEARCH)
+    for reach in (10_000, 100_000):
+        low = max(start, limit - reach)
+        while low > start and text[low - 1] in " \t\r\n":
+            low -= 1  # no break may straddle where the search starts: then the breaks are those of the whole
+        if low == start:
+            break
+        breaks = [m.end() for m in _PARAGRAPH_RE.finditer(text, low, limit)]
+        if breaks:
+            return breaks[-1]
+    breaks = [m.end() for m in _PARAGRAPH_RE.finditer(text, start, limit)]
+    return breaks[-1] if breaks else None
+
+
+def split_evenly(text: str, pieces: int, size: int):
+    """``split``, with the cuts moved back to even shares of the text where paragraphs allow: about
+    ``pieces`` segments of about equal size."""
     base = 0
+    for left in range(pieces, 1, -1):
+        if len(text) - base <= size:
+            break
+        share = -(-(len(text) - base) // left)
+        window = text[base : base + size + 1]
+        cut = _last_paragraph_break(window, share) or cut_point(window, size)
+        yield base, text[base : base + cut]
+        base += cut
+    yield from split(text, size, base)
+
+
+def split(text: str, size: int, base: int = 0):
+    """(offset, piece) segments of ``text`` from ``base`` on, each at most ``size`` characters, cut at breaks."""
     while len(text) - base > size:
         cut = cut_point(text[base : base + size + 1], size)
         yield base, text[base : base + cut]
