@@ -28,7 +28,7 @@ from mtcheck.rules import RULES
 from mtcheck.scoring.quality import ScoringModel
 from mtcheck.scoring.weights import PRESETS, WEIGHTS_SCHEMA_PROPERTIES, weights_from
 from mtcheck.validation import schema_problems
-from mtcheck.yamlnodes import Located, load_located
+from mtcheck.located import Located
 
 CONFIG_FILE = "mtcheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -116,6 +116,8 @@ def load_config(path: str | Path) -> Config:
         raise ConfigError(Problem(str(path), "config file not found")) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(str(path), f"cannot read config: {exc}")) from None
+    from mtcheck.yamlnodes import load_located  # PyYAML only for a YAML config
+
     located, problems = load_located(text, str(path))
     if located is None and problems and "empty" in problems[0].message:
         return Config(path=str(path))

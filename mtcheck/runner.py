@@ -10,7 +10,6 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from mtcheck import __version__
@@ -21,7 +20,7 @@ from mtcheck.documents import (EXAMINE_WHOLE_UP_TO, STDIN, STREAM_ABOVE, documen
 from mtcheck.engine import Checker, Examination
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
-from mtcheck.lexicon import lexicon_for
+from mtcheck.lexicon import lexicon_for, lexicon_version
 from mtcheck.model import Document, FileResult, RunResult
 from mtcheck.rules import Rule
 from mtcheck.text import with_line_starts
@@ -33,7 +32,7 @@ PARALLEL_SEGMENTS_ABOVE = EXAMINE_WHOLE_UP_TO  # bytes: larger files may be exam
 def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule], cache: Cache = NoCache()) -> Checker:
     """A checker for these glossaries, its term index loaded from the cache when the files are unchanged."""
     files = glossary_files(glossary_paths)
-    key = fingerprint(code_fingerprint(), metadata.version("wordfreq"),
+    key = fingerprint(code_fingerprint(), lexicon_version(),
                       *(part for f in files for part in (str(f), _read(f))))
     cached = cache.get("index", key, lasting=True)
     if cached is None:

@@ -6,7 +6,7 @@ import difflib
 import json
 
 from mtcheck.errors import Problem
-from mtcheck.yamlnodes import Located
+from mtcheck.located import Located
 
 _validators: dict[str, object] = {}
 

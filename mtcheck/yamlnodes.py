@@ -8,38 +8,20 @@ keys and alias bombs are caught instead of silently accepted or expanded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.reader import ReaderError
 
 from mtcheck.errors import Problem
+from mtcheck.located import Located, Path
 
-Path = tuple  # keys and indexes from the document root
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 # libyaml reads the text as UTF-8 and gives a ReaderError's position in bytes; PyYAML's reader in characters.
 _READER_COUNTS_BYTES = _LOADER is not yaml.SafeLoader
 # What YAML counts as a line break (YAML 1.1, as both readers do), so reader errors and marks agree.
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 MAX_NODES = 1_000_000
-
-
-@dataclass
-class Located:
-    """A document's data plus the position of every value and mapping key in it."""
-
-    data: object
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-
-    def position(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
-        """Where ``path`` (or its nearest located parent) stands; unknown for data without positions."""
-        table = self.keys if key else self.values
-        path = tuple(path)
-        while path not in table and path:
-            path = path[:-1]
-        return table.get(path, self.values.get((), (None, None)))
 
 
 def _where(mark) -> tuple[int, int]:

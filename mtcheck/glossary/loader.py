@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mtcheck.documents import decode
 from mtcheck.errors import GlossaryError, InputError, Problem
-from mtcheck.yamlnodes import Located, load_located
+from mtcheck.located import Located
 from mtcheck.validation import schema_problems
 from mtcheck.model import Glossary, Severity, Term
 from mtcheck.text import fold
@@ -78,6 +78,8 @@ def _load_file(path: Path) -> tuple[Glossary | None, Located | None, list[Proble
     text, problem = _read_text(path)
     if problem:
         return None, None, [problem]
+    from mtcheck.yamlnodes import load_located  # PyYAML only when a glossary is read, not for a cached index
+
     located, problems = load_located(text, source)
     if located is None:
         return None, None, problems
