@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from mtcheck.bilingual.document import BilingualDocument
 from mtcheck.config import Config
-from mtcheck.documents import document_paths, examination_segments, is_bilingual, read_document
+from mtcheck.documents import StreamedDocument, document_paths, examination_segments, is_bilingual, read_document
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.glossary.index import EncodedMatches, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
@@ -114,6 +114,7 @@ class Checker:
             examinations = ((segment, self.examine(document, segment, start))
                             for segment, start in with_line_starts(examination_segments(document)))
         suppressions = Suppressions()
+        streamed = isinstance(document, StreamedDocument)
         for (base, text), (segment_findings, found, counts, words, total) in examinations:
             suppressions.read(text, lines.line)
             lines.skip(base, text)
@@ -121,7 +122,7 @@ class Checker:
                 word_counts[rule_id].update(counted)
             glossary_words.update(words)
             total_words += total
-            findings += segment_findings
+            findings += [f.with_shared_strings() for f in segment_findings] if streamed else segment_findings
             kept.add_encoded(found)
         context = CheckContext(document, kept, self.lexicon, Counter(), glossary_words, self.source_language,
                                None, self.language, self.options, self.index, counted=word_counts)

@@ -482,6 +482,7 @@ def test_ctrl_c_in_any_command_is_one_line_and_exit_130(small_article, monkeypat
         raise KeyboardInterrupt
 
     monkeypatch.setattr("yaml.compose", interrupted)  # every command reads a glossary
+    monkeypatch.setattr("mtcheck.runner._COMPILED", {})  # even one compiled earlier in this process
     result = invoke(*command)
     assert (result.exit_code, result.stderr, result.stdout) == (130, "interrupted\n", "")
 
