@@ -146,7 +146,9 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
             if progress:
                 progress(done, total)
     except BaseException:  # Ctrl-C, an error, or the caller stopping early: drop the queued work
-        pool.shutdown(wait=False, cancel_futures=True)
+        # and wait for the running tasks (a segment each): a pool left running at exit races with
+        # Python's own exit handler, which then prints "Exception ignored ... Bad file descriptor".
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
 

@@ -146,3 +146,17 @@ def test_a_large_file_in_another_encoding_is_read_in_it_by_the_workers(monkeypat
     monkeypatch.setattr(documents, "EXAMINE_WHOLE_UP_TO", 1000)
     together = check_paths(checker, [str(big)], jobs=2)
     assert together.files[0] == alone.files[0] and alone.files[0].findings
+
+
+def test_a_file_that_fails_in_a_worker_leaves_no_worker_running(tmp_path):
+    """The error ends the run at once, with the pool's processes already gone: one still running at
+    exit races with Python's own exit handler ("Exception ignored ... Bad file descriptor")."""
+    import multiprocessing
+
+    from mtcheck.errors import InputError
+
+    (tmp_path / "bad.txt").write_bytes(b"ok\nok\xffno")
+    checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()))
+    with pytest.raises(InputError):
+        check_paths(checker, [str(tmp_path / "bad.txt"), str(CORRECTED_SAMPLE)], jobs=2)
+    assert multiprocessing.active_children() == []
