@@ -42,6 +42,7 @@ class Examination(NamedTuple):
     word_counts: dict[str, Counter]  # rule id -> the counts of the words a document-wide rule reads (Rule.counts)
     glossary_words: set[str]  # the words of the segment's matches
     words: int  # how many words the segment holds
+    start: tuple[int, int]  # where the segment starts: its line, and that line's offset (LineTracker.start)
 
 
 class Checker:
@@ -84,7 +85,7 @@ class Checker:
         document_rules = [rule for rule in self.rules if rule.needs is not None]
         kept = self.index.encode([m for m in found if any(rule.needs(m) for rule in document_rules)])
         findings = self._findings(document, hits, lambda offsets: LineTracker(start).positions(base, text, offsets))
-        return Examination(findings, kept, self._counted(counts, document_rules), words, len(every_word))
+        return Examination(findings, kept, self._counted(counts, document_rules), words, len(every_word), start)
 
     def _counted(self, counts: Counter, document_rules: list[Rule]) -> dict[str, Counter]:
         """The counts the document-wide rules read: a few names out of a segment's 20,000 words."""
@@ -106,7 +107,6 @@ class Checker:
         per_document = [rule for rule in self.rules if rule.needs is not None]
         kept = MatchStore(self.index)
         findings: list[Finding] = []
-        lines = LineTracker()
         word_counts: dict[str, Counter] = {rule.id: Counter() for rule in per_document if rule.counts}
         glossary_words: set[str] = set()
         total_words = 0
@@ -115,9 +115,8 @@ class Checker:
                             for segment, start in with_line_starts(examination_segments(document)))
         suppressions = Suppressions()
         streamed = isinstance(document, StreamedDocument)
-        for (base, text), (segment_findings, found, counts, words, total) in examinations:
-            suppressions.read(text, lines.line)
-            lines.skip(base, text)
+        for (base, text), (segment_findings, found, counts, words, total, (line, _)) in examinations:
+            suppressions.read(text, line)
             for rule_id, counted in counts.items():
                 word_counts[rule_id].update(counted)
             glossary_words.update(words)

@@ -37,11 +37,24 @@ SEVERITY_NAMES = tuple(s.label for s in Severity)
 
 
 def pickled_as_fields(cls):
-    """Pickle a slots dataclass as the tuple of its fields: its own __getstate__ is a Python loop
-    per object, and the index cache holds 10^4 terms, a large run 10^6 findings."""
-    values = attrgetter(*(f.name for f in fields(cls)))
-    cls.__reduce__ = lambda self: (cls, values(self))
+    """Pickle a frozen slots dataclass as the tuple of its fields, and rebuild it through its slots:
+    its own __getstate__ is a Python loop per object, a frozen __init__ a call per field, and the
+    index cache holds 10^4 terms, worker processes and the results cache send 10^4-10^6 findings."""
+    names = [f.name for f in fields(cls)]
+    values = attrgetter(*names)
+    _SLOT_SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in names)
+    cls.__reduce__ = lambda self: (_from_fields, (cls, values(self)))
     return cls
+
+
+_SLOT_SETTERS: dict[type, tuple] = {}
+
+
+def _from_fields(cls: type, values: tuple):
+    rebuilt = object.__new__(cls)
+    for set_field, value in zip(_SLOT_SETTERS[cls], values):
+        set_field(rebuilt, value)
+    return rebuilt
 
 
 @pickled_as_fields
@@ -122,6 +135,7 @@ class Hit:
     severity: Severity | None = None  # a per-term severity from the glossary, if any
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A hit stamped by the engine with its rule, category, severity and position."""
@@ -147,9 +161,6 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, -1 if self.segment is None else self.segment, self.offset, self.length, self.rule, self.message)
 
-    def __reduce__(self):
-        return _unpickled_finding, _FINDING_FIELDS(self)
-
     def with_shared_strings(self) -> Finding:
         """This finding with its text, message and suggestion interned: the 10^6 findings of a
         streamed archive repeat the same few thousand defects, and arrive from worker processes as
@@ -159,17 +170,6 @@ class Finding:
 
 
 _FINDING_FIELDS = attrgetter(*(f.name for f in fields(Finding)))
-_FINDING_SETTERS = tuple(getattr(Finding, f.name).__set__ for f in fields(Finding))
-
-
-def _unpickled_finding(*values) -> Finding:
-    """A Finding from its fields (pickled as a tuple, like ``pickled_as_fields``), set through its
-    slots: faster than the frozen dataclass's __init__, and 10^4-10^6 of them come from worker
-    processes and the results cache."""
-    finding = object.__new__(Finding)
-    for set_field, value in zip(_FINDING_SETTERS, values):
-        set_field(finding, value)
-    return finding
 
 
 @dataclass(frozen=True, slots=True)

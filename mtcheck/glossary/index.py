@@ -603,10 +603,10 @@ class MatchStore:
         return len(self._texts)
 
     def __iter__(self):
-        numbers = self._numbers
-        for i, text in enumerate(self._texts):
-            start, end, form, kind = numbers[4 * i : 4 * i + 4]
-            yield Match(start, end, self._forms[form], _KINDS[kind], text, self._scores[i], self._suffixes[i])
+        forms, numbers = self._forms, self._numbers
+        for start, end, form, kind, text, score, suffix in zip(numbers[0::4], numbers[1::4], numbers[2::4], numbers[3::4],
+                                                               self._texts, self._scores, self._suffixes):
+            yield Match(start, end, forms[form], _KINDS[kind], text, score, suffix)
 
 
 class _Coverage:

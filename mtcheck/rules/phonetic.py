@@ -26,8 +26,8 @@ _LAST_LETTERS = str.maketrans({"x": "ks", "w": "v", "q": "k"})  # after the pair
 # Keys are made for all the names of a document at once, one per line of a joined string: a few
 # passes over one string instead of two dozen steps per name.
 _SOFT_C = re.compile(r"c(?=[eiy])|(?<=i)c$", re.M)  # before e/i/y, and the Slavic "-ić" written "-ic"
-_TAIL_VOWELS = re.compile(r"(?<=[^\n])[aeiouy]")  # every vowel but a name's first letter
-_HEAD_VOWEL = re.compile(r"^[aeiouy]", re.M)
+_HEAD_VOWEL = re.compile(r"^[aeiouy]", re.M)  # a name's first letter: every other vowel is dropped
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -43,7 +43,7 @@ def sound_keys(names: list[str]) -> list[str]:
     for old, new in _AFTER_FOLDING:
         joined = joined.replace(old, new)
     joined = _SOFT_C.sub("S", joined.translate(_LAST_LETTERS)).replace("c", "k").replace("s", "S").replace("z", "S")
-    joined = _HEAD_VOWEL.sub("a", _TAIL_VOWELS.sub("", joined))
+    joined = _HEAD_VOWEL.sub("\0", joined).translate(_NO_VOWELS).replace("\0", "a")  # names hold no NUL
     return _REPEATS.sub(r"\1", joined).split("\n")
 
 
