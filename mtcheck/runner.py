@@ -137,6 +137,8 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
             if path in large:
                 document = checker.read(path)
                 segments = ((path, *located) for located in with_line_starts(examination_segments(document)))
+                if path == paths[-1]:  # the workers may end as they finish, while the document-wide rules run here
+                    segments = _then(segments, lambda: pool.shutdown(wait=False))
                 examined = _bounded_map(pool, _examine_in_worker, segments, jobs * 2)
                 yield checker.check_document(
                     document, ((segment, examination) for (_, segment, _), examination in examined))
@@ -158,6 +160,12 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0  # reading it will report the problem
+
+
+def _then(items, action: Callable[[], object]):
+    """``items``, then ``action`` once they are all taken."""
+    yield from items
+    action()
 
 
 def _bounded_map(pool, function, items, ahead: int):

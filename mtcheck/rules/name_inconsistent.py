@@ -12,6 +12,7 @@ Fails: "Kurti met ... Corti said".  Passes: "Kurti met ... Kurti said".
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from rapidfuzz.distance import Levenshtein
 
@@ -50,14 +51,13 @@ def _candidates(names: list[str], in_glossary: set[str]) -> dict[str, set[str]]:
     are compared. Glossary words are blocked by sound only: their one-edit misspellings
     are the term index's near misses already.
     """
-    blocks: dict[str, list[str]] = {}
+    blocks: dict[str, list[str]] = defaultdict(list)
     for name, sound in zip(names, sound_keys(names)):
-        keys = {"~" + sound}
+        blocks["~" + sound].append(name)
         if name not in in_glossary:
             bare = strip_diacritics(name.lower())
-            keys |= {bare} | {bare[:i] + bare[i + 1:] for i in range(len(bare))}
-        for key in keys:
-            blocks.setdefault(key, []).append(name)
+            for key in {bare} | {bare[:i] + bare[i + 1:] for i in range(len(bare))}:
+                blocks[key].append(name)
     candidates: dict[str, set[str]] = {name: set() for name in names if name not in in_glossary}
     for block in blocks.values():
         if 1 < len(block) <= MAX_BLOCK:
@@ -73,8 +73,7 @@ def _pairs(ctx: CheckContext):
     if len(counts) < 2:
         return
     in_glossary = ctx.glossary_words
-    first_seen = {word: i for i, word in enumerate(counts)}
-    names = sorted(counts, key=lambda w: (-counts[w], w not in in_glossary, first_seen[w]))
+    names = sorted(counts, key=lambda w: (-counts[w], w not in in_glossary))  # stable: ties stay in order of appearance
     rank = {name: i for i, name in enumerate(names)}
     candidates = _candidates(names, in_glossary)
     flagged: set[str] = set()
