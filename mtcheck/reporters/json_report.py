@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from mtcheck.model import Finding, RunResult
+from mtcheck.model import Finding, RunResult, Severity
 from mtcheck.reporters.summary import by_rule, by_severity, suppressed
 
 VERSION = 1
@@ -20,6 +20,28 @@ def finding_dict(f: Finding) -> dict:
     if f.segment is not None:
         found |= {"segment": f.segment, "unit": f.unit}
     return found
+
+
+_quote = json.encoder.encode_basestring  # the C string encoder of JSONEncoder(ensure_ascii=False)
+_SEVERITIES = {severity: _quote(severity.label) for severity in Severity}
+
+
+def _or_null(value: str | None) -> str:
+    return "null" if value is None else _quote(value)
+
+
+def finding_json(f: Finding) -> str:
+    """``finding_dict(f)`` encoded, written out directly: the report's inner loop runs for 10^4-10^6
+    findings, at a third of the cost of building each dict and encoding it (the tests hold the two
+    equal)."""
+    found = (f'{{"rule": {_quote(f.rule)}, "category": {_quote(f.category)}, "mqm": {_quote(f.mqm)}, '
+             f'"severity": {_SEVERITIES[f.severity]}, "line": {f.line}, "column": {f.column}, '
+             f'"end_line": {f.end_line}, "end_column": {f.end_column}, "offset": {f.offset}, "length": {f.length}, '
+             f'"text": {_quote(f.text)}, "term": {_or_null(f.term)}, "suggestion": {_or_null(f.suggestion)}, '
+             f'"message": {_quote(f.message)}')
+    if f.segment is not None:
+        found += f', "segment": {f.segment}, "unit": {_or_null(f.unit)}'
+    return found + "}"
 
 
 def report_dict(run: RunResult) -> dict:
@@ -53,7 +75,7 @@ def chunks(run: RunResult):
         head = _dumps(_file_head(run, file))[:-1]
         yield f'{"," if number else ""}\n  {head}, "findings": ['
         for i, finding in enumerate(file.findings):
-            yield f'{"," if i else ""}\n   {_dumps(finding_dict(finding))}'
+            yield f'{"," if i else ""}\n   {finding_json(finding)}'
         yield "]}"
     yield f'],\n "summary": {_dumps(_summary(run))}}}\n'
 
