@@ -25,6 +25,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import methodcaller
 from typing import NamedTuple
 
 import ahocorasick
@@ -113,6 +114,7 @@ class TermIndex:
         self._anchors = {word: self._by_signature(pairs) for word, pairs in self._anchors.items()}
         self._acronyms = dict(self._acronyms)
         self._one_word_keys = frozenset(key for key in self._exact if WORD_RE.fullmatch(key))
+        self._plurals = _plurals_of(self._one_word_keys)
         self._rare_anchor_words = frozenset(w for w in self._anchors if not lexicon.is_common(w))  # neighbours that anchor
         self._automaton = self._build_automaton()
 
@@ -201,15 +203,9 @@ class TermIndex:
 
     def _one_word_hits(self, vocabulary: set[str]) -> dict[str, list[tuple[str, str]]]:
         """The text's words that are one-word keys or their plurals: word -> [(key, plural ending)]."""
-        keys = self._one_word_keys
-        found: dict[str, list[tuple[str, str]]] = {word: [(word, "")] for word in vocabulary & keys}
-        for word in vocabulary:
-            if word[-1] != "s":
-                continue
-            if word[:-1] in keys:
-                found.setdefault(word, []).append((word[:-1], "s"))
-            if word[-2:] == "es" and word[:-2] in keys and word[:-2].endswith(_PLURAL_AFTER_ES):
-                found.setdefault(word, []).append((word[:-2], "es"))
+        found: dict[str, list[tuple[str, str]]] = {word: [(word, "")] for word in vocabulary & self._one_word_keys}
+        for word in vocabulary & self._plurals.keys():
+            found.setdefault(word, []).extend(self._plurals[word])
         return found
 
     def _find_exact(self, text: str, bare: BareText, words: list[tuple[int, int, str]],
@@ -287,6 +283,7 @@ class TermIndex:
         """Words such as 'serbian' that extend a capitalised, not everyday, form word ('Serb') by a
         demonym or plural suffix."""
         proper, found = self._proper_words, set()
+        words = list(filter(methodcaller("endswith", tuple(self.lexicon.name_suffixes)), words))  # at C speed
         for length, suffixes in _by_length(self.lexicon.name_suffixes).items():
             found.update(w for w in words if w[-length:] in suffixes and len(w) - length >= 4 and w[:-length] in proper)
         return found
@@ -687,6 +684,18 @@ def _locate(s: str, words: set[str]) -> list[tuple[int, int, str]]:
 
 _ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")  # beyond ASCII, what isalnum() refuses ("_" is ASCII)
+
+
+def _plurals_of(keys: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each plural a one-word key can take -> (key, ending)s, "s" before "es" ("boxes": "boxe"+"s",
+    "box"+"es"): a text's plurals of keys are then one set intersection away."""
+    plurals: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in sorted(keys):
+        plurals[key + "s"].append((key, "s"))
+    for key in sorted(keys):
+        if key.endswith(_PLURAL_AFTER_ES):
+            plurals[key + "es"].append((key, "es"))
+    return {plural: tuple(pairs) for plural, pairs in plurals.items()}
 
 
 def _plural_suffix(s: str, end: int, key: str) -> str | None:
