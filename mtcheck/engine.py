@@ -90,7 +90,7 @@ class Checker:
     def _counted(self, counts: Counter, document_rules: list[Rule]) -> dict[str, Counter]:
         """The counts the document-wide rules read: a few names out of a segment's 20,000 words."""
         lexicon = self.lexicon
-        return {rule.id: Counter({word: n for word, n in counts.items() if rule.counts(word, lexicon)})
+        return {rule.id: Counter({word: counts[word] for word in rule.counts(counts, lexicon)})
                 for rule in document_rules if rule.counts}
 
     def check_document(self, document: Document,

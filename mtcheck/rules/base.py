@@ -44,8 +44,7 @@ class CheckContext:
         segment by segment, or else in this text."""
         if self._counted is not None:
             return self._counted.get(rule.id, {})
-        keep, lexicon = rule.counts, self.lexicon
-        return {word: n for word, n in self.word_counts.items() if keep(word, lexicon)}
+        return {word: self.word_counts[word] for word in rule.counts(self.word_counts, self.lexicon)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +62,10 @@ class Rule:
     # None: the rule looks at one match at a time and runs on each segment of a document.
     # Otherwise it runs once on the whole document, given the matches this predicate keeps.
     needs: Callable[[Match], bool] | None = None
-    # A document-wide rule that reads word counts: the words it reads them for, (word, lexicon) -> bool.
-    # Segments are examined apart (by worker processes, say), and only these counts are gathered.
-    counts: Callable[[str, Lexicon], bool] | None = None
+    # A document-wide rule that reads word counts: (words, lexicon) -> the words among them, in their
+    # order, whose counts it reads. Segments are examined apart (by worker processes, say), and only
+    # these counts are gathered.
+    counts: Callable[[Iterable[str], Lexicon], Iterable[str]] | None = None
 
     def info(self, severity: Severity | None = None) -> RuleInfo:
         """The rule as reports describe it; ``severity`` is the configured one, if any."""

@@ -14,6 +14,7 @@ Fails: "Peleven years after ...", "the presidnet said".  Passes: "Banjska", "Sto
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -44,6 +45,10 @@ def may_be_garbled(word: str, lexicon) -> bool:
     """A word long enough, not an acronym nor a name such as "McDonald", and no common word."""
     return (len(word) >= MIN_LENGTH and word.isalpha() and (word.islower() or word[0].isupper() and word[1:].islower())
             and not lexicon.is_common(word.casefold()))
+
+
+def garbled_among(words: Iterable[str], lexicon) -> Iterator[str]:
+    return (word for word in words if may_be_garbled(word, lexicon))
 
 
 def _candidates(ctx: CheckContext) -> dict[str, str]:
@@ -106,4 +111,4 @@ def _known(word: str, language: str) -> bool:
 RULE = Rule("garbled-word", "Linguistic conventions/Spelling", Severity.MAJOR,
             "A token that is no word but one letter away from an everyday word.", check,
             needs=lambda match: False,  # document-wide: it needs each word's count in the whole document
-            counts=may_be_garbled)
+            counts=garbled_among)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import filterfalse
 
 from rapidfuzz.distance import Levenshtein
 
@@ -42,6 +44,11 @@ def same_name(a: str, b: str) -> bool:
 def may_be_name(word: str, lexicon) -> bool:
     return (len(word) >= MIN_LENGTH and word[0].isupper() and word.isalpha() and not is_acronym(word)
             and not lexicon.is_common(word))
+
+
+def names_among(words: Iterable[str], lexicon) -> Iterator[str]:
+    """The words that may be names, in their order (the lower-case ones skipped at C speed)."""
+    return (word for word in filterfalse(str.islower, words) if may_be_name(word, lexicon))
 
 
 def _candidates(names: list[str], in_glossary: set[str]) -> dict[str, set[str]]:
@@ -111,5 +118,5 @@ RULE = Rule(
     "name-inconsistent", "Terminology/Inconsistent use of terminology", Severity.MINOR,
     "A proper name appears in two spellings in one document; the rarer one is flagged.", check,
     needs=lambda match: False,  # document-wide: word counts and glossary words, no matches
-    counts=may_be_name,
+    counts=names_among,
 )
