@@ -59,7 +59,7 @@ def _candidates(ctx: CheckContext) -> dict[str, str]:
             continue
         folded = word.casefold()
         near = _nearest_everyday(folded, lexicon.everyday_words)
-        if near and not _known(folded, ctx.language) and not _inflection_of_known(folded, ctx.language):
+        if near and not lexicon.is_listed(folded) and not _inflection_of_listed(folded, ctx):
             found[word] = near.capitalize() if word[0].isupper() else near
     return found
 
@@ -93,19 +93,9 @@ def _deletion_index(everyday: frozenset[str]) -> dict[str, tuple[str, ...]]:
 INFLECTIONS = {"en": ("s", "es", "ed", "d", "ing", "er", "ers", "ly")}
 
 
-def _inflection_of_known(word: str, language: str) -> bool:
-    endings = INFLECTIONS.get(language.split("-")[0], ())
-    return any(word.endswith(e) and len(word) - len(e) >= 3 and _known(word[: -len(e)], language) for e in endings)
-
-
-def _known(word: str, language: str) -> bool:
-    """In wordfreq's list at all, however rare: then it is a real word, not a garbled one."""
-    import wordfreq
-
-    try:
-        return wordfreq.zipf_frequency(word, language.split("-")[0]) > 0
-    except (LookupError, ValueError):
-        return True  # a language wordfreq does not know: never guess
+def _inflection_of_listed(word: str, ctx: CheckContext) -> bool:
+    endings = INFLECTIONS.get(ctx.language.split("-")[0], ())
+    return any(word.endswith(e) and len(word) - len(e) >= 3 and ctx.lexicon.is_listed(word[: -len(e)]) for e in endings)
 
 
 RULE = Rule("garbled-word", "Linguistic conventions/Spelling", Severity.MAJOR,
