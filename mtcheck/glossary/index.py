@@ -599,6 +599,10 @@ class MatchStore:
     def __len__(self) -> int:
         return len(self._texts)
 
+    def forms_and_kinds(self):
+        """(form, kind) of each match, in order, without making the Matches: for rules that count."""
+        return zip(map(self._forms.__getitem__, self._numbers[2::4]), map(_KINDS.__getitem__, self._numbers[3::4]))
+
     def __iter__(self):
         forms, numbers = self._forms, self._numbers
         for start, end, form, kind, text, score, suffix in zip(numbers[0::4], numbers[1::4], numbers[2::4], numbers[3::4],

@@ -17,7 +17,11 @@ def _dominant(counts: Counter, canonical: str, order: list[str]) -> str:
 
 
 def counted(match) -> bool:
-    return match.kind == "exact" and match.form.role in ("canonical", "variant")
+    return _counted(match.form, match.kind)
+
+
+def _counted(form, kind: str) -> bool:
+    return kind == "exact" and form.role in ("canonical", "variant")
 
 
 def check(ctx: CheckContext):
@@ -25,10 +29,10 @@ def check(ctx: CheckContext):
     # terms, and only the occurrences of a term's less used forms are ever reported.
     counts: dict[str, Counter] = defaultdict(Counter)
     terms = {}
-    for match in ctx.matches:
-        if counted(match):
-            counts[match.term.id][match.form.text] += 1
-            terms[match.term.id] = match.term
+    for form, kind in _forms_and_kinds(ctx.matches):
+        if _counted(form, kind):
+            counts[form.term.id][form.text] += 1
+            terms[form.term.id] = form.term
     dominant = {
         term_id: _dominant(forms, terms[term_id].canonical, [terms[term_id].canonical, *terms[term_id].variants])
         for term_id, forms in counts.items() if len(forms) > 1
@@ -48,6 +52,13 @@ def check(ctx: CheckContext):
             term=match.term.id,
             suggestion=match.rendered(best),
         )
+
+
+def _forms_and_kinds(matches):
+    """(form, kind) of each match: a document's MatchStore gives them without making the matches."""
+    if hasattr(matches, "forms_and_kinds"):
+        return matches.forms_and_kinds()
+    return ((match.form, match.kind) for match in matches)
 
 
 def _times(n: int) -> str:
