@@ -583,12 +583,6 @@ class MatchStore:
         self._texts: list[str] = []  # interned: the same term written the same way is one string
         self._suffixes: list[str] = []
 
-    def add(self, match: Match) -> None:
-        self._numbers.extend((match.start, match.end, match.form.number, _KINDS.index(match.kind)))
-        self._scores.append(match.score)
-        self._texts.append(sys.intern(match.text))
-        self._suffixes.append(match.suffix)
-
     def add_encoded(self, matches: EncodedMatches) -> None:
         """Take in the matches ``TermIndex.encode`` made (in a worker process, say)."""
         self._numbers.extend(matches.numbers)
