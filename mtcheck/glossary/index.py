@@ -190,8 +190,11 @@ class TermIndex:
         if fuzzy:  # a fuzzy match may swallow an exact short form of its own term ("Aljbin [Kurti]")
             swallowed = _Intervals((f.start, f.end) for f in fuzzy)
             exact = [m for m in exact if not swallowed.contains(m.start, m.end)]
-        matches = sorted(exact + fuzzy + acronyms, key=lambda m: (m.start, m.end, m.term.id))
-        return [Match(m.start + base, m.end + base, *m[2:]) for m in matches] if base else matches
+        matches = sorted(exact + fuzzy + acronyms, key=lambda m: (m.start, m.end, m.form.term.id))
+        if not base:
+            return matches
+        return [Match(start + base, end + base, form, kind, text, score, suffix)
+                for start, end, form, kind, text, score, suffix in matches]
 
     def encode(self, matches: list[Match]) -> EncodedMatches:
         """Matches as arrays and strings (forms by number): cheap to send from a worker process, and
