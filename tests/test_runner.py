@@ -105,8 +105,15 @@ def test_cache_entries_are_verified(tmp_path):
     cache.put("results", key, {"a": 1})
     assert cache.get("results", key) == {"a": 1}
     path = tmp_path / "results" / key[:2] / key
-    path.write_bytes(path.read_bytes().replace(b"MTCHECK1", b"MTCHECK0"))
-    assert cache.get("results", key) is None
+    entry = path.read_bytes()
+    path.write_bytes(entry.replace(b"MTCHECK2", b"MTCHECK0"))
+    assert cache.get("results", key) is None  # foreign
+    path.write_bytes(entry[:-1] + bytes([entry[-1] ^ 1]))
+    assert cache.get("results", key) is None  # damaged
+    path.write_bytes(entry[:-3])
+    assert cache.get("results", key) is None  # truncated
+    path.write_bytes(entry)
+    assert cache.get("results", key) == {"a": 1}
 
 
 def test_unwritable_cache_is_skipped(tmp_path):
