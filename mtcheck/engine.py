@@ -85,13 +85,9 @@ class Checker:
         document_rules = [rule for rule in self.rules if rule.needs is not None]
         kept = self.index.encode([m for m in found if any(rule.needs(m) for rule in document_rules)])
         findings = self._findings(document, hits, lambda offsets: LineTracker(start).positions(base, text, offsets))
-        return Examination(findings, kept, self._counted(counts, document_rules), words, len(every_word), start)
-
-    def _counted(self, counts: Counter, document_rules: list[Rule]) -> dict[str, Counter]:
-        """The counts the document-wide rules read: a few names out of a segment's 20,000 words."""
-        lexicon = self.lexicon
-        return {rule.id: Counter({word: counts[word] for word in rule.counts(counts, lexicon)})
-                for rule in document_rules if rule.counts}
+        # Of the segment's 20,000 words, only the counts the document-wide rules read travel on.
+        counted = {rule.id: Counter(context.counts_of(rule)) for rule in document_rules if rule.counts}
+        return Examination(findings, kept, counted, words, len(every_word), start)
 
     def check_document(self, document: Document,
                        examinations: Iterable[tuple[tuple[int, str], Examination]] | None = None) -> FileResult:

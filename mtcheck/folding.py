@@ -133,7 +133,6 @@ def _collapse_runs(mapped: str, original) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), points, shifts
 
 
-
 def _bare_slowly(text: str) -> BareText:
     table, _, _ = _tables()
     chars: list[str] = []
