@@ -118,6 +118,8 @@ def check(
             min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
         )
         outcome = workflow.run_check(request, progress)
+        for warning in outcome.warnings:
+            typer.echo(f"warning: {warning}", err=True)
         for path, why in outcome.run.skipped:
             typer.echo(f"warning: {path}: {why}, skipped", err=True)
         for report in outcome.reports:

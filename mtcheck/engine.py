@@ -60,6 +60,7 @@ class Checker:
         self.options = {rule.id: self.config.rule(rule.id).options for rule in self.rules}
         self.sources: dict[str, str] = {}  # target file -> its line-aligned source file (--source)
         self.encoding = "utf-8-sig"  # of the texts (--encoding); UTF-16 with a BOM is always recognised
+        self.cache_problem: str | None = None  # why the on-disk cache could not be used, if it could not
 
     @property
     def settings(self) -> str:

@@ -21,7 +21,7 @@ from mtcheck.engine import Checker, Examination
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
 from mtcheck.lexicon import lexicon_for, lexicon_version
-from mtcheck.model import Document, FileResult, RunResult
+from mtcheck.model import Document, FileResult, Glossary, RunResult
 from mtcheck.rules import Rule
 from mtcheck.text import with_line_starts
 
@@ -34,7 +34,7 @@ def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule]
     files = glossary_files(glossary_paths)
     key = fingerprint(code_fingerprint(), lexicon_version(),
                       *(part for f in files for part in (str(f), _read(f))))
-    cached = _COMPILED.get(key) or cache.get("index", key, lasting=True)
+    cached = _COMPILED.get(key) or cache.get("index", key, lasting=True, expect=_is_compiled_index)
     if cached is None:
         glossaries = load_glossaries(files)
         language = glossaries[0].language if glossaries else "en"
@@ -43,6 +43,11 @@ def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule]
     _remember(key, cached)
     glossaries, index = cached
     return Checker(glossaries, config, rules, index=index, index_key=key)
+
+
+def _is_compiled_index(value) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list)
+            and all(isinstance(g, Glossary) for g in value[0]) and isinstance(value[1], TermIndex))
 
 
 # Compiled indexes, kept for the life of the process as the lexicons are: a caller that checks again
@@ -84,7 +89,7 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
     keys = {path: _result_key(checker, path) for path in files}
     results: dict[str, FileResult] = {}
     for path, key in keys.items():
-        if key is not None and (hit := cache.get("results", key)) is not None:
+        if key is not None and (hit := cache.get("results", key, expect=_is_file_result(path))) is not None:
             results[path] = hit
     todo = [path for path in files if path not in results]
     if cluster is not None:
@@ -98,6 +103,10 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
         if keys[path] is not None:
             cache.put("results", keys[path], result)
     return RunResult.of(tuple(results[path] for path in files), skipped)
+
+
+def _is_file_result(path: str) -> Callable[[object], bool]:
+    return lambda value: isinstance(value, FileResult) and value.path == path
 
 
 def _result_key(checker: Checker, path: str) -> str | None:

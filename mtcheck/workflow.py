@@ -59,6 +59,7 @@ class CheckOutcome:
     run: RunResult
     reports: list[Report]
     failed: bool
+    warnings: tuple[str, ...] = ()  # about the run itself, not the texts (e.g. why the cache is off)
 
     @property
     def report(self) -> Iterable[str]:
@@ -104,12 +105,13 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
         if name not in REPORTERS:
             raise MtcheckError(f"unknown format {name!r} (choose from {', '.join(REPORTERS)})")
     run, checker = check_run(request, progress)
+    warnings = (f"cache off: {checker.cache_problem}",) if checker.cache_problem else ()
     reports = [Report(request.output_format, request.output, REPORTERS[request.output_format](run))]
     reports += [Report(name, path, REPORTERS[name](run)) for name, path in request.extra_outputs]
     config = checker.config
     min_score = request.min_score if request.min_score is not None else config.min_score
     failed = fails(run, request.fail_on or config.fail_on) or below(run.scores, min_score)
-    return CheckOutcome(run, reports, failed)
+    return CheckOutcome(run, reports, failed, warnings)
 
 
 def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[RunResult, Checker]:
@@ -129,6 +131,7 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     known = load_baseline(request.baseline) if request.baseline else None
     cache = Cache(request.cache_dir) if request.cache_dir else NoCache()
     checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
+    checker.cache_problem = cache.problem
     if request.source:
         checker.sources = {request.paths[0]: request.source}
     checker.encoding = check_encoding(request.encoding)

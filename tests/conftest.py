@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from mtcheck import Checker, load_glossaries
+
+# The cache's secret key lives in the user's cache folder: the tests (and the runs they start, which
+# inherit this) keep theirs in a folder of their own, never the developer's or CI's real one.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="mtcheck-tests-cache-home-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

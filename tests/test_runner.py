@@ -106,7 +106,7 @@ def test_cache_entries_are_verified(tmp_path):
     assert cache.get("results", key) == {"a": 1}
     path = tmp_path / "results" / key[:2] / key
     entry = path.read_bytes()
-    path.write_bytes(entry.replace(b"MTCHECK2", b"MTCHECK0"))
+    path.write_bytes(entry.replace(b"MTCHECK3", b"MTCHECK0"))
     assert cache.get("results", key) is None  # foreign
     path.write_bytes(entry[:-1] + bytes([entry[-1] ^ 1]))
     assert cache.get("results", key) is None  # damaged
