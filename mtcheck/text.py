@@ -10,9 +10,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# Format characters that show nothing, which HTML hyphenation, web copy and joined files leave inside
+# words ("secu\u00adrity", "U\u200bSO"): soft hyphen, zero-width space, non-joiner and joiner, word
+# joiner, and a byte-order mark past the start. Words and matching look through them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 TOKEN_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*")
 _PLAIN_TOKEN_RE = re.compile(r"[^\W_]+")  # the same tokens in a text with no combining marks, 2x faster
-_MARK_RE = re.compile(f"[{_MARKS}]")
+_UNUSUAL_RE = re.compile(f"[{_MARKS}{INVISIBLE}]")  # what the plain tokens would cut words at
 
 
 @lru_cache(maxsize=200_000)
@@ -26,8 +31,15 @@ def is_acronym(word: str) -> bool:
 
 
 def tokens(text: str) -> list[str]:
-    """The words of ``text`` (letters and digits, with any combining marks they carry)."""
-    return (TOKEN_RE if _MARK_RE.search(text) else _PLAIN_TOKEN_RE).findall(text)
+    """The words of ``text`` (letters and digits, with any combining marks they carry; invisible
+    characters left out, so that "secu\u00adrity" is "security")."""
+    if not _UNUSUAL_RE.search(text):
+        return _PLAIN_TOKEN_RE.findall(text)
+    return TOKEN_RE.findall(drop_invisible(text))
+
+
+def drop_invisible(text: str) -> str:
+    return INVISIBLE_RE.sub("", text) if not text.isascii() else text
 
 
 def count_words(text: str) -> int:

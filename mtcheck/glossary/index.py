@@ -35,7 +35,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from mtcheck.folding import WORD_RE, BareText, bare_text, bare_vocabulary, strip_diacritics, surface_key, valid_gap
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Glossary, Term
-from mtcheck.text import is_acronym, tokens
+from mtcheck.text import drop_invisible, is_acronym, tokens
 
 ACCEPTED = frozenset({"canonical", "variant", "short"})
 _ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
@@ -343,7 +343,7 @@ class TermIndex:
         for start, end, key in located:
             if key in spellings:
                 o_start, o_end = bare.span(start, end)
-                form = spellings[key].get(text[o_start:o_end])
+                form = spellings[key].get(drop_invisible(text[o_start:o_end]))  # spelt as its word ("W\u200bSO": "WSO")
                 if form is not None and not covered.inside_original(o_start, o_end):
                     found.append(Match(o_start, o_end, form, "acronym", text[o_start:o_end]))
         return found

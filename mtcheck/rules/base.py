@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Document, Hit, RuleInfo, Severity, Span
-from mtcheck.text import is_acronym
+from mtcheck.text import drop_invisible, is_acronym
 
 
 class CheckContext:
@@ -90,7 +90,8 @@ def suggestion_for(match: Match) -> str:
     form = match.form
     if form.role in ("canonical", "variant", "short"):
         return match.rendered(form.text)
-    if is_acronym(match.text[: len(match.text) - len(match.suffix)] if match.suffix else match.text):
+    written = drop_invisible(match.text)  # "U\u200bSO" is the acronym USO
+    if is_acronym(written[: len(written) - len(match.suffix)]):
         acronym = next((short for short in form.term.short if is_acronym(short)), None)
         if acronym:
             return match.rendered(acronym)
