@@ -355,7 +355,11 @@ def glossary_export(
     to: Annotated[str, typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042) or json.")] = "csv",
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
 ) -> None:
-    """Export glossaries as CSV (for spreadsheets), TBX-Basic or JSON."""
+    """Export glossaries as CSV (for spreadsheets), TBX-Basic or JSON.
+
+    In CSV, a cell that would start with =, +, -, @, a tab or a CR (a formula to a spreadsheet) gets
+    a ' in front, and so does one that starts with quotes and then such a character; import removes
+    that one quote, so an exported file imports as the same glossary."""
     from mtcheck.glossary.exchange import export_glossaries
     from mtcheck.glossary.loader import load_glossaries
     from mtcheck.output import write_atomic
@@ -381,7 +385,10 @@ def glossary_import(
     language: Annotated[Optional[str], typer.Option("--language", help="Target language (BCP 47).")] = None,
     source_language: Annotated[Optional[str], typer.Option("--source-language", help="Source language (BCP 47).")] = None,
 ) -> None:
-    """Import a CSV or TBX termbase as a glossary (validated before it is written)."""
+    """Import a CSV or TBX termbase as a glossary (validated before it is written).
+
+    A CSV cell that starts with quotes and then =, +, -, @, a tab or a CR loses one quote: the one
+    a spreadsheet user or glossary export put there to keep the cell from being run as a formula."""
     from mtcheck.glossary.exchange import import_glossary
     from mtcheck.output import write_atomic
 

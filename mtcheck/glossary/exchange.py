@@ -30,6 +30,14 @@ Not carried: the glossary's name, language and source_language (import options; 
 choke on comment lines) and the examples. Columns are matched by name, case-insensitively, in any
 order; unknown columns are ignored and named in the imported file's header comment.
 
+Spreadsheets run a cell that starts with =, +, -, @, a tab or a CR as a formula ("=HYPERLINK(...)",
+"-2+3+cmd|..."): CSV injection. As OWASP recommends, export puts a single quote in front of such a
+cell (a variants cell "-5 °C | +381" is written "'-5 °C | +381"), and also in front of a cell that
+starts with one or more quotes and then such a character ("'=x" is written "''=x"). Import removes
+one quote from a cell that starts with quotes and then such a character, and from no other cell
+("'t Hooft" stays), so every exported cell reads back as it was; a quote a spreadsheet user typed
+to protect a cell ("'+381") goes too.
+
 TBX (ISO 30042:2019, TBX v3, dialect TBX-Basic, DCA style; namespace urn:iso:std:iso:30042:ed-2)
 ----------------------------------------------------------------------------------------------
 
@@ -114,6 +122,8 @@ FORM_SEPARATOR = "|"
 IDENTIFIER = re.compile(r"[a-z0-9._-]+")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 HAS_WORD_CHARACTER = re.compile(r"[^\W_]")  # what the schema asks of a form
+# A CSV cell a spreadsheet would run as a formula, after any quotes put in front to stop that.
+FORMULA_AFTER_QUOTES = re.compile("'*[=+\\-@\t\r]")
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -163,8 +173,19 @@ def _export_csv(glossaries: list[Glossary]) -> str:
     writer.writerow(CSV_COLUMNS)
     for glossary in glossaries:
         for term in glossary.terms:
-            writer.writerow(_csv_row(glossary, term))
+            writer.writerow([_no_formula(cell) for cell in _csv_row(glossary, term)])
     return buffer.getvalue()
+
+
+def _no_formula(cell: str) -> str:
+    """The cell as text to a spreadsheet: a quote in front when it starts like a formula, after
+    any quotes of its own (so that import, which removes one, gives it back)."""
+    return "'" + cell if FORMULA_AFTER_QUOTES.match(cell) else cell
+
+
+def _formula_text(cell: str) -> str:
+    """The cell without the quote ``_no_formula`` (or a spreadsheet user) put in front of it."""
+    return cell[1:] if cell.startswith("'") and FORMULA_AFTER_QUOTES.match(cell) else cell
 
 
 def _csv_row(glossary: Glossary, term: Term) -> list[str]:
@@ -549,7 +570,7 @@ def _csv_columns(path: str, header: list[str] | None) -> list[str]:
 
 
 def _csv_candidate(path: str, line: int, columns: list[str], row: list[str]) -> _Candidate:
-    cells = {column: cell for column, cell in zip(columns, row)}
+    cells = {column: _formula_text(cell) for column, cell in zip(columns, row)}
     canonical = cells.get("canonical", "").strip()
     if not HAS_WORD_CHARACTER.search(canonical):
         raise InputError(Problem(path, f"canonical form {canonical!r} needs a letter or digit", line))
