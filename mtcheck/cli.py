@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from mtcheck import __version__
 from mtcheck.entry import INTERRUPTED, interrupted
 from mtcheck.errors import MtcheckError, Problem
+from mtcheck.visible import visible
 
 
 @contextmanager
@@ -121,7 +122,7 @@ def check(
         for warning in outcome.warnings:
             typer.echo(f"warning: {warning}", err=True)
         for path, why in outcome.run.skipped:
-            typer.echo(f"warning: {path}: {why}, skipped", err=True)
+            typer.echo("warning: " + visible(f"{path}: {why}, skipped"), err=True)
         for report in outcome.reports:
             if report.path:
                 from mtcheck.output import write_atomic
@@ -288,8 +289,8 @@ def glossary_stats(
         roles = ", ".join(f"{n} {role}" for role, n in row["by_role"].items())
         types = ", ".join(f"{kind} {n}" for kind, n in row["types"].items())
         languages = row["language"] + (f" (from {row['source_language']})" if row["source_language"] else "")
-        typer.echo(f"{row['path']}: {row['terms']} terms, {row['forms']} forms ({roles}); {languages}; "
-                   f"types: {types}; {row['with_examples']} with examples, {row['without_note']} without a note")
+        typer.echo(visible(f"{row['path']}: {row['terms']} terms, {row['forms']} forms ({roles}); {languages}; "
+                           f"types: {types}; {row['with_examples']} with examples, {row['without_note']} without a note"))
 
 
 @glossary_app.command("schema")

@@ -1,8 +1,11 @@
-"""Errors the user can fix: each renders as ``path:line:col: message`` lines."""
+"""Errors the user can fix: each renders as ``path:line:col: message`` lines, shown through
+``visible`` (a file name or a quoted form may hold an ESC sequence the terminal must not obey)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from mtcheck.visible import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +21,7 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return visible(f"{where}: {self.message}")
 
 
 class MtcheckError(Exception):

@@ -18,6 +18,7 @@ from mtcheck.glossary.loader import load_located_glossaries
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Glossary, Term
 from mtcheck.text import fold, is_acronym
+from mtcheck.visible import visible
 
 ROLES = ("variants", "short", "forbidden", "source")
 NEAR_DUPLICATE = 90  # canonical forms this similar probably name one concept
@@ -29,7 +30,7 @@ class LintProblem:
     code: str  # fuzzy-collision | common-word | case-only-variant | no-note | near-duplicate | nested-form
 
     def __str__(self) -> str:
-        return f"{self.problem.path}:{self.problem.line}:{self.problem.column}: {self.code}: {self.problem.message}"
+        return visible(f"{self.problem.path}:{self.problem.line}:{self.problem.column}: {self.code}: {self.problem.message}")
 
 
 def load_for_tools(paths: list[str]):

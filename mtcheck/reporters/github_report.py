@@ -3,12 +3,15 @@
     ::error file=a.txt,line=4,col=97,endLine=4,endColumn=128,title=term-forbidden (major)::'USO' is ...
 
 Values are escaped as the Actions runner expects: %, CR and LF everywhere, and also : and , in
-properties, so that no article text can end a command early or inject another one.
+properties, so that no article text can end a command early or inject another one. Before that,
+``visible`` shows control characters and bidi overrides as escapes (the log and the annotation are
+read by people); the message keeps its line breaks, which the runner shows as such.
 """
 
 from __future__ import annotations
 
 from mtcheck.model import Finding, RunResult, Severity
+from mtcheck.visible import visible
 
 LEVELS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.NEUTRAL: "notice"}
 
@@ -27,9 +30,10 @@ def command(finding: Finding) -> str:
         "endLine": finding.end_line, "endColumn": finding.end_column,
         "title": f"{finding.rule} ({finding.severity.label})",
     }
-    listed = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
+    listed = ",".join(f"{name}={escape_property(visible(str(value)))}" for name, value in properties.items())
     suggestion = f" [suggest: {finding.suggestion}]" if finding.suggestion else ""
-    return f"::{LEVELS[finding.severity]} {listed}::{escape_data(finding.message + suggestion)}"
+    message = visible(finding.message + suggestion, keep_line_breaks=True)
+    return f"::{LEVELS[finding.severity]} {listed}::{escape_data(message)}"
 
 
 def chunks(run: RunResult):

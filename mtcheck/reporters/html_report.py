@@ -15,8 +15,10 @@ The page has, from top to bottom and left to right:
 Everything is inline (CSS, JS, data) and a Content-Security-Policy allows nothing else: the page loads
 nothing from the network and runs only its own script (by hash), even from file://. Text from
 articles and glossaries only ever reaches the page through jinja2's autoescaping or as JSON with
-``<``, ``>`` and ``&`` escaped, so it renders as text, never as markup. The same run gives the same
-bytes: no timestamps, and every list in a fixed order.
+``<``, ``>`` and ``&`` escaped, so it renders as text, never as markup; either way its control
+characters and bidi overrides are shown as escapes (``visible``, line breaks kept), so that no
+override reorders what the page shows. The same run gives the same bytes: no timestamps, and every
+list in a fixed order.
 
 Texts are read again from disk to be shown; standard input cannot be, and a file above
 INLINE_LIMIT bytes would make a page no browser opens: both show their findings without the text.
@@ -40,6 +42,7 @@ from markupsafe import Markup
 
 from mtcheck.errors import MtcheckError
 from mtcheck.model import FileResult, Finding, RunResult, Severity, Term
+from mtcheck.visible import visible
 
 INLINE_LIMIT = 20 * 2**20  # bytes: larger files are shown as a list of findings
 MAX_POSITIONS = 200  # position links per form or rule in the panel; the rest are counted
@@ -153,7 +156,13 @@ def chunks(run: RunResult) -> Iterator[str]:
 def _environment() -> Environment:
     # trim/lstrip: block tags on lines of their own leave no blank lines in the page
     return Environment(loader=PackageLoader("mtcheck.reporters", "templates"), autoescape=True,
-                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, finalize=_shown)
+
+
+def _shown(value):
+    """Every {{ }} of the template: text as ``visible`` shows it; markup (the page's own style,
+    script, data and macros) and numbers as they are."""
+    return visible(value, keep_line_breaks=True) if type(value) is str else value
 
 
 @cache
@@ -172,8 +181,19 @@ def _csp(style: str, script: str) -> str:
 
 def _script_json(value) -> str:
     """JSON safe inside <script>: with <, > and & as \\u escapes, no text can spell "</script>" or "<!--"."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(_visible_strings(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _visible_strings(value):
+    """The page data with every string as ``visible`` shows it: the script puts them on the page."""
+    if isinstance(value, str):
+        return visible(value, keep_line_breaks=True)
+    if isinstance(value, dict):
+        return {key: _visible_strings(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_visible_strings(item) for item in value]
+    return value
 
 
 # ------------------------------------------------------------------------------------- findings

@@ -13,13 +13,15 @@ import time
 from xml.etree import ElementTree as ET
 
 from mtcheck.model import RunResult
+from mtcheck.visible import visible
 
-# Characters XML 1.0 cannot hold, even escaped: article text is not trusted to be free of them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot hold, even escaped, that ``visible`` leaves (it shows the others).
+_NOT_XML = re.compile("[\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text a CI dashboard shows: controls and bidi overrides as escapes, and valid in XML 1.0."""
+    return _NOT_XML.sub("\ufffd", visible(text))
 
 
 def _timestamp() -> str:
@@ -51,9 +53,9 @@ def testsuites(run: RunResult) -> ET.Element:
             if findings:
                 failure = ET.SubElement(case, "failure", {
                     "message": f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", "type": rule_id})
-                failure.text = _clean("\n".join(
+                failure.text = "\n".join(_clean(
                     f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.message}"
-                    + (f" [suggest: {f.suggestion}]" if f.suggestion else "") for f in findings))
+                    + (f" [suggest: {f.suggestion}]" if f.suggestion else "")) for f in findings)
         ET.SubElement(suite, "system-out").text = ""
         ET.SubElement(suite, "system-err").text = ""
     return root

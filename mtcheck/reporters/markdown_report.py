@@ -2,8 +2,9 @@
 first), findings by rule and by term, and the findings themselves in a collapsed section.
 
 Text from articles and glossaries is escaped for GitHub-flavoured Markdown tables and HTML, so a
-finding can neither break a table nor inject markup into a comment. The findings list stops
-after MAX_LISTED rows: GitHub refuses step summaries over 1 MiB.
+finding can neither break a table nor inject markup into a comment, and its control characters
+and bidi overrides are shown as escapes (``visible``). The findings list stops after MAX_LISTED
+rows: GitHub refuses step summaries over 1 MiB.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ import html
 from collections import Counter, defaultdict
 
 from mtcheck.model import RunResult, Severity
+from mtcheck.visible import visible
 
 MAX_LISTED = 500
 _SEVERITIES = sorted(Severity, reverse=True)
 
 
 def cell(text: object) -> str:
-    """A table cell: no line breaks, pipes escaped, HTML and Markdown markup made inert."""
-    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    """A table cell: no line breaks, controls shown as escapes, pipes escaped, HTML and Markdown
+    markup made inert. Controls are escaped before whitespace is collapsed, which would turn some
+    (vertical tab, form feed, \\x1c-\\x1f, NEL) into spaces unseen."""
+    escaped = html.escape(" ".join(visible(str(text), keep_line_breaks=True).split()), quote=False)
     for char in "\\|`*_[]":
         escaped = escaped.replace(char, "\\" + char)
     return escaped

@@ -4,6 +4,10 @@ One ``tool.driver.rules`` entry per rule that ran; one result per finding with i
 (critical and major: error, minor: warning, neutral: note), a physical location with 1-based
 line and column (columns count Unicode code points, as ``columnKind`` says), partial
 fingerprints that survive edits elsewhere in the file, and the suggestion as a fix.
+
+The snippet and the fix's inserted text are the file's very characters (JSON escapes C0 controls
+itself); the messages, which viewers such as GitHub code scanning show people, pass through
+``visible``, so that no bidi override or C1 control an article holds reaches the page.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from urllib.parse import quote
 from mtcheck import __version__
 from mtcheck.fingerprints import numbered_keys
 from mtcheck.model import Finding, RuleInfo, RunResult, Severity
+from mtcheck.visible import visible
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.NEUTRAL: "note"}
@@ -57,7 +62,7 @@ def result(finding: Finding, rule_index: int | None, key: str, number: int) -> d
     entry = {
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message + (f" [suggest: {finding.suggestion}]" if finding.suggestion else "")},
+        "message": {"text": visible(finding.message + (f" [suggest: {finding.suggestion}]" if finding.suggestion else ""))},
         "locations": [location],
         "partialFingerprints": {"mtcheck/v1": f"{key}:{number}"},
         "properties": {"severity": finding.severity.label, "mqm": finding.mqm, "term": finding.term},
@@ -66,7 +71,7 @@ def result(finding: Finding, rule_index: int | None, key: str, number: int) -> d
         entry["ruleIndex"] = rule_index
     if finding.suggestion:
         entry["fixes"] = [{
-            "description": {"text": f"Replace '{finding.text}' with '{finding.suggestion}'"},
+            "description": {"text": visible(f"Replace '{finding.text}' with '{finding.suggestion}'")},
             "artifactChanges": [{
                 "artifactLocation": {"uri": artifact_uri(finding.path)},
                 "replacements": [{"deletedRegion": _region(finding, with_snippet=False),

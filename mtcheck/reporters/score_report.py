@@ -1,10 +1,15 @@
-"""``mtcheck score`` reports: JSON (version 1, a contract) and plain text."""
+"""``mtcheck score`` reports: JSON (version 1, a contract) and plain text.
+
+The text report shows system names (file paths), term forms found in the hypotheses and MQM
+annotation files' system names through ``visible``, as the check reports do.
+"""
 
 from __future__ import annotations
 
 import json
 
 from mtcheck.scoring.command import REPORT_VERSION, ScoreReport
+from mtcheck.visible import visible
 
 SIGNIFICANT = 0.05  # p-values below this are marked in the text report
 
@@ -65,7 +70,14 @@ def text_chunks(report: ScoreReport):
     for number, lines in enumerate(section for section in sections if section is not None):
         if number:
             yield "\n"
-        yield from lines
+        yield from (_shown(chunk) for chunk in lines)
+
+
+def _shown(chunk: str) -> str:
+    """A piece of a line, or a line with its line break: everything else is shown escaped."""
+    if chunk.endswith("\n"):
+        return visible(chunk[:-1]) + "\n"
+    return visible(chunk)
 
 
 def _corpus_lines(report: ScoreReport):

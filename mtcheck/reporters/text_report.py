@@ -1,15 +1,21 @@
-"""Plain text: one line per finding, then a summary. Colour is the CLI's business."""
+"""Plain text: one line per finding, then a summary. Colour is the CLI's business.
+
+Text from the files is shown through ``visible``: a terminal or a CI log must not obey an ESC
+sequence or a bidi override an article holds, and a line break in a message must not start what
+looks like another finding.
+"""
 
 from __future__ import annotations
 
 from mtcheck.model import RunResult
 from mtcheck.reporters.summary import by_rule, by_severity
+from mtcheck.visible import visible
 
 
 def finding_line(f) -> str:
     suggestion = f" [suggest: {f.suggestion}]" if f.suggestion else ""
     kind = f" ({f.mqm})" if f.mqm else ""
-    return f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule}{kind} {f.message}{suggestion}"
+    return visible(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule}{kind} {f.message}{suggestion}")
 
 
 def summary_line(run: RunResult) -> str:
@@ -31,9 +37,9 @@ def score_lines(run: RunResult) -> list[str]:
     total = run.scores.total
     lines = [f"Quality score ({total.model}, pass mark {total.passing_threshold:g}): {_score_text(total)}"]
     if len(run.files) > 1:
-        width = max(len(path) for path in run.scores.files)
+        width = max(len(visible(path)) for path in run.scores.files)
         worst_first = sorted(run.scores.files.items(), key=lambda item: (item[1].score, item[0]))
-        lines += [f"  {path:<{width}}  {_score_text(score)}" for path, score in worst_first]
+        lines += [f"  {visible(path):<{width}}  {_score_text(score)}" for path, score in worst_first]
     return lines
 
 

@@ -1,0 +1,61 @@
+"""Text from checked files, file names and glossaries, made safe to show to a person.
+
+A terminal obeys ESC sequences ("\\x1b[8m" hides what follows, "\\x1b]0;...\\x07" retitles the
+window), a CR rewrites the line, and bidi overrides reorder what a terminal, a CI log or a browser
+shows ("Trojan Source"). Every report a person reads (text, github, markdown, junit, html, the
+score report) and every problem the CLI prints passes its text through ``visible``, which shows
+these characters as Python-style escapes:
+
+- C0 controls but tab (and line feed and CR when ``keep_line_breaks``), DEL and C1 controls:
+  ``\\x1b``, ``\\x07``, ``\\x9b``;
+- bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), line and paragraph
+  separators (U+2028, U+2029) and lone surrogates (undecodable bytes of a file name, which would
+  otherwise be written out as raw bytes): ``\\u202e``, ``\\udc9b``.
+
+So that an escape cannot be confused with the same characters in the text, a backslash of the
+text is doubled when a run of backslashes ends just before an escape or before what reads as one
+(``x`` and two hex digits, ``u`` and four): the text ``\\x1b`` is shown as ``\\\\x1b``, ESC as
+``\\x1b``. Reading back: a run of backslashes before such an escape holds doubled backslashes,
+and one more when the escape is real; every other backslash is itself. Ordinary text, including
+"C:\\Users\\news" or "\\d+", is shown unchanged.
+
+Bidi marks (LRM, RLM, ALM) and joiners are left alone: right-to-left text needs them, and they
+move no text around.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ALWAYS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_LINE_BREAKS = "\n\r"
+_LOOKS_LIKE_AN_ESCAPE = "x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}"
+
+
+def _pattern(escaped: str) -> re.Pattern:
+    """A character to escape, or a backslash in a run that ends before an escape or its look-alike."""
+    return re.compile(f"[{escaped}]|\\\\(?=\\\\*(?:[{escaped}]|{_LOOKS_LIKE_AN_ESCAPE}))")
+
+
+_ESCAPING_LINE_BREAKS = _pattern(_ALWAYS + _LINE_BREAKS)
+_KEEPING_LINE_BREAKS = _pattern(_ALWAYS)
+
+
+def visible(text: str, *, keep_line_breaks: bool = False) -> str:
+    """``text`` with its control characters and bidi overrides shown as escapes (see above).
+
+    Line feeds and CRs are escaped too unless ``keep_line_breaks``: in a report of one line per
+    finding, a line break in a message would start a line that looks like another finding.
+    """
+    if text.isprintable() and "\\" not in text:  # the common case, without the regex
+        return text
+    pattern = _KEEPING_LINE_BREAKS if keep_line_breaks else _ESCAPING_LINE_BREAKS
+    return pattern.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char == "\\":
+        return "\\\\"
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
