@@ -4,7 +4,8 @@ A terminal obeys ESC sequences ("\\x1b[8m" hides what follows, "\\x1b]0;...\\x07
 window), a CR rewrites the line, and bidi overrides reorder what a terminal, a CI log or a browser
 shows ("Trojan Source"). Every report a person reads (text, github, markdown, junit, html, the
 score report) and every problem the CLI prints passes its text through ``visible``, which shows
-these characters as Python-style escapes:
+these characters as escapes in Python's ``\\xHH`` and ``\\uHHHH`` forms (a line feed is ``\\x0a``,
+not ``\\n``, so that a "\\n" in ordinary text needs no escaping):
 
 - C0 controls but tab (and line feed and CR when ``keep_line_breaks``), DEL and C1 controls:
   ``\\x1b``, ``\\x07``, ``\\x9b``;
@@ -20,7 +21,7 @@ and one more when the escape is real; every other backslash is itself. Ordinary 
 "C:\\Users\\news" or "\\d+", is shown unchanged.
 
 Bidi marks (LRM, RLM, ALM) and joiners are left alone: right-to-left text needs them, and they
-move no text around.
+only set the direction of neighbouring punctuation, where an override reverses whole runs of text.
 """
 
 from __future__ import annotations
