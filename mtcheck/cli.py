@@ -152,7 +152,9 @@ def fix(
 ) -> None:
     """Apply the glossary's suggestions: forbidden, untranslated, misspelled and inconsistent forms.
 
-    Without --write, print a unified diff and exit 1 when there is something to fix.
+    Without --write, print a unified diff and exit 1 when there is something to fix. With --write, a
+    file that another program changed while fix ran is left as it is now, with a warning, and the
+    exit code is 2: run fix again. Files keep their permissions, owner, group and hard links.
     """
     from mtcheck import workflow
 
@@ -161,8 +163,13 @@ def fix(
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
                                       cache_dir=None if no_cache else ".mtcheck_cache", encoding=encoding)
         fixes = [f for f in workflow.run_fix(request) if f.changed]
+        changed = []
         if write:
-            workflow.write_fixes(fixes, workflow.write_targets(paths, [f.path for f in fixes]))
+            changed = workflow.write_fixes(fixes, workflow.write_targets(paths, [f.path for f in fixes]))
+            for problem in changed:
+                typer.echo(f"warning: {problem}", err=True)
+            left = {problem.path for problem in changed}
+            fixes = [f for f in fixes if f.path not in left]  # the summary counts what was written
         else:
             sys.stdout.writelines(f.diff() for f in fixes)
         edits = sum(len(f.edits) for f in fixes)
@@ -174,6 +181,8 @@ def fix(
     except KeyboardInterrupt:  # typer would exit 130 silently; say what state the files are in
         typer.echo("interrupted: each file is either fixed or as it was", err=True)
         raise typer.Exit(130) from None
+    if changed:
+        raise typer.Exit(Exit.ERROR)
     raise typer.Exit(Exit.FINDINGS if fixes and not write else Exit.OK)
 
 

@@ -1,4 +1,4 @@
-"""Writing reports and fixed files: whole or not at all."""
+"""Writing reports and fixed files: whole or not at all, and never over what another program wrote."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ _OPEN_FLAGS = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
     """Write via a temporary file in the same folder and a rename, so no reader sees half a file.
 
-    An existing file keeps its permission bits. The data is flushed to disk before the rename, and
+    An existing file keeps its permission bits, and its owner and group where the system allows
+    (root, or a group the user is in). The data is flushed to disk before the rename, and
     Ctrl-C (or SIGTERM) waits until the file is done, so an interrupt leaves the old file or the new
     one and no temporary file. A killed run (SIGKILL) can leave ``.NAME.mtcheck.tmp``; the next write
     of NAME removes it. A device, FIFO or terminal (``-o /dev/null``) is written directly: renaming
@@ -41,6 +42,58 @@ def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
             _replace(path, text)
     except OSError as exc:
         raise InputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+
+
+class FileChanged(InputError):
+    """The file no longer holds what was read: another program wrote it meanwhile."""
+
+
+def rewrite(path: str | Path, before: bytes, after: bytes) -> None:
+    """Put ``after`` in place of ``before`` in ``path``, unless another program changed the file
+    since ``before`` was read from it: then FileChanged, and the file is left as that program left it.
+    The file is compared just before it is replaced (or written), so an edit made while ``after``
+    was computed, or while it was being flushed to disk, is never lost; only one made in the
+    microseconds between that comparison and the rename can be.
+
+    A file is replaced atomically (``write_atomic``) when the new one can be the same file to
+    everyone: the same permissions, owner and group. Otherwise it is rewritten in place, as vim
+    (backupcopy=auto) and emacs (backup-by-copying-when-linked/-mismatch) do: a file with several
+    hard links (a rename would give this name a new file and leave the other names with the old
+    text, silently, as sed -i does), or someone else's file we may write but cannot give back to
+    them. Rewriting in place is not atomic; an error (a full disk) puts the old text back, and
+    Ctrl-C waits, so only a crash of the machine mid-write can leave it half written.
+    """
+    path = Path(path)
+    try:
+        with interrupts_deferred():
+            if path.stat().st_nlink > 1 or not _replace(path, after, unchanged=before):
+                _rewrite_in_place(path, before, after)
+    except OSError as exc:
+        raise InputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+
+
+def _changed(path: Path) -> FileChanged:
+    return FileChanged(Problem(str(path), "changed while mtcheck fix ran: left as it is now, not fixed; run mtcheck fix again"))
+
+
+def _rewrite_in_place(path: Path, before: bytes, after: bytes) -> None:
+    with open(path, "r+b", buffering=0) as handle:  # unbuffered: no bytes of ``after`` left to flush after an error
+        if handle.readall() != before:
+            raise _changed(path)
+        try:
+            _overwrite(handle.fileno(), after)
+        except OSError:
+            _overwrite(handle.fileno(), before)  # fits: the file held it a moment ago
+            raise
+
+
+def _overwrite(fd: int, data: bytes) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    rest = memoryview(data)
+    while rest:
+        rest = rest[os.write(fd, rest):]
+    os.ftruncate(fd, len(data))
+    os.fsync(fd)
 
 
 def temporary_path(path: Path) -> Path:
@@ -86,8 +139,12 @@ def _write_directly(path: Path, text: str | bytes | Iterable[str]) -> None:
             handle.writelines([text] if isinstance(text, str) else text)
 
 
-def _replace(path: Path, text: str | bytes | Iterable[str]) -> None:
-    mode = path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode()
+def _replace(path: Path, text: str | bytes | Iterable[str], unchanged: bytes | None = None) -> bool:
+    """Write ``text`` to a temporary file and rename it over ``path``. With ``unchanged``: only if
+    ``path`` still holds that (else FileChanged), and only if the temporary file can take the
+    owner and group of ``path`` (else False, and nothing is written)."""
+    existing = _status(path)
+    mode = existing.st_mode & 0o7777 if existing else _new_file_mode()
     temporary = temporary_path(path)
     fd = _create_locked(temporary)
     # The lock is held until the file is renamed or removed: no other run can take it for a stale one meanwhile.
@@ -96,11 +153,50 @@ def _replace(path: Path, text: str | bytes | Iterable[str]) -> None:
             handle.writelines([text] if isinstance(text, (str, bytes)) else text)
             handle.flush()
             os.fsync(handle.fileno())
-            os.chmod(temporary, mode)
+            owned = existing is None or _take_owner(handle.fileno(), existing)
+            if not owned and unchanged is not None:  # a report may change hands; a fixed text may not
+                os.unlink(temporary)
+                return False
+            os.chmod(temporary, mode)  # after the owner: chown clears the set-user-ID bits
+            if unchanged is not None and _read(path) != unchanged:
+                raise _changed(path)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
+    return True
+
+
+def _status(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _take_owner(fd: int, original: os.stat_result) -> bool:
+    """Give the file open at ``fd`` the owner and group of ``original``, or at least its group;
+    whether both are now the same."""
+    wanted = _owner_of(original)
+    if _owner_of(os.fstat(fd)) == wanted or not hasattr(os, "fchown"):
+        return True
+    for uid, gid in (wanted, (-1, wanted[1])):  # root can do both; a user can choose among their groups
+        try:
+            os.fchown(fd, uid, gid)
+        except OSError:
+            continue
+        if _owner_of(os.fstat(fd)) == wanted:
+            return True
+    return False
+
+
+def _owner_of(status: os.stat_result) -> tuple[int, int]:
+    return status.st_uid, status.st_gid
+
+
+def _read(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def _create_locked(temporary: Path) -> int:

@@ -15,7 +15,7 @@ from mtcheck.documents import check_encoding
 from mtcheck.errors import MtcheckError, Problem
 from mtcheck.fixer import FileFix
 from mtcheck.model import RunResult
-from mtcheck.output import write_atomic
+from mtcheck.output import FileChanged, rewrite, write_atomic
 from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_checker
 from mtcheck.scoring.quality import RunScores, score_run
@@ -232,12 +232,17 @@ def _unwritable(path: str, real: str) -> str | None:
     return None
 
 
-def write_fixes(fixes: list[FileFix], targets: dict[str, str]) -> None:
-    """Write each fixed file atomically, in order. The first that cannot be written (a full disk)
+def write_fixes(fixes: list[FileFix], targets: dict[str, str]) -> list[Problem]:
+    """Write each fixed file (``output.rewrite``), in order, and say which were left alone because
+    another program changed them since they were read. The first that cannot be written (a full disk)
     stops the run: the ones before it are fixed, it and the rest are unchanged, and the error says so."""
+    changed: list[Problem] = []
     for done, file_fix in enumerate(fixes):
         try:
-            write_atomic(targets[file_fix.path], file_fix.after)
+            rewrite(targets[file_fix.path], file_fix.before, file_fix.after)
+        except FileChanged as error:
+            changed += [replace(p, path=file_fix.path) for p in error.problems]
         except MtcheckError as error:
-            note = f"; {done} of {len(fixes)} files were fixed before it, the rest are unchanged"
+            note = f"; {done - len(changed)} of {len(fixes)} files were fixed before it, the rest are unchanged"
             raise MtcheckError([replace(p, path=file_fix.path, message=p.message + note) for p in error.problems]) from None
+    return changed
