@@ -122,7 +122,7 @@ def check(
         for warning in outcome.warnings:
             typer.echo(f"warning: {warning}", err=True)
         for path, why in outcome.run.skipped:
-            typer.echo("warning: " + visible(f"{path}: {why}, skipped"), err=True)
+            typer.echo("warning: " + visible(f"{path}: {why}, skipped", double_backslashes=False), err=True)
         for report in outcome.reports:
             if report.path:
                 from mtcheck.output import write_atomic

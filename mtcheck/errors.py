@@ -21,7 +21,7 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return visible(f"{where}: {self.message}")
+        return visible(f"{where}: {self.message}", double_backslashes=False)  # messages quote with repr
 
 
 class MtcheckError(Exception):

@@ -18,7 +18,8 @@ text is doubled when a run of backslashes ends just before an escape or before w
 (``x`` and two hex digits, ``u`` and four): the text ``\\x1b`` is shown as ``\\\\x1b``, ESC as
 ``\\x1b``. Reading back: a run of backslashes before such an escape holds doubled backslashes,
 and one more when the escape is real; every other backslash is itself. Ordinary text, including
-"C:\\Users\\news" or "\\d+", is shown unchanged.
+"C:\\Users\\news" or "\\d+", is shown unchanged. Problem lines, whose messages quote values with
+``repr`` (itself unambiguous), keep their backslashes as they are.
 
 Bidi marks (LRM, RLM, ALM) and joiners are left alone: right-to-left text needs them, and they
 only set the direction of neighbouring punctuation, where an override reverses whole runs of text.
@@ -33,25 +34,29 @@ _LINE_BREAKS = "\n\r"
 _LOOKS_LIKE_AN_ESCAPE = "x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}"
 
 
-def _pattern(escaped: str) -> re.Pattern:
-    """A character to escape, or a backslash in a run that ends before an escape or its look-alike."""
-    return re.compile(f"[{escaped}]|\\\\(?=\\\\*(?:[{escaped}]|{_LOOKS_LIKE_AN_ESCAPE}))")
+def _pattern(keep_line_breaks: bool, double_backslashes: bool) -> re.Pattern:
+    """A character to escape, or (if ``double_backslashes``) a backslash in a run that ends before
+    an escape or its look-alike."""
+    escaped = _ALWAYS if keep_line_breaks else _ALWAYS + _LINE_BREAKS
+    backslash = f"|\\\\(?=\\\\*(?:[{escaped}]|{_LOOKS_LIKE_AN_ESCAPE}))" if double_backslashes else ""
+    return re.compile(f"[{escaped}]{backslash}")
 
 
-_ESCAPING_LINE_BREAKS = _pattern(_ALWAYS + _LINE_BREAKS)
-_KEEPING_LINE_BREAKS = _pattern(_ALWAYS)
+_PATTERNS = {(keep, double): _pattern(keep, double) for keep in (False, True) for double in (False, True)}
 
 
-def visible(text: str, *, keep_line_breaks: bool = False) -> str:
+def visible(text: str, *, keep_line_breaks: bool = False, double_backslashes: bool = True) -> str:
     """``text`` with its control characters and bidi overrides shown as escapes (see above).
 
     Line feeds and CRs are escaped too unless ``keep_line_breaks``: in a report of one line per
     finding, a line break in a message would start a line that looks like another finding.
+    ``double_backslashes=False`` is for messages that quote their values with ``repr`` (the CLI's
+    problem lines): their backslashes are escapes already, and doubling them would show repr's
+    '\\x00' as '\\\\x00'.
     """
-    if text.isprintable() and "\\" not in text:  # the common case, without the regex
+    if text.isprintable() and ("\\" not in text or not double_backslashes):  # the common case, without the regex
         return text
-    pattern = _KEEPING_LINE_BREAKS if keep_line_breaks else _ESCAPING_LINE_BREAKS
-    return pattern.sub(_escape, text)
+    return _PATTERNS[keep_line_breaks, double_backslashes].sub(_escape, text)
 
 
 def _escape(match: re.Match) -> str:

@@ -165,6 +165,8 @@ def test_score_text_report_shows_system_names_escaped(tmp_path):
 def test_problems_quote_paths_and_messages_visibly():
     shown = str(Problem(f"g{ESC}[2J.yaml", "form 'x\u202e' is odd", 3, 4))
     assert shown == "g\\x1b[2J.yaml:3:4: form 'x\\u202e' is odd"
+    # a message quoting with repr is escaped already: its backslashes are not doubled
+    assert str(Problem("a.yaml", f"character {chr(0)!r} is not allowed")) == "a.yaml: character '\\x00' is not allowed"
 
 
 def test_glossary_tools_print_no_control_character(tmp_path):

@@ -30,7 +30,8 @@ class LintProblem:
     code: str  # fuzzy-collision | common-word | case-only-variant | no-note | near-duplicate | nested-form
 
     def __str__(self) -> str:
-        return visible(f"{self.problem.path}:{self.problem.line}:{self.problem.column}: {self.code}: {self.problem.message}")
+        where = f"{self.problem.path}:{self.problem.line}:{self.problem.column}"
+        return visible(f"{where}: {self.code}: {self.problem.message}", double_backslashes=False)  # as Problem
 
 
 def load_for_tools(paths: list[str]):
