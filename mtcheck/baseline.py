@@ -12,10 +12,11 @@ import json
 from collections import Counter
 from dataclasses import replace
 
+from mtcheck import jsoninput
 from mtcheck.documents import read_text
 from mtcheck.errors import InputError, Problem
 from mtcheck.fingerprints import finding_key
-from mtcheck.model import Finding, RunResult
+from mtcheck.model import Finding, RunResult, printable_path
 
 VERSION = 1
 
@@ -32,7 +33,8 @@ def baseline_chunks(findings: list[Finding]):
     yield f'{{"version": {VERSION}, "tool": "mtcheck",\n "findings": ['
     for i, key in enumerate(entries):
         f = first[key]
-        entry = {"fingerprint": key, "rule": f.rule, "path": f.path, "term": f.term, "text": f.text, "count": counts[key]}
+        entry = {"fingerprint": key, "rule": f.rule, "path": printable_path(f.path), "term": f.term, "text": f.text,
+                 "count": counts[key]}
         yield ("," if i else "") + "\n  " + json.dumps(entry, ensure_ascii=False)
     yield "]}\n"
 
@@ -41,7 +43,7 @@ def load_baseline(path: str) -> Counter:
     """Fingerprint -> how many equal findings the baseline holds."""
     text = read_text(path)
     try:
-        data = json.loads(text)
+        data = jsoninput.loads(text)
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
             raise ValueError("expected {\"version\": 1, \"findings\": [...]}")
         return Counter({entry["fingerprint"]: int(entry["count"]) for entry in data["findings"]})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from contextlib import contextmanager
@@ -123,6 +124,8 @@ def check(
             typer.echo(f"warning: {warning}", err=True)
         for path, why in outcome.run.skipped:
             typer.echo("warning: " + visible(f"{path}: {why}, skipped", double_backslashes=False), err=True)
+        for problem in outcome.run.warnings:
+            typer.echo(f"warning: {problem}", err=True)
         for report in outcome.reports:
             if report.path:
                 from mtcheck.output import write_atomic
@@ -171,7 +174,7 @@ def fix(
             left = {problem.path for problem in changed}
             fixes = [f for f in fixes if f.path not in left]  # the summary counts what was written
         else:
-            sys.stdout.writelines(f.diff() for f in fixes)
+            _write_diffs(f.diff() for f in fixes)
         edits = sum(len(f.edits) for f in fixes)
         verb = "Fixed" if write else "Would fix"
         typer.echo(f"{verb} {edits} finding{'s' if edits != 1 else ''} in {len(fixes)} file{'s' if len(fixes) != 1 else ''}.",
@@ -432,6 +435,14 @@ def glossary_suggest(
     except MtcheckError as error:
         raise _fail(error) from None
     typer.echo(f"Wrote {len(clusters)} draft term{'s' if len(clusters) != 1 else ''} to {output}.", err=True)
+
+
+def _write_diffs(diffs) -> None:
+    """Diffs name a file whose name is not UTF-8 by its own bytes, as diff and patch do (Python holds
+    them as lone surrogates, which a strict standard output refuses); the texts hold no such thing."""
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="surrogateescape")
+    sys.stdout.writelines(diffs)
 
 
 def _progress_bar(machine_format_on_stdout: bool):

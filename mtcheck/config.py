@@ -24,6 +24,7 @@ from pathlib import Path
 
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.model import SEVERITY_NAMES, Severity
+from mtcheck.pattern_cost import MAX_COMPILED_ITEMS, compiled_items
 from mtcheck.rules import RULES
 from mtcheck.scoring.quality import ScoringModel
 from mtcheck.scoring.weights import PRESETS, WEIGHTS_SCHEMA_PROPERTIES, weights_from
@@ -176,12 +177,21 @@ def _pattern_problems(located: Located, source: str) -> list[Problem]:
     problems = []
     for rule_id, settings in (located.data.get("rules") or {}).items():
         for i, pattern in enumerate(settings.get("patterns", []) if isinstance(settings, dict) else []):
+            where = located.position(("rules", rule_id, "patterns", i))
+            if (items := compiled_items(pattern)) > MAX_COMPILED_ITEMS:  # compiling it would take minutes and gigabytes
+                problems.append(Problem(source, f"rules.{rule_id}.patterns: {_short(pattern)!r} is too large once its "
+                                                f"repeats are written out (about {items:,} items, at most "
+                                                f"{MAX_COMPILED_ITEMS:,}): use smaller repeat counts", *where))
+                continue
             try:
                 regex.compile(pattern)
             except regex.error as error:
-                problems.append(Problem(source, f"rules.{rule_id}.patterns: not a regular expression: {error}",
-                                        *located.position(("rules", rule_id, "patterns", i))))
+                problems.append(Problem(source, f"rules.{rule_id}.patterns: not a regular expression: {error}", *where))
     return problems
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def scoring_model(settings: dict) -> ScoringModel:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,17 +41,36 @@ def read_text(path: str, encoding: str = "utf-8-sig") -> str:
 
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # checked first: the little-endian one starts like UTF-16's
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode(raw: bytes, source: str, encoding: str = "utf-8-sig") -> str:
-    """UTF-8, with or without a BOM, or UTF-16 with its BOM (as Windows tools write it); anything
-    else is an error naming the first bad byte."""
-    if raw.startswith(UTF16_BOMS) and encoding.startswith("utf-8"):
-        encoding = "utf-16"  # the BOM says which byte order, and is dropped
+    """UTF-8, with or without a BOM, or UTF-16 or UTF-32 with its BOM (as Windows tools write it);
+    anything else is an error naming the first bad byte."""
+    if encoding.startswith("utf-8"):  # the BOM says which byte order, and is dropped
+        encoding = "utf-32" if raw.startswith(UTF32_BOMS) else "utf-16" if raw.startswith(UTF16_BOMS) else encoding
     try:
-        return raw.decode(encoding)
+        text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(undecodable(raw, exc, source, encoding)) from None
+    if may_give_surrogates(encoding) and (found := LONE_SURROGATE.search(text)):
+        raise InputError(lone_surrogate(text, found.start(), source, encoding))
+    return text
+
+
+def may_give_surrogates(encoding: str) -> bool:
+    """Whether decoding with ``encoding`` can give a lone surrogate, which is no character and which
+    no report can be written with: only escape codecs can (unicode_escape turns a "\\ud800" into one,
+    as utf-7 does "+2AA-"); the UTF codecs refuse them, and single-byte code pages map none."""
+    return not codecs.lookup(encoding).name.startswith(("utf-8", "utf-16", "utf-32"))
+
+
+def lone_surrogate(text: str, offset: int, source: str, encoding: str, first_line: int = 1) -> Problem:
+    """A lone surrogate at ``offset`` in ``text``, by line and column."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Problem(source, f"not valid {encoding}: it gives a lone surrogate U+{ord(text[offset]):04X}, which is no character",
+                   first_line + text.count("\n", 0, offset), offset - line_start + 1)
 
 
 def undecodable(raw: bytes, error: UnicodeDecodeError, source: str, encoding: str = "utf-8") -> Problem:
@@ -104,7 +124,7 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
 
 
 def is_binary(path: str) -> bool:
-    """A NUL byte in the first 8 KB, and no UTF-16 byte-order mark: an image, an archive, a PDF."""
+    """A NUL byte in the first 8 KB, and no UTF-16 or UTF-32 byte-order mark: an image, an archive, a PDF."""
     if path == STDIN:
         return False
     try:
@@ -112,12 +132,12 @@ def is_binary(path: str) -> bool:
             head = handle.read(8192)
     except OSError:
         return False  # reading it will report the problem
-    return b"\x00" in head and not head.startswith(UTF16_BOMS)
+    return b"\x00" in head and not head.startswith(UTF16_BOMS + UTF32_BOMS)
 
 
-def _starts_with_utf16_bom(path: str) -> bool:
+def _starts_with_utf16_or_utf32_bom(path: str) -> bool:
     with open(path, "rb") as handle:
-        return handle.read(2) in UTF16_BOMS
+        return handle.read(4).startswith(UTF16_BOMS + UTF32_BOMS)
 
 
 def read_document(path: str, stream_above: int = STREAM_ABOVE, encoding: str = "utf-8-sig"
@@ -126,7 +146,7 @@ def read_document(path: str, stream_above: int = STREAM_ABOVE, encoding: str = "
     if path == STDIN:
         return Document("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>", encoding))
     try:
-        if Path(path).stat().st_size > stream_above and not _starts_with_utf16_bom(path):
+        if Path(path).stat().st_size > stream_above and not _starts_with_utf16_or_utf32_bom(path):
             return StreamedDocument(path, encoding=encoding)
         raw = Path(path).read_bytes()
     except OSError as exc:
@@ -148,11 +168,16 @@ def examination_segments(document) -> Iterator[tuple[int, str]]:
 
 
 def check_encoding(encoding: str) -> str:
-    """The codec's canonical name; an unknown one is a usage error."""
+    """The codec's canonical name; an unknown one, or one that is no text encoding (rot13, base64,
+    hex, zlib: bytes-to-bytes or str-to-str codecs, which bytes.decode refuses; "undefined"), is a
+    usage error."""
     try:
-        return codecs.lookup(encoding).name
+        codec = codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
+    if not codec._is_text_encoding or codec.name == "undefined":  # "undefined" refuses to decode anything
+        raise InputError(f"{encoding!r} is not a text encoding (e.g. utf-8, utf-16, cp1250, latin-1)")
+    return codec.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +215,7 @@ class StreamedDocument:
 
     def _decode(self, decoder, chunk: bytes, read: int, base: int, pending: str, lines: int, final=False) -> str:
         try:
-            return decoder.decode(chunk, final)
+            text = decoder.decode(chunk, final)
         except UnicodeDecodeError as exc:
             offset = read - (len(exc.object) - len(chunk)) + exc.start
             before = exc.object[: exc.start].decode("utf-8", errors="replace")
@@ -198,3 +223,9 @@ class StreamedDocument:
             column = len(before) - before.rfind("\n") if "\n" in before else len((pending + before).rsplit("\n", 1)[-1]) + 1
             name = "UTF-8" if self.encoding.startswith("utf-8") else self.encoding
             raise InputError(Problem(self.path, f"not valid {name} (byte offset {offset})", line, column)) from None
+        if may_give_surrogates(self.encoding) and (found := LONE_SURROGATE.search(text)):
+            held = pending.rsplit("\n", 1)[-1]  # the start of the line the decoded text goes on with
+            problem = lone_surrogate(held + text, len(held) + found.start(), self.path, self.encoding,
+                                     lines + pending.count("\n") + 1)
+            raise InputError(problem)
+        return text

@@ -125,14 +125,16 @@ class Checker:
         hits = {(rule, hit) for rule in per_document for hit in rule.check(context)}
         del kept, context
         findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))
+        warnings = ()
         if isinstance(document, BilingualDocument):
             findings = [document.relocate(f) for f in findings]
+            warnings = document.warnings
         findings.sort(key=Finding.sort_key)
         suppressed: Counter = Counter()
         if suppressions:
             suppressed.update(f.rule for f in findings if suppressions.silences(f))
             findings = [f for f in findings if not suppressions.silences(f)]
-        return FileResult(document.path, total_words, tuple(findings), dict(sorted(suppressed.items())))
+        return FileResult(document.path, total_words, tuple(findings), dict(sorted(suppressed.items())), warnings=warnings)
 
     def _not_checkable(self, document: Document) -> str | None:
         """Why the glossaries cannot judge ``document``: a translation into another language."""

@@ -17,7 +17,8 @@ from mtcheck.model import Finding
 def finding_key(finding: Finding) -> str:
     """The identity shared by equal findings of one file (line shifts do not change it)."""
     parts = (finding.rule, finding.path.replace("\\", "/"), finding.term or "", " ".join(finding.text.split()))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a file name that is not UTF-8 holds lone surrogates (see model.printable_path)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def numbered_keys(findings: Iterable[Finding]) -> Iterator[tuple[str, int]]:

@@ -78,7 +78,13 @@ def refuse_unencodable(path: str, edits: list[Edit], codec: str) -> None:
             raise InputError(Problem(path, message, found.line, found.column)) from None
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+# (byte-order mark, the codec of the text after it, the encodings that read it and drop it), UTF-32's
+# before UTF-16's: the little-endian UTF-32 mark starts with UTF-16's.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8", ("utf-8-sig",)),
+         (b"\xff\xfe\x00\x00", "utf-32-le", ("utf-8", "utf-8-sig", "utf-32")),
+         (b"\x00\x00\xfe\xff", "utf-32-be", ("utf-8", "utf-8-sig", "utf-32")),
+         (b"\xff\xfe", "utf-16-le", ("utf-8", "utf-8-sig", "utf-16")),
+         (b"\xfe\xff", "utf-16-be", ("utf-8", "utf-8-sig", "utf-16")))
 
 
 def encode_like(raw: bytes, text: str, encoding: str = "utf-8-sig") -> bytes:
@@ -90,11 +96,10 @@ def encode_like(raw: bytes, text: str, encoding: str = "utf-8-sig") -> bytes:
 
 def _bom_and_codec(raw: bytes, encoding: str) -> tuple[bytes, str]:
     """As documents.decode reads ``raw`` with ``encoding``: the byte-order mark that reading dropped
-    (UTF-8's with utf-8-sig; UTF-16's, whose byte order then holds, with any UTF-8 or UTF-16 codec),
-    and the codec of the text after it."""
-    for bom, codec in _BOMS:
-        dropped = encoding == "utf-8-sig" if codec == "utf-8" else encoding in ("utf-8", "utf-8-sig", "utf-16")
-        if raw.startswith(bom) and dropped:
+    (UTF-8's with utf-8-sig; UTF-32's or UTF-16's, whose byte order then holds, with any UTF-8 codec
+    or their own), and the codec of the text after it."""
+    for bom, codec, readers in _BOMS:
+        if raw.startswith(bom) and encoding in readers:
             return bom, codec
     return b"", "utf-8" if encoding == "utf-8-sig" else encoding
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 from enum import IntEnum
 from typing import TYPE_CHECKING
+
+from mtcheck.errors import Problem
 
 if TYPE_CHECKING:
     from mtcheck.scoring.quality import RunScores
@@ -180,17 +183,18 @@ class FileResult:
     suppressed: dict[str, int] = field(default_factory=dict)  # findings silenced inline, by rule
     baselined: int = 0  # findings left out because the baseline holds them
     skipped: str | None = None  # why the file was not checked after all (a translation file into another language)
+    warnings: tuple[tuple[int, int | None, str], ...] = ()  # (line, column, message): what reading it changed
 
     def __reduce__(self):
         # Its findings as rows of fields, one list: no reduce call for each of 10^4-10^6 findings
         # when the results cache stores it.
         return _unpickled_file_result, (self.path, self.words, list(map(_FINDING_FIELDS, self.findings)),
-                                        self.suppressed, self.baselined, self.skipped)
+                                        self.suppressed, self.baselined, self.skipped, self.warnings)
 
 
-def _unpickled_file_result(path, words, rows, suppressed, baselined, skipped) -> FileResult:
+def _unpickled_file_result(path, words, rows, suppressed, baselined, skipped, warnings=()) -> FileResult:
     findings = tuple(_from_fields(Finding, row) for row in rows)
-    return FileResult(path, words, findings, suppressed, baselined, skipped)
+    return FileResult(path, words, findings, suppressed, baselined, skipped, warnings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,3 +225,29 @@ class RunResult:
     @property
     def findings(self) -> list[Finding]:
         return [f for file in self.files for f in file.findings]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """What reading the files changed (a lone surrogate replaced), file by file."""
+        return [Problem(file.path, message, line, column) for file in self.files for line, column, message in file.warnings]
+
+    def with_printable_paths(self) -> RunResult:
+        """This run as reports can hold it: see ``printable_path``."""
+        if not any(map(_UNPRINTABLE_PATH.search, [file.path for file in self.files] + [p for p, _ in self.skipped])):
+            return self
+        files = tuple(replace(file, path=printable_path(file.path),
+                              findings=tuple(replace(f, path=printable_path(f.path)) for f in file.findings))
+                      for file in self.files)
+        scores = self.scores and replace(self.scores, files={printable_path(p): s for p, s in self.scores.files.items()})
+        return replace(self, files=files, scores=scores,
+                       skipped=tuple((printable_path(path), why) for path, why in self.skipped))
+
+
+_UNPRINTABLE_PATH = re.compile("[\ud800-\udfff]")
+
+
+def printable_path(path: str) -> str:
+    """A file name as reports can hold it. Python holds each byte of a name that is not UTF-8 (say
+    b"caf\\xe9.txt", a Latin-1 name) as a lone surrogate, which no UTF-8 text, JSON or XML can hold:
+    each becomes U+FFFD ("caf\ufffd.txt")."""
+    return _UNPRINTABLE_PATH.sub("\ufffd", path)

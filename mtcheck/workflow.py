@@ -105,6 +105,7 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
         if name not in REPORTERS:
             raise MtcheckError(f"unknown format {name!r} (choose from {', '.join(REPORTERS)})")
     run, checker = check_run(request, progress)
+    run = run.with_printable_paths()  # what the reports and warnings say
     warnings = (f"cache off: {checker.cache_problem}",) if checker.cache_problem else ()
     reports = [Report(request.output_format, request.output, REPORTERS[request.output_format](run))]
     reports += [Report(name, path, REPORTERS[name](run)) for name, path in request.extra_outputs]

@@ -22,6 +22,7 @@ _READER_COUNTS_BYTES = _LOADER is not yaml.SafeLoader
 # What YAML counts as a line break (YAML 1.1, as both readers do), so reader errors and marks agree.
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 MAX_NODES = 1_000_000
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _where(mark) -> tuple[int, int]:
@@ -69,7 +70,15 @@ class _Builder:
         """Construct one scalar, or note a problem and return _REFUSED."""
         try:
             # deep: a collection tag on a scalar ("!!map x") must fail here, not leave a half-built dict
-            return self._scalars.construct_object(node, deep=True)
+            value = self._scalars.construct_object(node, deep=True)
+            if isinstance(value, str) and (surrogate := _LONE_SURROGATE.search(value)):
+                # A "\ud800" escape (libyaml refuses it, PyYAML's reader not): half of a UTF-16 pair, no
+                # character, and no report could be written with it. An error; the value read on with
+                # U+FFFD, so that the schema does not report it missing as well.
+                value = _LONE_SURROGATE.sub("\ufffd", value)
+                self.problem(node.start_mark, f"a lone surrogate U+{ord(surrogate.group()):04X} (no character) in "
+                                              f"{_short(value)!r}, where U+FFFD stands: write the character itself")
+            return value
         except ConstructorError as exc:
             self.problem(node.start_mark, f"unsupported YAML {what}: {exc.problem}")
         except (ValueError, LookupError, AttributeError, TypeError):

@@ -9,6 +9,7 @@ segment's index and unit id; ``offset``/``length`` count within the segment's ta
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from typing import TYPE_CHECKING
@@ -19,22 +20,25 @@ if TYPE_CHECKING:
     from mtcheck.bilingual.formats import Pair
 
 SEPARATOR = "\n\n"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+Note = tuple[int, "int | None", str]  # line, column, message: plain data, as the results cache keeps it
 
 
 @dataclass(frozen=True, slots=True)
 class BilingualDocument(Document):
     pairs: tuple[Pair, ...] = ()
     starts: tuple[int, ...] = ()  # where each pair's target begins in ``text``
+    warnings: tuple[Note, ...] = ()  # what reading it changed: lone surrogates replaced
 
     @classmethod
-    def of(cls, path: str, pairs: list[Pair]) -> "BilingualDocument":
+    def of(cls, path: str, pairs: list[Pair], warnings: tuple[Note, ...] = ()) -> "BilingualDocument":
         starts, pieces, at = [], [], 0
         for pair in pairs:
             target = pair.target or ""
             starts.append(at)
             pieces.append(target)
             at += len(target) + len(SEPARATOR)
-        return cls(path, SEPARATOR.join(pieces), tuple(pairs), tuple(starts))
+        return cls(path, SEPARATOR.join(pieces), tuple(pairs), tuple(starts), warnings)
 
     def other_target_languages(self, language: str) -> list[str]:
         """The target languages the file declares that are not ``language`` (its targets are then
@@ -77,4 +81,23 @@ def read_bilingual(path: str, source_language: str | None = None, target_languag
     from mtcheck.bilingual.formats import read_line_aligned, read_pairs
 
     pairs = read_line_aligned(source_path, path) if source_path else read_pairs(path, source_language, target_language)
-    return BilingualDocument.of(path, pairs)
+    return BilingualDocument.of(path, *_without_lone_surrogates(pairs))
+
+
+def _without_lone_surrogates(pairs: list[Pair]) -> tuple[list[Pair], tuple[Note, ...]]:
+    """The pairs with every lone surrogate as U+FFFD, and a warning for each text that held one.
+
+    A JSON "\\ud800" escape reads as a lone surrogate: half of a UTF-16 pair, no character, and
+    no report (UTF-8, JSON, XML) can be written with it. Replaced, the rest of the file is checked.
+    """
+    kept, warnings = [], []
+    for pair in pairs:
+        damaged = [name for name in ("target", "source", "unit") if LONE_SURROGATE.search(getattr(pair, name) or "")]
+        for name in damaged:
+            text = getattr(pair, name)
+            found = LONE_SURROGATE.search(text)
+            line, column = _place(pair, text, found.start()) if name == "target" else (pair.line, None)
+            warnings.append((line, column, f"a lone surrogate U+{ord(found.group()):04X} (half of a UTF-16 pair, no "
+                                           f"character) in the {name}, read as U+FFFD"))
+        kept.append(replace(pair, **{name: LONE_SURROGATE.sub("\ufffd", getattr(pair, name)) for name in damaged}))
+    return kept, tuple(warnings)

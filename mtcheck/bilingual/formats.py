@@ -21,12 +21,11 @@ from __future__ import annotations
 import bisect
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mtcheck import safexml
+from mtcheck import jsoninput, safexml
 from mtcheck.documents import read_bytes, read_text
 from mtcheck.errors import InputError, Problem
 
@@ -455,8 +454,8 @@ def _read_jsonl(path: str, source_language: str | None, target_language: str | N
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
+            record = jsoninput.loads(line)
+        except jsoninput.JSONDecodeError as exc:
             raise InputError(Problem(path, f"not valid JSON: {exc.msg}", number, exc.colno)) from None
         source, target = _jsonl_fields(path, number, record)
         column = _json_value_column(line, "target" if target is not None else "source")

@@ -517,7 +517,8 @@ def _fuzzy(value: str, path: str, line: int | None) -> int | bool | None:
     value = value.strip().lower()
     if value in ("false", "no", "off"):
         return False
-    if value and not (value.isdigit() and 0 <= int(value) <= 100):
+    # ASCII digits only, and few: str.isdigit() also takes "²" and 5,000-digit runs, which int() refuses.
+    if value and not (re.fullmatch("[0-9]{1,3}", value) and int(value) <= 100):
         raise InputError(Problem(path, f"fuzzy must be a number from 0 to 100 or false, not {value!r}", line))
     return int(value) if value else None
 
