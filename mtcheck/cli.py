@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from mtcheck import __version__
-from mtcheck.entry import INTERRUPTED, interrupted
+from mtcheck.entry import how_stopped, interrupted, say_stopped
 from mtcheck.errors import MtcheckError, Problem
 from mtcheck.visible import visible
 
@@ -22,18 +22,16 @@ from mtcheck.visible import visible
 def _reporting_interrupt():
     try:
         yield
-    except KeyboardInterrupt:
-        _say_interrupted()
-        raise typer.Exit(INTERRUPTED) from None
-
-
-def _say_interrupted() -> None:
-    typer.echo("interrupted", err=True)
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM and SIGHUP (mtcheck.entry.Stopped)
+        word, code = how_stopped(stop)
+        say_stopped(word)
+        raise typer.Exit(code) from None
 
 
 class _InterruptReportingGroup(TyperGroup):
-    """Typer ends a Ctrl-C in a command with a silent exit 130: say why first, one line. (`fix`
-    catches its own to say what state the files are in.)"""
+    """Typer ends a Ctrl-C in a command with a silent exit 130: say why first, one line; SIGTERM
+    and SIGHUP likewise, with their own word and code. (`fix` catches its own to say what state the
+    files are in.)"""
 
     def make_context(self, *args, **kwargs):  # parsing the arguments (and --version) runs here
         with _reporting_interrupt():
@@ -181,9 +179,10 @@ def fix(
                    err=True)
     except MtcheckError as error:
         raise _fail(error) from None
-    except KeyboardInterrupt:  # typer would exit 130 silently; say what state the files are in
-        typer.echo("interrupted: each file is either fixed or as it was", err=True)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as stop:  # typer would exit 130 silently; say what state the files are in
+        word, code = how_stopped(stop)
+        say_stopped(f"{word}: each file is either fixed or as it was")
+        raise typer.Exit(code) from None
     if changed:
         raise typer.Exit(Exit.ERROR)
     raise typer.Exit(Exit.FINDINGS if fixes and not write else Exit.OK)
@@ -468,8 +467,8 @@ def _print(report, colour: bool) -> None:
 def main() -> None:
     try:
         app()
-    except KeyboardInterrupt:  # outside the commands, e.g. while typer builds them from the functions
-        interrupted()
+    except KeyboardInterrupt as stop:  # outside the commands, e.g. while typer builds them from the functions
+        interrupted(stop)
     except BrokenPipeError:
         sys.exit(Exit.ERROR)
     except OSError as exc:  # e.g. a full disk while printing

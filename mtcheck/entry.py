@@ -3,15 +3,33 @@
 Kept apart from mtcheck.cli, and light, because importing the CLI (typer, rich, the library) takes
 tens of milliseconds: a Ctrl-C then must end like one at any other moment, with the one line
 ``interrupted`` on stderr and exit code 130, not with a traceback out of the import.
+
+SIGTERM and SIGHUP end a run as Ctrl-C does (``Stopped``), with ``terminated`` or ``hung up`` and
+128 + the signal's number: left to their default action they killed the main process alone, and its
+workers then waited on the pool's pipes for ever, holding the caller's stdout and stderr open.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 INTERRUPTED = 130  # 128 + SIGINT: what shells give a job stopped by Ctrl-C
 COMPLETED = (0, 1)  # exit codes of a run that did its work: clean, or findings
+# The signals that stop a run like Ctrl-C, and the word that says so (SIGHUP does not exist on Windows).
+STOP_WORDS = {getattr(signal, name): word for name, word in (("SIGTERM", "terminated"), ("SIGHUP", "hung up"))
+              if hasattr(signal, name)}
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread as SIGINT raises KeyboardInterrupt: every path
+    that ends a run on Ctrl-C (the pool's queued work dropped and its workers waited for, the file
+    being written finished, fix's last word) then ends it the same way."""
+
+    def __init__(self, number: int):
+        super().__init__(number)
+        self.number = number
 
 
 def run() -> None:
@@ -42,18 +60,31 @@ def _workers_alive() -> bool:
 
 def main() -> None:
     swallowed = _note_swallowed_interrupts()
+    stop_on_termination_signals()
     try:
         from mtcheck.cli import main as cli_main
 
         if swallowed:
-            raise KeyboardInterrupt
+            raise swallowed[0].exc_value
         cli_main()
-    except KeyboardInterrupt:  # during the import: once running, cli_main reports a Ctrl-C itself
-        interrupted()
+    except KeyboardInterrupt as stop:  # during the import: once running, cli_main reports a Ctrl-C itself
+        interrupted(stop)
     except SystemExit:
         if swallowed:
-            interrupted()
+            interrupted(swallowed[0].exc_value)
         raise
+
+
+def stop_on_termination_signals() -> None:
+    """Make SIGTERM and SIGHUP raise ``Stopped``, unless they were ignored when the run began (as
+    nohup ignores SIGHUP: that must hold)."""
+    for number in STOP_WORDS:
+        if signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, _raise_stopped)
+
+
+def _raise_stopped(number: int, frame) -> None:
+    raise Stopped(number)
 
 
 def _note_swallowed_interrupts() -> list:
@@ -73,7 +104,25 @@ def _note_swallowed_interrupts() -> list:
     return swallowed
 
 
-def interrupted() -> None:
-    """Say in one line that the run was interrupted, and end it as a Ctrl-C ends a job."""
-    print("interrupted", file=sys.stderr, flush=True)
-    sys.exit(INTERRUPTED)
+def how_stopped(interrupt: KeyboardInterrupt) -> tuple[str, int]:
+    """The word that says how the run was stopped, and its exit code: 128 + the signal's number, as
+    shells report a job a signal ended."""
+    if isinstance(interrupt, Stopped):
+        return STOP_WORDS[interrupt.number], 128 + interrupt.number
+    return "interrupted", INTERRUPTED
+
+
+def say_stopped(message: str) -> None:
+    """One line on stderr, if it can still be written: after SIGHUP the terminal may be gone."""
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def interrupted(interrupt: KeyboardInterrupt | None = None) -> None:
+    """Say in one line that the run was interrupted (or terminated, or hung up), and end it as that
+    signal ends a job."""
+    word, code = how_stopped(interrupt or KeyboardInterrupt())
+    say_stopped(word)
+    sys.exit(code)

@@ -198,9 +198,13 @@ def _start_worker(checker: Checker) -> None:
     global _worker_checker
     _worker_checker = checker
     gc.freeze()  # nor touch (and so copy) the forked index pages
-    # A terminal's Ctrl-C reaches the whole process group: the main process alone answers it
-    # (one line, exit 130) and drops the pool's work; a worker would print a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A terminal's Ctrl-C reaches the whole process group, as a hang-up's SIGHUP and a service
+    # manager's SIGTERM can: the main process alone answers them (one line, 128 + the signal) and
+    # drops the pool's work, then waits for the workers; a worker would print a traceback, or die
+    # and leave the main process to find a broken pool.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def _check_in_worker(path: str) -> FileResult:
