@@ -162,7 +162,7 @@ def fix(
     try:
         request = workflow.FixRequest(paths=paths, glossaries=glossary or [], config_file=config_file,
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
-                                      cache_dir=None if no_cache else ".mtcheck_cache", encoding=encoding)
+                                      cache_dir=None if no_cache else ".mtcheck_cache", encoding=encoding, write=write)
         fixes = [f for f in workflow.run_fix(request) if f.changed]
         changed = []
         if write:
@@ -220,7 +220,7 @@ def score(
             hypotheses=hypotheses or [], references=ref or [], metrics=reference.parse_metrics(metrics.split(",")),
             segments=segments, compare=compare, seed=seed, check=run_checks, glossaries=glossary or [],
             config_file=config_file, use_config=not no_config, annotations=annotations, weights=weights,
-            source_errors=source_errors, wmt_terms=wmt_terms,
+            source_errors=source_errors, wmt_terms=wmt_terms, output=output,
         )
         chunks = (json_chunks if output_format == "json" else text_chunks)(run_score(request))
         if output:
@@ -373,12 +373,13 @@ def glossary_export(
     a ' in front, and so does one that starts with quotes and then such a character; import removes
     that one quote, so an exported file imports as the same glossary."""
     from mtcheck.glossary.exchange import export_glossaries
-    from mtcheck.glossary.loader import load_glossaries
-    from mtcheck.output import write_atomic
+    from mtcheck.glossary.loader import glossary_files, load_glossaries
+    from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
     try:
         if to not in ("csv", "tbx", "json"):
             raise MtcheckError(f"unknown --to {to!r} (choose from csv, tbx, json)")
+        refuse_to_overwrite_inputs([("--output", output)], [("glossary", path) for path in glossary_files(paths)])
         text = export_glossaries(load_glossaries(paths), to)
         if output:
             write_atomic(output, text)
@@ -402,11 +403,12 @@ def glossary_import(
     A CSV cell that starts with quotes and then =, +, -, @, a tab or a CR loses one quote: the one
     a spreadsheet user or glossary export put there to keep the cell from being run as a formula."""
     from mtcheck.glossary.exchange import import_glossary
-    from mtcheck.output import write_atomic
+    from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
     try:
         if from_format not in ("csv", "tbx"):
             raise MtcheckError(f"unknown --from {from_format!r} (choose from csv, tbx)")
+        refuse_to_overwrite_inputs([("--output", output)], [("termbase", path)])
         write_atomic(output, import_glossary(path, from_format, name, language, source_language))
     except MtcheckError as error:
         raise _fail(error) from None
@@ -423,13 +425,16 @@ def glossary_suggest(
 ) -> None:
     """Mine draft entries: names and acronyms the corpus writes in several ways, most inconsistent first."""
     from mtcheck.documents import document_paths
-    from mtcheck.glossary.loader import load_glossaries
+    from mtcheck.glossary.loader import glossary_files, load_glossaries
     from mtcheck.glossary.suggest import draft_yaml, suggest
-    from mtcheck.output import write_atomic
+    from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
     try:
         known = load_glossaries(glossary) if glossary else None
-        clusters = suggest(document_paths(corpus), known, language, min_forms)
+        documents = document_paths(corpus)
+        refuse_to_overwrite_inputs([("--output", output)], [("document", path) for path in documents]
+                                   + [("glossary", path) for path in glossary_files(glossary or [])])
+        clusters = suggest(documents, known, language, min_forms)
         write_atomic(output, draft_yaml(clusters, "draft", language))
     except MtcheckError as error:
         raise _fail(error) from None

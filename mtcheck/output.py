@@ -246,3 +246,32 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def refuse_to_overwrite_inputs(outputs: Iterable[tuple[str, str | None]],
+                               inputs: Iterable[tuple[str, str | Path]]) -> None:
+    """Raise InputError when an output file is a file the run reads, before anything is written: the
+    report would replace its own input. ``outputs`` are (option, path) pairs, ``inputs`` (what it is,
+    path) pairs. A file is the same however its path is spelled (``./a.txt``, a symbolic or hard link):
+    compared by device and inode, as os.path.samefile does. Only regular files count: ``-o /dev/null``
+    replaces nothing."""
+    read: dict[tuple[int, int], tuple[str, str]] = {}
+    for what, path in inputs:
+        if (identity := _file_identity(path)) is not None:
+            read.setdefault(identity, (what, str(path)))
+    problems = []
+    for option, path in outputs:
+        if path and (found := read.get(_file_identity(path))):
+            what, input_path = found
+            problems.append(Problem(path, f"{option} would overwrite the {what} {input_path} that this run reads: "
+                                          "nothing was written"))
+    if problems:
+        raise InputError(problems)
+
+
+def _file_identity(path: str | Path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):  # missing, unreadable, or a name the system refuses: it is no input then
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None

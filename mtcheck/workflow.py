@@ -11,11 +11,12 @@ from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths,
 from mtcheck.baseline import apply_baseline, baseline_chunks, load_baseline
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
-from mtcheck.documents import check_encoding
+from mtcheck.documents import STDIN, check_encoding, document_paths
 from mtcheck.errors import MtcheckError, Problem
 from mtcheck.fixer import FileFix
+from mtcheck.glossary.loader import glossary_files
 from mtcheck.model import RunResult
-from mtcheck.output import FileChanged, rewrite, write_atomic
+from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
 from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_checker
 from mtcheck.scoring.quality import RunScores, score_run
@@ -45,6 +46,7 @@ class CheckRequest:
     write_baseline: str | None = None  # record every finding (before --baseline) in this file
     source: str | None = None  # the line-aligned source of the one target file checked
     encoding: str = "utf-8-sig"  # of the texts: UTF-8 with or without a BOM unless told otherwise
+    rewrites_documents: bool = False  # fix --write: the documents are written too
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     if request.source:
         checker.sources = {request.paths[0]: request.source}
     checker.encoding = check_encoding(request.encoding)
+    _refuse_to_overwrite_inputs(request, config, paths)
     gc.freeze()  # the index lives as long as the run: keep the collector from walking it again and again
     if request.engine == "dask":
         from mtcheck.distributed import connect
@@ -154,6 +157,21 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     return replace(run, scores=score_run(run, config.scoring), terms=terms, rules=rules), checker
 
 
+def _refuse_to_overwrite_inputs(request: CheckRequest, config: Config, glossaries: list[str]) -> None:
+    """Refuse, before the check, a report or baseline file that is also a file the check reads."""
+    outputs = [("--output", request.output), ("--write-baseline", request.write_baseline),
+               *((f"--format {name}:{path}", path) for name, path in request.extra_outputs)]
+    if not request.rewrites_documents and not any(path for _, path in outputs):
+        return  # everything goes to standard output: no need to list the inputs
+    documents = [("document", path) for path in document_paths(request.paths, config.exclude) if path != STDIN]
+    others = [("glossary", path) for path in glossary_files(glossaries)]
+    others += [(what, path) for what, path in (("config file", config.path), ("baseline", request.baseline),
+                                               ("source", request.source)) if path]
+    if request.rewrites_documents:  # each document is written, over itself only
+        refuse_to_overwrite_inputs([("fix --write", path) for _, path in documents], others)
+    refuse_to_overwrite_inputs(outputs, documents + others)
+
+
 def below(scores: RunScores, min_score: float | None) -> bool:
     """Whether any file scores below ``min_score`` (the run's score, a word-weighted mean of the
     files' scores, is then below it or the files' lowest is)."""
@@ -170,6 +188,7 @@ class FixRequest:
     ignore: list[str] = field(default_factory=list)
     cache_dir: str | None = DEFAULT_DIR
     encoding: str = "utf-8-sig"  # of the files, read and written back in it (a UTF-16 BOM is always honoured)
+    write: bool = False  # the fixes will replace the files: none may be a glossary or the config file
 
 
 def run_fix(request: FixRequest) -> list[FileFix]:
@@ -181,7 +200,8 @@ def run_fix(request: FixRequest) -> list[FileFix]:
         raise MtcheckError("fix works on files, not standard input")
     check = CheckRequest(paths=request.paths, glossaries=request.glossaries, config_file=request.config_file,
                          use_config=request.use_config, select=request.select, ignore=request.ignore,
-                         jobs=1, cache_dir=request.cache_dir, encoding=request.encoding)
+                         jobs=1, cache_dir=request.cache_dir, encoding=request.encoding,
+                         rewrites_documents=request.write)
     run, checker = check_run(check)
     fixes, problems = [], []
     for file in run.files:

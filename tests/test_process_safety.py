@@ -1,5 +1,6 @@
-"""Process safety (issue 14, item 3): SIGTERM and SIGHUP end a run as Ctrl-C does, with no worker
-left behind."""
+"""Process safety (issue 14, items 3, 4 and 12): SIGTERM and SIGHUP end a run as Ctrl-C does, with
+no worker left behind; an output file that is one of the run's inputs is refused before anything is
+written; runs writing the same report at once never leave a mixed or half-written file."""
 
 from __future__ import annotations
 
@@ -12,10 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from mtcheck.cli import app
 from mtcheck.entry import Stopped, stop_on_termination_signals
-from mtcheck.output import write_atomic
-from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE
+from mtcheck.glossary.exchange import export_glossaries
+from mtcheck.glossary.loader import load_glossaries
+from mtcheck.output import TEMPORARY_SUFFIX, write_atomic
+from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE, SMALL_GLOSSARY
 
 MTCHECK_SCRIPT = Path(sys.executable).with_name("mtcheck")  # the console script, as a caller runs it
 LONG_RUN_FILES = 400  # copies of the 10 kB sample: seconds of checking on two workers, in tasks of 25 files
@@ -144,3 +149,97 @@ def test_sigterm_while_a_report_is_written_ends_the_run_once_the_report_is_whole
         signal.signal(signal.SIGTERM, previous)
     assert report.read_text(encoding="utf-8") == "first half, second half\n"
     assert os.listdir(tmp_path) == ["report.json"]
+
+
+# --- an output that is an input ------------------------------------------------------------------
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch) -> Path:
+    """A folder with a glossary, a config, articles (one in a folder), a link to one, a baseline, a
+    reference and a CSV termbase; the tests run in it."""
+    monkeypatch.chdir(tmp_path)
+    Path("g.yaml").write_text(SMALL_GLOSSARY, encoding="utf-8")
+    Path("mtcheck.yaml").write_text("fail_on: never\n", encoding="utf-8")
+    Path("a.txt").write_text("The USO met Aljbin Kurti.\n", encoding="utf-8")
+    Path("docs").mkdir()
+    Path("docs/b.txt").write_text("The Union of Serbian Municipalities met.\n", encoding="utf-8")
+    Path("link.txt").symlink_to("a.txt")
+    Path("base.json").write_text('{"version": 1, "findings": []}\n', encoding="utf-8")
+    Path("ref.txt").write_text("The CSM met Albin Kurti.\n", encoding="utf-8")
+    Path("terms.csv").write_text(export_glossaries(load_glossaries(["g.yaml"]), "csv"), encoding="utf-8")
+    return tmp_path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+CHECK = ["check", "--no-cache", "-j", "1", "-g", "g.yaml"]
+COLLISIONS = {  # case: (command, the output as given, its option, the input it would overwrite, as named)
+    "check -o onto its document": ([*CHECK, "a.txt", "-o", "a.txt"], "a.txt", "--output", "document a.txt"),
+    "a FORMAT:FILE report onto ./document": ([*CHECK, "a.txt", "-f", "json:r.json", "-f", "html:./a.txt"], "./a.txt",
+                                             "--format html:./a.txt", "document a.txt"),
+    "--write-baseline onto a link to the document": ([*CHECK, "a.txt", "--write-baseline", "link.txt"], "link.txt",
+                                                     "--write-baseline", "document a.txt"),
+    "-o onto the glossary": ([*CHECK, "a.txt", "-f", "json", "-o", "g.yaml"], "g.yaml", "--output", "glossary g.yaml"),
+    "-o onto a file of a folder checked": ([*CHECK, "docs", "-o", "docs/b.txt"], "docs/b.txt", "--output",
+                                           "document docs/b.txt"),
+    "-o onto the config": ([*CHECK, "a.txt", "--config", "mtcheck.yaml", "-o", "mtcheck.yaml"], "mtcheck.yaml",
+                           "--output", "config file mtcheck.yaml"),
+    "-o onto the config found": ([*CHECK, "a.txt", "-o", "./mtcheck.yaml"], "./mtcheck.yaml", "--output",
+                                 "config file {cwd}/mtcheck.yaml"),  # found in the current folder: named in full
+    "-o onto the baseline read": ([*CHECK, "a.txt", "--baseline", "base.json", "-f", "json", "-o", "base.json"],
+                                  "base.json", "--output", "baseline base.json"),
+    "fix --write onto the glossary": (["fix", "--no-cache", "-g", "g.yaml", "a.txt", "g.yaml", "--write"], "g.yaml",
+                                      "fix --write", "glossary g.yaml"),
+    "score -o onto the reference": (["score", "a.txt", "--ref", "ref.txt", "-o", "./ref.txt"], "./ref.txt", "--output",
+                                    "reference ref.txt"),
+    "score --check -o onto the glossary": (["score", "a.txt", "--check", "-g", "g.yaml", "-o", "g.yaml"], "g.yaml",
+                                           "--output", "glossary g.yaml"),
+    "glossary export -o onto the glossary": (["glossary", "export", "g.yaml", "--to", "csv", "-o", "g.yaml"], "g.yaml",
+                                             "--output", "glossary g.yaml"),
+    "glossary import -o onto the termbase": (["glossary", "import", "terms.csv", "--from", "csv", "--language", "en",
+                                              "-o", "terms.csv"], "terms.csv", "--output", "termbase terms.csv"),
+    "glossary suggest -o onto the corpus": (["glossary", "suggest", "docs", "-o", "docs/b.txt"], "docs/b.txt",
+                                            "--output", "document docs/b.txt"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COLLISIONS))
+def test_an_output_that_is_an_input_is_refused_and_nothing_is_written(project, name):
+    command, output, option, what = COLLISIONS[name]
+    before = snapshot(project)
+    result = CliRunner().invoke(app, command)
+    what = what.format(cwd=project)
+    assert (result.exit_code, result.stderr) == (
+        2, f"error: {output}: {option} would overwrite the {what} that this run reads: nothing was written\n")
+    assert snapshot(project) == before
+
+
+# --- two runs writing the same report ------------------------------------------------------------
+
+CONCURRENT_RUNS = 3
+
+
+def test_runs_writing_the_same_report_at_once_leave_one_whole_report(tmp_path):
+    """Each report is written to a locked temporary file and renamed over the old one: the file is
+    always one run's whole report. A run that finds another writing it says so and exits 2."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(40):  # a report of 240 kB, written by each run at about the same moment
+        (corpus / f"a{i:03}.txt").write_bytes(MT_SAMPLE.read_bytes())
+    # The runs share a cache, which the first run fills: then they differ in little but the writing.
+    command = [sys.executable, "-m", "mtcheck", "check", "--no-config", "-j", "1", "-g", str(BUNDLED_GLOSSARY),
+               "corpus", "-f", "json:shared.json"]
+    solo = subprocess.run([*command[:-1], "json:solo.json"], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE)
+    assert solo.returncode == 1, solo.stderr
+    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            for _ in range(CONCURRENT_RUNS)]
+    for run in runs:
+        _, stderr = run.communicate(timeout=120)
+        assert run.returncode == 1 or (
+            run.returncode == 2 and stderr.decode().startswith("error: shared.json: cannot write: ")
+            and "another" in stderr.decode() and stderr.decode().count("\n") == 1), stderr
+    assert (tmp_path / "shared.json").read_bytes() == (tmp_path / "solo.json").read_bytes()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(TEMPORARY_SUFFIX)]

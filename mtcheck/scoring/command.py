@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mtcheck.documents import read_text
 from mtcheck.errors import InputError, MtcheckError, Problem
+from mtcheck.output import refuse_to_overwrite_inputs
 from mtcheck.scoring import reference
 from mtcheck.scoring.annotations import SOURCE_ERROR_CHOICES, SystemScore, read_annotations, system_scores
 from mtcheck.scoring.quality import QualityScore
@@ -34,6 +35,7 @@ class ScoreRequest:
     weights: str = "wmt-mqm"  # a preset or a weights file, for the annotations
     source_errors: str = "count"
     wmt_terms: str | None = None  # WMT21 terminology task source SGML, with <term> annotations
+    output: str | None = None  # where the report is written: refused if it is one of the files read
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class ScoreReport:
 
 def run_score(request: ScoreRequest) -> ScoreReport:
     _validate(request)
+    refuse_to_overwrite_inputs([("--output", request.output)], _inputs(request))
     parts: dict = {}
     if request.hypotheses:
         parts |= _wmt_terms_parts(request) if request.wmt_terms else _reference_parts(request)
@@ -88,6 +91,18 @@ def _validate(request: ScoreRequest) -> None:
         raise MtcheckError("several hypothesis files need --compare (the first is the baseline)")
     if request.source_errors not in SOURCE_ERROR_CHOICES:
         raise MtcheckError(f"unknown --source-errors {request.source_errors!r} (choose from {', '.join(SOURCE_ERROR_CHOICES)})")
+
+
+def _inputs(request: ScoreRequest) -> list[tuple[str, str]]:
+    """The files a score reads but the glossaries and the config (the check refuses those)."""
+    read = [("hypothesis", path) for path in request.hypotheses] + [("reference", path) for path in request.references]
+    if request.annotations:
+        read.append(("MQM annotations", request.annotations))
+        if request.weights not in PRESETS:
+            read.append(("weights file", request.weights))
+    if request.wmt_terms:
+        read.append(("WMT terms source", request.wmt_terms))
+    return read
 
 
 def _reference_parts(request: ScoreRequest) -> dict:
@@ -142,7 +157,7 @@ def _check_parts(request: ScoreRequest) -> dict:
 
     hypothesis = request.hypotheses[0]
     check = CheckRequest(paths=[hypothesis], glossaries=request.glossaries, config_file=request.config_file,
-                         use_config=request.use_config, jobs=1)
+                         use_config=request.use_config, jobs=1, output=request.output)
     run, checker = check_run(check)
     text = read_text(hypothesis)
     references = [reference.read_segments(path) for path in request.references] or None
