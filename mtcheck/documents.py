@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,7 +95,8 @@ def is_bilingual(path: str) -> bool:
 
 def document_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     """Expand folders (into *.txt, *.md and translation files: *.xlf, *.xliff, *.po, *.tmx; sorted)
-    and drop excluded paths; keep the given order."""
+    and drop excluded paths; keep the given order. A folder that cannot be read, and a link with a
+    checked suffix that leads nowhere, are errors: a walk must not leave files out unsaid."""
     found: list[str] = []
     for given in paths:
         if given == STDIN:
@@ -100,22 +104,47 @@ def document_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]
             continue
         path = Path(given)
         if path.is_dir():
-            inside = sorted(
-                p.as_posix() for p in path.rglob("*")
-                if p.suffix.lower() in TEXT_SUFFIXES + FOLDER_BILINGUAL_SUFFIXES and p.is_file()
-                and not _excluded(p.as_posix(), exclude)
-            )
+            inside = _files_in(given, exclude)
             if not inside:
                 raise InputError(Problem(given, "no *.txt, *.md or translation files in this folder"))
             found.extend(inside)
         elif path.is_file():
             if not _excluded(path.as_posix(), exclude):
                 found.append(path.as_posix())
-        elif path.exists():
-            raise InputError(Problem(given, "not a regular file"))
         else:
-            raise InputError(Problem(given, "no such file or folder"))
+            raise InputError(Problem(given, _why_not_a_file(given) or "no such file or folder"))
     return list(dict.fromkeys(found))
+
+
+def _files_in(folder: str, exclude: tuple[str, ...]) -> list[str]:
+    """The files to check in ``folder`` and its subfolders (links to folders not followed), sorted."""
+    def unreadable(error: OSError):
+        raise InputError(Problem(Path(error.filename or folder).as_posix(), f"cannot read folder: {error.strerror}"))
+
+    inside = []
+    for root, _, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            path = Path(root, name)
+            if path.suffix.lower() not in TEXT_SUFFIXES + FOLDER_BILINGUAL_SUFFIXES or _excluded(path.as_posix(), exclude):
+                continue
+            if why := _why_not_a_file(str(path)):
+                raise InputError(Problem(path.as_posix(), why))
+            inside.append(path.as_posix())
+    return sorted(inside)
+
+
+def _why_not_a_file(path: str) -> str | None:
+    """Why ``path`` is no regular file to read (None if it is one, or does not exist at all)."""
+    try:
+        if stat.S_ISREG(os.stat(path).st_mode):
+            return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symlink loop"
+        if os.path.islink(path):
+            return f"broken symbolic link (to {os.readlink(path)})"
+        return None if error.errno == errno.ENOENT else f"cannot read: {error.strerror}"
+    return "not a regular file"
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
@@ -123,16 +152,22 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
 
 
-def is_binary(path: str) -> bool:
-    """A NUL byte in the first 8 KB, and no UTF-16 or UTF-32 byte-order mark: an image, an archive, a PDF."""
-    if path == STDIN:
-        return False
+BINARY_SNIFF_BYTES = 8192
+
+
+def nul_offset(path: str, encoding: str = "utf-8-sig") -> int | None:
+    """Where the first NUL byte is in the first 8 KB of the file, the sign of an image, an archive or a
+    PDF; None when there is none, or when the text may hold NULs: UTF-16 or UTF-32 (by its byte-order
+    mark, or as the encoding given)."""
+    if path == STDIN or codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        return None
     try:
         with open(path, "rb") as handle:
-            head = handle.read(8192)
+            head = handle.read(BINARY_SNIFF_BYTES)
     except OSError:
-        return False  # reading it will report the problem
-    return b"\x00" in head and not head.startswith(UTF16_BOMS + UTF32_BOMS)
+        return None  # reading it will report the problem
+    offset = head.find(b"\x00")
+    return None if offset < 0 or head.startswith(UTF16_BOMS + UTF32_BOMS) else offset
 
 
 def _starts_with_utf16_or_utf32_bom(path: str) -> bool:

@@ -184,8 +184,10 @@ class Checker:
         )
 
 def fails(run: RunResult, fail_on: str) -> bool:
-    """True when a finding is at or above the --fail-on severity ("never" never fails)."""
+    """True when a finding is at or above the --fail-on severity, or a file was skipped unchecked (a
+    binary file in a folder, a translation into another language): a run that left files unchecked
+    is no clean pass. "never" never fails."""
     if fail_on == "never":
         return False
     threshold = Severity.parse(fail_on)
-    return any(f.severity >= threshold for f in run.findings)
+    return bool(run.skipped) or any(f.severity >= threshold for f in run.findings)

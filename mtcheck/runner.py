@@ -16,8 +16,9 @@ from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
 from mtcheck.config import Config
 from mtcheck.documents import (EXAMINE_WHOLE_UP_TO, STDIN, STREAM_ABOVE, document_paths, examination_segments, is_bilingual,
-                               is_binary)
+                               nul_offset)
 from mtcheck.engine import Checker, Examination
+from mtcheck.errors import InputError, Problem
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
 from mtcheck.lexicon import lexicon_for, lexicon_version
@@ -84,8 +85,8 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
     With a Dask ``cluster`` client, files the cache does not answer are checked on the cluster.
     """
     files = document_paths(paths, checker.config.exclude)
-    skipped = tuple((path, "binary file") for path in files if is_binary(path))
-    files = [path for path in files if (path, "binary file") not in skipped]
+    skipped = _binary_files(files, {Path(path).as_posix() for path in paths}, checker.encoding)
+    files = [path for path in files if path not in skipped]
     keys = {path: _result_key(checker, path) for path in files}
     results: dict[str, FileResult] = {}
     for path, key in keys.items():
@@ -102,7 +103,20 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
         results[path] = result
         if keys[path] is not None:
             cache.put("results", keys[path], result)
-    return RunResult.of(tuple(results[path] for path in files), skipped)
+    return RunResult.of(tuple(results[path] for path in files), tuple(skipped.items()))
+
+
+def _binary_files(files: list[str], named: set[str], encoding: str) -> dict[str, str]:
+    """The files that look binary, each with why, to be skipped: those a folder walk found. One named
+    on the command line is an error: it was meant to be checked."""
+    skipped = {}
+    for path in files:
+        if (offset := nul_offset(path, encoding)) is not None:
+            why = f"looks binary (NUL byte at offset {offset})"
+            if path in named:
+                raise InputError(Problem(path, why))
+            skipped[path] = why
+    return skipped
 
 
 def _is_file_result(path: str) -> Callable[[object], bool]:

@@ -211,3 +211,119 @@ def test_utf32_with_a_bom_is_read_and_fixed_in_its_own_encoding(here, codec):
     assert [(f["line"], f["column"], f["text"]) for f in json.loads(result.stdout)["files"][0]["findings"]] == [(1, 5, "USO")]
     assert run("fix", "--no-config", "--no-cache", "-g", "g.yaml", "a.txt", "--write").exit_code == 0
     assert article.read_bytes() == "\ufeffThe CSM met.\n".encode(codec)
+
+
+def test_a_file_named_that_looks_binary_is_an_error(here):
+    (here / "a.txt").write_bytes(b"The CSM met.\x00\n")
+    assert one_error(check("a.txt")) == "error: a.txt: looks binary (NUL byte at offset 12)"
+
+
+def test_a_file_given_as_utf16_may_hold_nul_bytes(here):
+    (here / "a.txt").write_bytes("The USO met.\n".encode("utf-16-le"))
+    assert check("a.txt", "--encoding", "utf-16-le").exit_code == 1  # USO found, not "looks binary"
+
+
+def make_folder_with_a_binary_file(here) -> None:
+    (here / "docs").mkdir()
+    (here / "docs" / "a.txt").write_text("The CSM met.\n", encoding="utf-8")
+    (here / "docs" / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+
+def test_a_binary_file_in_a_folder_is_skipped_with_a_warning_and_fails_the_run(here):
+    make_folder_with_a_binary_file(here)
+    result = check("docs", "-f", "json")
+    assert result.exit_code == 1  # a.txt is clean: the run fails on the file it did not check
+    assert result.stderr == "warning: docs/b.txt: looks binary (NUL byte at offset 8), skipped\n"
+    report = json.loads(result.stdout)
+    assert [file["path"] for file in report["files"]] == ["docs/a.txt"]
+    assert report["summary"]["skipped"] == [{"path": "docs/b.txt", "reason": "looks binary (NUL byte at offset 8)"}]
+
+
+def test_fail_on_never_accepts_a_skipped_file(here):
+    make_folder_with_a_binary_file(here)
+    result = check("docs", "--fail-on", "never")
+    assert result.exit_code == 0 and result.stderr.startswith("warning: docs/b.txt: looks binary")
+
+
+XLIFF_INTO = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+              '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+              '<file source-language="sr" target-language="{language}" datatype="plaintext" original="a"><body>\n'
+              '<trans-unit id="1"><source>Zajednica srpskih opština</source><target>The CSM met.</target></trans-unit>\n'
+              '</body></file></xliff>\n')
+
+
+def test_a_translation_into_another_language_fails_the_run_as_well_as_warning(here):
+    (here / "fr.xlf").write_text(XLIFF_INTO.format(language="fr-FR"), encoding="utf-8")
+    result = check("fr.xlf")
+    assert result.exit_code == 1
+    assert result.stderr == "warning: fr.xlf: a translation into 'fr-FR', not the glossary's language 'en', skipped\n"
+    assert check("fr.xlf", "--fail-on", "never").exit_code == 0
+    (here / "fr.xlf").write_text(XLIFF_INTO.format(language="en-GB"), encoding="utf-8")
+    assert check("fr.xlf").exit_code == 0  # checked, and clean
+
+
+@pytest.mark.parametrize("language", ["!!!!", "fr FR", "12"])
+def test_a_declared_target_language_that_is_no_language_code_is_an_error(here, language):
+    (here / "odd.xlf").write_text(XLIFF_INTO.format(language=language), encoding="utf-8")
+    assert one_error(check("odd.xlf")) == (f"error: odd.xlf: the target language it declares, {language!r}, is no "
+                                           "language code (BCP 47 such as 'fr' or 'pt-BR', or gettext's 'sr@latin')")
+
+
+@pytest.mark.parametrize("language", ["sr@latin", "sr_RS@latin", "pt_BR.UTF-8", "zh-Hant-TW", "x-klingon"])
+def test_gettext_and_bcp47_language_codes_are_language_codes(language):
+    from mtcheck.bilingual.formats import is_language_tag
+
+    assert is_language_tag(language)
+
+
+@pytest.mark.parametrize("content, where", [
+    ('msgid "a\nmsgstr "The USO met."\n', "1:7"),  # read as an empty file, a clean pass
+    ('msgid "a"\nmsgstr "The CSM met."\n\nmsgid "b\nmsgstr "The USO again."\n', "4:7"),  # the entry lost
+    ('msgid "a"\nmsgstr ""\n"The USO met.\n', "3:1"),
+    ('msgid "a"\nmsgstr "The \\"USO met."\n', None),  # an escaped quote: fine
+])
+def test_a_po_string_left_open_is_a_located_error(here, content, where):
+    (here / "a.po").write_text(content, encoding="utf-8")
+    result = check("a.po")
+    if where is None:
+        assert result.exit_code == 1, result.output  # USO found
+    else:
+        assert one_error(result) == f"error: a.po:{where}: malformed PO file: unterminated string"
+
+
+def refuse_to_list(monkeypatch, unreadable: str) -> None:
+    """Make a folder unreadable as chmod 000 would for anyone but root (the tests may run as root)."""
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path).as_posix() == unreadable:
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_subfolder_is_an_error_not_silently_left_out(here, monkeypatch):
+    (here / "docs" / "private").mkdir(parents=True)
+    (here / "docs" / "a.txt").write_text("The CSM met.\n", encoding="utf-8")
+    (here / "docs" / "private" / "b.txt").write_text("The USO met.\n", encoding="utf-8")
+    refuse_to_list(monkeypatch, "docs/private")
+    assert one_error(check("docs")) == "error: docs/private: cannot read folder: Permission denied"
+
+
+def test_an_unreadable_folder_is_said_to_be_unreadable_not_empty(here, monkeypatch):
+    (here / "docs").mkdir()
+    (here / "docs" / "a.txt").write_text("The CSM met.\n", encoding="utf-8")
+    refuse_to_list(monkeypatch, "docs")
+    assert one_error(check("docs")) == "error: docs: cannot read folder: Permission denied"
+
+
+def test_symbolic_links_that_lead_nowhere_are_named_for_what_they_are(here):
+    os.symlink("loop.txt", here / "loop.txt")
+    os.symlink("missing.txt", here / "dangling.txt")
+    assert one_error(check("loop.txt")) == "error: loop.txt: symlink loop"
+    assert one_error(check("dangling.txt")) == "error: dangling.txt: broken symbolic link (to missing.txt)"
+    (here / "docs").mkdir()
+    (here / "docs" / "a.txt").write_text("The CSM met.\n", encoding="utf-8")
+    os.symlink("b.txt", here / "docs" / "b.txt")
+    assert one_error(check("docs")) == "error: docs/b.txt: symlink loop"

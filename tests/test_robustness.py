@@ -39,10 +39,10 @@ def test_a_binary_file_among_texts_is_skipped_with_a_warning(tmp_path):
     (folder / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     result = mtcheck("check", folder, "-g", glossary, "-f", "json")
     assert result.returncode == 1  # a.txt's major finding
-    assert result.stderr.decode() == f"warning: {folder / 'b.txt'}: binary file, skipped\n"
+    assert result.stderr.decode() == f"warning: {folder / 'b.txt'}: looks binary (NUL byte at offset 8), skipped\n"
     report = json.loads(result.stdout)
     assert [f["path"] for f in report["files"]] == [str(folder / "a.txt")]
-    assert report["summary"]["skipped"] == [{"path": str(folder / "b.txt"), "reason": "binary file"}]
+    assert report["summary"]["skipped"] == [{"path": str(folder / "b.txt"), "reason": "looks binary (NUL byte at offset 8)"}]
 
 
 def test_fix_writes_through_links_inside_the_tree_and_refuses_links_leading_out(tmp_path):
@@ -176,15 +176,16 @@ def test_a_report_with_every_optional_field_follows_the_schema(tmp_path):
     (tmp_path / "baselined.txt").write_text("The USO met.\n", encoding="utf-8")
     assert mtcheck("check", "baselined.txt", "-g", glossary, "--write-baseline", "base.json", cwd=tmp_path).returncode == 1
     (tmp_path / "pairs.csv").write_text("id,source,target\nu1,Zajednica srpskih opština,The ZSO met.\n", encoding="utf-8")
-    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG" + bytes(range(256)))
-    result = mtcheck("check", "suppressed.txt", "baselined.txt", "pairs.csv", "binary.txt", "-g", glossary,
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "binary.txt").write_bytes(b"\x00\x01\x02PNG" + bytes(range(256)))  # skipped in a folder
+    result = mtcheck("check", "suppressed.txt", "baselined.txt", "pairs.csv", "images", "-g", glossary,
                      "--baseline", "base.json", "-f", "json", cwd=tmp_path)
     report = json.loads(result.stdout)
     files = {file["path"]: file for file in report["files"]}
     assert files["suppressed.txt"]["suppressed"] == {"term-forbidden": 1}
     assert files["baselined.txt"]["baselined"] == 1
     assert {(f["segment"], f["unit"]) for f in files["pairs.csv"]["findings"]} == {(0, "u1")}
-    assert report["summary"]["skipped"] == [{"path": "binary.txt", "reason": "binary file"}]
+    assert report["summary"]["skipped"] == [{"path": "images/binary.txt", "reason": "looks binary (NUL byte at offset 0)"}]
     assert schema_errors(report, closed(report_schema())) == []
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from typing import TYPE_CHECKING
 
+from mtcheck.errors import InputError, Problem
 from mtcheck.model import Document, Finding
 
 if TYPE_CHECKING:
@@ -42,10 +43,14 @@ class BilingualDocument(Document):
 
     def other_target_languages(self, language: str) -> list[str]:
         """The target languages the file declares that are not ``language`` (its targets are then
-        no text for a glossary of ``language``), sorted; none when it declares none."""
-        from mtcheck.bilingual.formats import same_language
+        no text for a glossary of ``language``), sorted; none when it declares none. A declared
+        language that is no language code at all is an error: the file cannot be judged either way."""
+        from mtcheck.bilingual.formats import is_language_tag, same_language
 
         declared = {pair.target_language for pair in self.pairs if pair.target_language}
+        if nonsense := sorted(tag for tag in declared if not is_language_tag(tag)):
+            raise InputError(Problem(self.path, f"the target language it declares, {nonsense[0]!r}, is no language "
+                                                "code (BCP 47 such as 'fr' or 'pt-BR', or gettext's 'sr@latin')"))
         return sorted(tag for tag in declared if not same_language(tag, language))
 
     def target_span(self, index: int, start: int = 0, end: int | None = None) -> tuple[int, int]:

@@ -292,13 +292,15 @@ def _read_po(path: str, source_language: str | None, target_language: str | None
     import polib
 
     text = read_text(path)
+    lines = text.splitlines()  # as polib counts them
+    if unterminated := _unterminated_po_string(lines):
+        raise InputError(Problem(path, "malformed PO file: unterminated string", *unterminated))
     try:
         catalog = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
         found = re.search(r"\(line (\d+)\)", str(exc))
         message = re.sub(r"\s*\(line \d+\)", "", str(exc)).replace("Syntax error in po file", "syntax error")
         raise InputError(Problem(path, f"malformed PO file: {message}", int(found.group(1)) if found else None)) from None
-    lines = text.splitlines()  # as polib counts them
     language = catalog.metadata.get("Language") or None
     pairs = []
     for entry in catalog:
@@ -318,6 +320,21 @@ def _read_po(path: str, source_language: str | None, target_language: str | None
             pairs.append(Pair(len(pairs), unit, source, msgstr,
                               *_po_string_start(lines, _po_keyword(lines, msgid_line, keyword)), target_language=language))
     return pairs
+
+
+# Where a line's strings start: after a keyword, or at once on a continuation line (comments, "#...", never).
+_PO_STRINGS_START = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?(?=")')
+_PO_STRINGS = re.compile(r'(?:"(?:[^"\\]|\\.)*"\s*)+')
+
+
+def _unterminated_po_string(lines: list[str]) -> tuple[int, int] | None:
+    """The line and column of the first string that a line leaves open. polib reads one as if it
+    were closed, or as nothing at all: an entry, or the rest of the file, silently lost."""
+    for number, line in enumerate(lines, 1):
+        start = _PO_STRINGS_START.match(line)
+        if start and not _PO_STRINGS.fullmatch(line, start.end()):
+            return number, start.end() + 1
+    return None
 
 
 def _po_keyword(lines: list[str], start: int, keyword: str) -> int:
@@ -483,6 +500,14 @@ def _json_value_column(line: str, key: str) -> int:
 
 
 # --- Shared helpers ------------------------------------------------------------------------------
+
+# A BCP 47 tag ("fr", "pt-BR", "zh-Hant-TW", "x-klingon"), or a gettext locale ("sr_RS@latin", "pt_BR.UTF-8").
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*(?:\.[A-Za-z0-9-]+)?(?:@[A-Za-z0-9]+)?")
+
+
+def is_language_tag(tag: str) -> bool:
+    return bool(_LANGUAGE_TAG.fullmatch(tag.strip()))
+
 
 def same_language(tag: str, wanted: str) -> bool:
     """BCP 47 tags match when equal or one is a prefix of the other ("en" and "en-GB")."""
