@@ -35,7 +35,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from mtcheck.folding import WORD_RE, BareText, bare_text, bare_vocabulary, strip_diacritics, surface_key, valid_gap
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Glossary, Term
-from mtcheck.text import drop_invisible, is_acronym, tokens
+from mtcheck.text import LONGEST_WORD, drop_invisible, is_acronym, tokens
 
 ACCEPTED = frozenset({"canonical", "variant", "short"})
 _ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
@@ -105,6 +105,7 @@ class TermIndex:
         self._acronyms: dict[str, list[Form]] = defaultdict(list)
         self._acronym_deletes: dict[str, set[str]] = defaultdict(set)
         self._reach = 1
+        self._longest_near_miss = 0  # a longer word of a text is in no window that can match (_widest_window)
         for term in self.terms:
             for role, forms in term.forms_by_role().items():
                 for text in forms:
@@ -149,6 +150,7 @@ class TermIndex:
         rare = [w for w in words if not self.lexicon.is_common(w)]
         self._signatures.append(max(rare, key=lambda w: (len(w), w)) if rare and len(words) > 1 else None)
         self._reach = max(self._reach, int(len(bare) * 1.3) + 2)  # the widest window that can match
+        self._longest_near_miss = max(self._longest_near_miss, _widest_window(len(bare), form.term.fuzzy))
         for position, word in enumerate(words[:_POSITION_MASK + 1]):  # an anchor holds a position of 16 bits
             if len(word) < 3 or self.lexicon.is_function_word(word):
                 continue
@@ -280,7 +282,8 @@ class TermIndex:
         """
         unknown = vocabulary - self._form_words - self.lexicon.common_words
         unknown = {w for w in unknown if len(w) >= 3 and (w.isascii() or not self.lexicon.is_common(w))}
-        return {w for w in unknown | self._derived_words(vocabulary) if not _HAS_DIGIT.search(w)}
+        longest = self._longest_near_miss  # a longer word is no near miss, and its deletions cost its length squared
+        return {w for w in unknown | self._derived_words(vocabulary) if len(w) <= longest and not _HAS_DIGIT.search(w)}
 
     def _derived_words(self, words: set[str]) -> set[str]:
         """Words such as 'serbian' that extend a capitalised, not everyday, form word ('Serb') by a
@@ -708,6 +711,14 @@ def _plural_suffix(s: str, end: int, key: str) -> str | None:
     if key.endswith(_PLURAL_AFTER_ES) and s[end:end + 2] == "es" and (end + 2 >= len(s) or not s[end + 2].isalnum()):
         return "es"
     return None
+
+
+def _widest_window(length: int, fuzzy: int) -> int:
+    """The widest text window that can still match a fuzzy form of ``length`` characters by the tests
+    of ``TermIndex._window_score``: a ratio of ``fuzzy`` % (2 * length / (width + length)), or one
+    typo (a letter more); never over ``LONGEST_WORD``, whatever a tiny ``fuzzy`` allows."""
+    by_ratio = length * (200 - fuzzy) // fuzzy if fuzzy else LONGEST_WORD
+    return min(max(by_ratio, length + 1), LONGEST_WORD)
 
 
 def _gaps_valid(bare: str) -> bool:

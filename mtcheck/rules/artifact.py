@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.text import token_start_finder
 
 if TYPE_CHECKING:
     import regex
@@ -67,21 +68,19 @@ def _mojibake(base: int, text: str):
     import ftfy
     from ftfy.badness import is_bad
 
-    seen = set()
+    word_start, judged = token_start_finder(text), -1
     for lead in _MOJIBAKE.finditer(text):
-        word = _word_around(text, lead.start())
-        if word is None or word.start() in seen or not is_bad(word.group()):
+        start = word_start(lead.start())
+        if start == judged:
+            continue  # in the word around the lead before, judged already
+        judged = start
+        word = _WORD.match(text, start)
+        if word is None or not is_bad(word.group()):
             continue
-        seen.add(word.start())
         repaired = ftfy.fix_encoding(word.group())
         yield Hit(Span(base + word.start(), base + word.end()), word.group(),
                   f"'{word.group()}' looks like mojibake (UTF-8 read as another encoding)",
                   suggestion=repaired if repaired != word.group() else None)
-
-
-def _word_around(text: str, at: int):
-    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
-    return _WORD.match(text, start)
 
 
 def _entity_text(entity: str) -> str | None:

@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.text import LONGEST_WORD
 
 MIN_LENGTH = 4
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*|[“\"]\s*)$")
@@ -42,8 +43,10 @@ def check(ctx: CheckContext):
 
 
 def may_be_garbled(word: str, lexicon) -> bool:
-    """A word long enough, not an acronym nor a name such as "McDonald", and no common word."""
-    return (len(word) >= MIN_LENGTH and word.isalpha() and (word.islower() or word[0].isupper() and word[1:].islower())
+    """A word long enough (but no run of junk letters), not an acronym nor a name such as "McDonald",
+    and no common word."""
+    return (MIN_LENGTH <= len(word) <= LONGEST_WORD and word.isalpha()
+            and (word.islower() or word[0].isupper() and word[1:].islower())
             and not lexicon.is_common(word.casefold()))
 
 

@@ -22,7 +22,7 @@ from mtcheck.folding import strip_diacritics
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
 from mtcheck.rules.phonetic import sound_key, sound_keys
-from mtcheck.text import is_acronym
+from mtcheck.text import LONGEST_WORD, is_acronym
 
 MIN_LENGTH = 4
 SPELLING_ALONE = 0.8  # similarity at which spelling alone says "same name"
@@ -42,7 +42,7 @@ def same_name(a: str, b: str) -> bool:
 
 
 def may_be_name(word: str, lexicon) -> bool:
-    return (len(word) >= MIN_LENGTH and word[0].isupper() and word.isalpha() and not is_acronym(word)
+    return (MIN_LENGTH <= len(word) <= LONGEST_WORD and word[0].isupper() and word.isalpha() and not is_acronym(word)
             and not lexicon.is_common(word))
 
 

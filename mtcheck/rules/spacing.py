@@ -15,6 +15,7 @@ import re
 
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.text import token_start_finder
 
 SPACE_BEFORE_IS_WRONG = frozenset({"en", "de", "sr", "hr", "bs", "sq", "es", "it", "pt", "nl", "pl", "cs"})
 _LETTER = r"[^\W\d_]"
@@ -32,19 +33,21 @@ def check(ctx: CheckContext):
               (_DOUBLE_SPACE, "two spaces between words")]
     if ctx.language.split("-")[0] in SPACE_BEFORE_IS_WRONG:
         checks.append((_SPACE_BEFORE, "a space before '{}'"))
+    token_start, literal = token_start_finder(text), {}  # token start -> whether it starts a literal
     for pattern, message in checks:
         for found in pattern.finditer(text):
-            if _in_literal(text, found.start()):
+            token = token_start(found.start())
+            if token not in literal:
+                literal[token] = _is_literal(text, token)
+            if literal[token]:
                 continue
             shown = found.group(found.lastindex or 0)
             start, end = (found.start(1), found.end(1)) if found.lastindex else (found.start(), found.end())
             yield Hit(Span(base + start, base + end), shown, message.format(shown.strip()))
 
 
-def _in_literal(text: str, at: int) -> bool:
-    """Whether ``at`` is inside a URL, an address, a path or code: the white-space-delimited token around it."""
-    start = text.rfind(" ", 0, at) + 1
-    start = max(start, text.rfind("\n", 0, at) + 1)
+def _is_literal(text: str, start: int) -> bool:
+    """Whether the token at ``start`` is a URL, an address, a path or code."""
     token = _TOKEN.match(text, start)
     return bool(token and _LITERAL.search(token.group()))
 
