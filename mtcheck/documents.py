@@ -104,7 +104,7 @@ def document_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]
             continue
         path = Path(given)
         if path.is_dir():
-            inside = _files_in(given, exclude)
+            inside = files_in(given, TEXT_SUFFIXES + FOLDER_BILINGUAL_SUFFIXES, exclude)
             if not inside:
                 raise InputError(Problem(given, "no *.txt, *.md or translation files in this folder"))
             found.extend(inside)
@@ -112,12 +112,13 @@ def document_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]
             if not _excluded(path.as_posix(), exclude):
                 found.append(path.as_posix())
         else:
-            raise InputError(Problem(given, _why_not_a_file(given) or "no such file or folder"))
+            raise InputError(Problem(given, why_not_a_file(given) or "no such file or folder"))
     return list(dict.fromkeys(found))
 
 
-def _files_in(folder: str, exclude: tuple[str, ...]) -> list[str]:
-    """The files to check in ``folder`` and its subfolders (links to folders not followed), sorted."""
+def files_in(folder: str, suffixes: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
+    """The files with these suffixes in ``folder`` and its subfolders (links to folders not followed),
+    sorted. A folder that cannot be read, or such a file that is no regular file, is an InputError."""
     def unreadable(error: OSError):
         raise InputError(Problem(Path(error.filename or folder).as_posix(), f"cannot read folder: {error.strerror}"))
 
@@ -125,15 +126,15 @@ def _files_in(folder: str, exclude: tuple[str, ...]) -> list[str]:
     for root, _, names in os.walk(folder, onerror=unreadable):
         for name in names:
             path = Path(root, name)
-            if path.suffix.lower() not in TEXT_SUFFIXES + FOLDER_BILINGUAL_SUFFIXES or _excluded(path.as_posix(), exclude):
+            if path.suffix.lower() not in suffixes or _excluded(path.as_posix(), exclude):
                 continue
-            if why := _why_not_a_file(str(path)):
+            if why := why_not_a_file(str(path)):
                 raise InputError(Problem(path.as_posix(), why))
             inside.append(path.as_posix())
     return sorted(inside)
 
 
-def _why_not_a_file(path: str) -> str | None:
+def why_not_a_file(path: str) -> str | None:
     """Why ``path`` is no regular file to read (None if it is one, or does not exist at all)."""
     try:
         if stat.S_ISREG(os.stat(path).st_mode):

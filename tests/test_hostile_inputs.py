@@ -327,3 +327,20 @@ def test_symbolic_links_that_lead_nowhere_are_named_for_what_they_are(here):
     (here / "docs" / "a.txt").write_text("The CSM met.\n", encoding="utf-8")
     os.symlink("b.txt", here / "docs" / "b.txt")
     assert one_error(check("docs")) == "error: docs/b.txt: symlink loop"
+
+
+def test_an_unreadable_glossary_subfolder_is_an_error_not_terms_silently_left_out(here, monkeypatch):
+    (here / "glossaries" / "private").mkdir(parents=True)
+    (here / "glossaries" / "small.yaml").write_text(SMALL_GLOSSARY, encoding="utf-8")
+    (here / "glossaries" / "private" / "more.yaml").write_text(SMALL_GLOSSARY.replace("name: small", "name: more"),
+                                                               encoding="utf-8")
+    (here / "a.txt").write_text("The CSM met.\n", encoding="utf-8")
+    refuse_to_list(monkeypatch, "glossaries/private")
+    result = run("check", "--no-config", "--no-cache", "-g", "glossaries", "a.txt")
+    assert one_error(result) == "error: glossaries/private: cannot read folder: Permission denied"
+
+
+def test_a_glossary_link_in_a_loop_is_called_a_symlink_loop(here):
+    os.symlink("loop.yaml", here / "loop.yaml")
+    (here / "a.txt").write_text("The CSM met.\n", encoding="utf-8")
+    assert one_error(run("check", "--no-config", "--no-cache", "-g", "loop.yaml", "a.txt")) == "error: loop.yaml: symlink loop"

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from mtcheck.documents import decode
+from mtcheck.documents import decode, files_in, why_not_a_file
 from mtcheck.errors import GlossaryError, InputError, Problem
 from mtcheck.located import Located
 from mtcheck.validation import schema_problems
@@ -31,14 +31,14 @@ def glossary_files(paths: list[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in GLOSSARY_SUFFIXES and p.is_file())
+            found = [Path(p) for p in files_in(str(path), GLOSSARY_SUFFIXES)]  # an unreadable folder: an error
             if not found:
                 raise GlossaryError(Problem(str(path), "no *.yaml or *.yml glossary files in this folder"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            raise GlossaryError(Problem(str(path), "glossary file or folder not found"))
+            raise GlossaryError(Problem(str(path), why_not_a_file(str(path)) or "glossary file or folder not found"))
     return files
 
 
