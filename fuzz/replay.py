@@ -1,6 +1,6 @@
 """Run one fuzz target on saved inputs (a crash file libFuzzer wrote, a seed) and show what breaks.
 
-    .venv/bin/python fuzz/replay.py glossary|checker FILE...
+    .venv/bin/python fuzz/replay.py glossary|checker|long-token FILE...
 """
 
 from __future__ import annotations

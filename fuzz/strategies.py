@@ -83,4 +83,4 @@ def generated_glossaries() -> st.SearchStrategy[bytes]:
     return glossary.map(lambda g: yaml.safe_dump(g, allow_unicode=True, sort_keys=False).encode("utf-8", "surrogatepass"))
 
 
-STRATEGIES = {"glossary": glossary_inputs, "checker": checker_inputs}
+STRATEGIES = {"glossary": glossary_inputs, "checker": checker_inputs, "long-token": checker_inputs}

@@ -1,7 +1,7 @@
 """The fuzz targets: one input in; an exception out only when mtcheck has a bug.
 
 Both fuzzing engines (atheris, hypothesis: see fuzz/run.py) and tests/test_fuzz_regressions.py call
-``glossary_target`` and ``checker_target``, so a crash found by one replays in the others.
+the targets (``TARGETS``), so a crash found by one replays in the others.
 
 - ``glossary_target(data)``: ``data`` is the content of a glossary file. Loading it must give
   glossaries or ``MtcheckError`` whose problems are one line each, naming the file; a glossary that
@@ -9,12 +9,16 @@ Both fuzzing engines (atheris, hypothesis: see fuzz/run.py) and tests/test_fuzz_
 - ``checker_target(data)``: ``data`` (UTF-8, bad bytes replaced) is an article checked against the
   bundled glossary. Checking and the JSON report must not raise, every finding must slice the text
   to its ``text``, and the report must be strict JSON that validates against the report schema.
+- ``long_token_target(data)``: the same article with a piece of it stretched into one run of
+  LONG_TOKEN_CHARS characters, a "word" no article has: it must be checked as the others are, in
+  time and memory linear in its length.
 """
 
 from __future__ import annotations
 
 import atexit
 import json
+import random
 import re
 import shutil
 import tempfile
@@ -32,11 +36,13 @@ from mtcheck.reporters import render
 from mtcheck.scoring.quality import score_run
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_DIRS = {"glossary": [ROOT / "glossaries"], "checker": [ROOT / "samples"]}
+SEED_DIRS = {"glossary": [ROOT / "glossaries"], "checker": [ROOT / "samples"], "long-token": [ROOT / "samples"]}
 BUNDLED_GLOSSARY = ROOT / "glossaries"
 # A benign boilerplate pattern, so that the configured-pattern path of the artifact rule runs too.
 FUZZ_CONFIG = Config(rules={"artifact": RuleSettings(options={"patterns": (r"Follow us on [^.\n]*\.",)})})
 MAX_PROBE_FORMS = 200  # a glossary's probe text holds at most this many of its forms
+LONG_TOKEN_CHARS = 200_000  # a pass quadratic in a token's length takes minutes on a run this long
+MAX_STRETCHED = 8  # characters in the piece of an article that is stretched into a run
 # Failures found and reported but not fixed yet (in files the harness's authors do not own), kept out
 # of the way so that fuzzing goes on finding new ones: each is a regular expression over
 # "ExceptionType: message". tests/test_fuzz_regressions.py holds each as a strict xfail, which
@@ -102,10 +108,36 @@ def _glossary_target(data: bytes) -> None:
 
 def checker_target(data: bytes) -> None:
     text = data.decode("utf-8", "replace")
-    # Markdown files skip the HTML checks: let the input choose, stably, which kind it is.
-    path = "fuzz.md" if zlib.crc32(data) % 4 == 0 else "fuzz.txt"
-    result = _checker().check_text(text, path)
+    result = _checker().check_text(text, _article_path(data))
     _check_result(text, result)
+
+
+def long_token_target(data: bytes) -> None:
+    text = _stretched(data.decode("utf-8", "replace"), data[0] if data else 0)
+    result = _checker().check_text(text, _article_path(data))
+    # jsonschema takes about 1 ms a finding, and a run of "a,b" or "(" makes 10^5 of them
+    _check_result(text, result, validate_schema=False)
+
+
+def _article_path(data: bytes) -> str:
+    """Markdown files skip the HTML checks: let the input choose, stably, which kind it is."""
+    return "fuzz.md" if zlib.crc32(data) % 4 == 0 else "fuzz.txt"
+
+
+def _stretched(text: str, choice: int) -> str:
+    """``text`` with the piece at a place its CRC picks made a run of LONG_TOKEN_CHARS characters.
+    ``choice`` gives the piece's length (1 to MAX_STRETCHED), and whether the run repeats it
+    ("aaaa", "a,ba,b") or draws its characters at random (then no two one-letter deletions of the
+    run are alike, so a deletion set of it takes the run's length squared in memory)."""
+    if not text:
+        return text
+    at = zlib.crc32(text.encode("utf-8")) % len(text)
+    piece = text[at:at + 1 + choice % MAX_STRETCHED]
+    if choice & 0x80:
+        run = "".join(random.Random(at).choices(piece, k=LONG_TOKEN_CHARS))
+    else:
+        run = piece * (LONG_TOKEN_CHARS // len(piece))
+    return text[:at] + run + text[at + len(piece):]
 
 
 def _check_problems(error: MtcheckError, path: str) -> None:
@@ -127,12 +159,14 @@ def _probe_text(glossaries) -> str:
     return " ".join(f"The {form} said." for form in forms[:MAX_PROBE_FORMS])
 
 
-def _check_result(text: str, result: FileResult) -> None:
+def _check_result(text: str, result: FileResult, validate_schema: bool = True) -> None:
     for f in result.findings:
         if not (0 <= f.offset <= f.offset + f.length <= len(text)) or text[f.offset:f.offset + f.length] != f.text:
             raise Violation(f"finding {f.rule} at {f.offset}+{f.length} does not slice the text to {f.text!r}")
     run = RunResult((result,))
     report = json.loads(render("json", RunResult((result,), scores=score_run(run))), parse_constant=_not_json)
+    if not validate_schema:
+        return
     errors = sorted(report_validator().iter_errors(report), key=lambda e: list(e.absolute_path))
     if errors:
         raise Violation(f"the JSON report breaks its schema at {list(errors[0].absolute_path)}: {errors[0].message}")
@@ -148,4 +182,4 @@ def seed_inputs(target: str) -> list[tuple[str, bytes]]:
             if path.is_file()]
 
 
-TARGETS = {"glossary": glossary_target, "checker": checker_target}
+TARGETS = {"glossary": glossary_target, "checker": checker_target, "long-token": long_token_target}
