@@ -152,7 +152,7 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
         return
     large = {path for path in paths if _size(path) > PARALLEL_SEGMENTS_ABOVE and not is_bilingual(path)
              and path not in checker.sources}
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(checker,))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(checker, os.getpid()))
     try:
         small = [path for path in paths if path not in large]
         whole = pool.map(_check_in_worker, small, chunksize=max(1, len(small) // (jobs * 8)))
@@ -170,12 +170,27 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
             done += 1
             if progress:
                 progress(done, total)
-    except BaseException:  # Ctrl-C, an error, or the caller stopping early: drop the queued work
-        # and wait for the running tasks (a segment each): a pool left running at exit races with
-        # Python's own exit handler, which then prints "Exception ignored ... Bad file descriptor".
+    except BaseException as stop:  # Ctrl-C, a signal, an error, or the caller stopping early: drop
+        # the queued work and wait for the workers: a pool left running at exit races with Python's
+        # own exit handler, which then prints "Exception ignored ... Bad file descriptor". A run
+        # that was stopped wants no more results: its workers are ended rather than waited for (a
+        # service manager's SIGTERM is followed by SIGKILL within seconds).
+        if isinstance(stop, KeyboardInterrupt):
+            _end_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's worker processes: they hold no files and write nothing, so nothing is lost.
+    Python 3.14 has ``kill_workers``; before it, the pool's own table of its processes (the same
+    one ``kill_workers`` reads)."""
+    if hasattr(pool, "kill_workers"):
+        pool.kill_workers()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
 
 
 def _size(path: str) -> int:
@@ -208,7 +223,7 @@ def _bounded_map(pool, function, items, ahead: int):
 _worker_checker: Checker | None = None
 
 
-def _start_worker(checker: Checker) -> None:
+def _start_worker(checker: Checker, parent: int) -> None:
     global _worker_checker
     _worker_checker = checker
     gc.freeze()  # nor touch (and so copy) the forked index pages
@@ -219,6 +234,25 @@ def _start_worker(checker: Checker) -> None:
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the main process dies, however it dies: a main process
+    killed with SIGKILL cannot end its workers, and they ignore SIGTERM (above), so they would
+    live on, blocked on the pool's pipes and holding the caller's stdout and stderr open."""
+    import ctypes  # here, not at start-up: only workers need it
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the orphan case stays as it is
+        return
+    if os.getppid() != parent:  # the main process died before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _check_in_worker(path: str) -> FileResult:

@@ -115,6 +115,19 @@ def test_sigterm_or_sighup_ends_the_run_and_its_workers_like_ctrl_c(long_run, tm
         assert os.listdir(tmp_path) == []  # no report, and no temporary file
 
 
+def test_workers_die_with_a_main_process_killed_outright(long_run, tmp_path):
+    """SIGKILL cannot be handled: the workers (which leave SIGTERM to the main process) must still
+    not live on, blocked on the pool's pipes and holding the caller's stdout and stderr open."""
+    with long_check(long_run, tmp_path, start_new_session=True) as (process, workers):
+        process.kill()
+        try:
+            process.communicate(timeout=SIGNAL_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the caller's pipes are still open {SIGNAL_TIMEOUT} s after SIGKILL; "
+                        f"workers alive: {[pid for pid in workers if alive(pid)]}")
+        wait_until(lambda: not any(alive(pid) for pid in workers), 5, "the workers to end")
+
+
 def ignore_sighup() -> None:
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
