@@ -1,6 +1,6 @@
 """Fuzz mtcheck for a bounded time: the glossary loader and the checker (see fuzz/README.md).
 
-    .venv/bin/python fuzz/run.py --seconds 120 [--target glossary|checker|long-token|all]
+    .venv/bin/python fuzz/run.py --seconds 120 [--target glossary|checker|long-token|cache|all]
                                  [--engine auto|atheris|hypothesis]
 
 Each target runs for --seconds in one process, starting from the seed corpus (glossaries/,
@@ -30,7 +30,8 @@ PER_INPUT_SECONDS = 10  # an input that takes longer is a hang
 # but for a run of 200,000 characters stretched from an input: one whose every piece is a finding ("((((")
 # takes up to 15 s, linearly; a pass quadratic in its length takes minutes
 LONG_INPUT_SECONDS = {"long-token": 30}
-MAX_LEN = {"glossary": 24_000, "checker": 12_000, "long-token": 12_000}  # bytes: a little over the largest seed
+MAX_LEN = {"glossary": 24_000, "checker": 12_000, "long-token": 12_000,  # bytes: a little over the largest seed
+           "cache": 8_000}  # the seed index entry (3 MB) is cut: the header and the pickle's start are what vary
 DICTIONARIES = {"long-token": "checker"}  # a target fuzzed with another's libFuzzer dictionary (NAME.dict)
 HYPOTHESIS_BATCH = 50
 
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         engine = "atheris" if importlib.util.find_spec("atheris") else "hypothesis"
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="mtcheck-fuzz-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    names = ["glossary", "checker", "long-token"] if args.target == "all" else [args.target]
+    names = ["glossary", "checker", "long-token", "cache"] if args.target == "all" else [args.target]
     failed = False
     for name in names:
         run = _run_atheris if engine == "atheris" else _run_hypothesis
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60, help="how long each target runs (default 60)")
-    parser.add_argument("--target", choices=["glossary", "checker", "long-token", "all"], default="all")
+    parser.add_argument("--target", choices=["glossary", "checker", "long-token", "cache", "all"], default="all")
     parser.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
     parser.add_argument("--workdir", help="keep the grown corpus and failing inputs here (default: a new temp folder)")
     return parser
@@ -65,9 +66,9 @@ def _parser() -> argparse.ArgumentParser:
 def _run_atheris(name: str, seconds: int, workdir: Path) -> tuple[int, float, bool]:
     corpus = workdir / f"corpus-{name}"
     corpus.mkdir(exist_ok=True)
-    from fuzz.targets import SEED_DIRS
+    from fuzz.targets import seed_dirs
 
-    command = [sys.executable, str(FUZZ_DIR / "atheris_target.py"), name, str(corpus), *map(str, SEED_DIRS[name]),
+    command = [sys.executable, str(FUZZ_DIR / "atheris_target.py"), name, str(corpus), *map(str, seed_dirs(name)),
                f"-max_total_time={seconds}", f"-timeout={_seconds_per_input(name)}", f"-max_len={MAX_LEN[name]}",
                f"-dict={FUZZ_DIR / (DICTIONARIES.get(name, name) + '.dict')}", f"-artifact_prefix={workdir}/{name}-",
                "-rss_limit_mb=3072", "-print_final_stats=1"]

@@ -83,4 +83,13 @@ def generated_glossaries() -> st.SearchStrategy[bytes]:
     return glossary.map(lambda g: yaml.safe_dump(g, allow_unicode=True, sort_keys=False).encode("utf-8", "surrogatepass"))
 
 
-STRATEGIES = {"glossary": glossary_inputs, "checker": checker_inputs, "long-token": checker_inputs}
+def cache_inputs() -> st.SearchStrategy[bytes]:
+    """Cache entries: a real entry's first bytes with a few edits (header, pickle opcodes), or any bytes."""
+    seeds = [data[:4096] for _, data in seed_inputs("cache")]
+    edit = st.tuples(st.floats(0, 1), st.integers(0, 40), st.binary(max_size=8))
+    return st.one_of(st.tuples(st.sampled_from(seeds), st.lists(edit, min_size=1, max_size=6)).map(_apply_edits),
+                     st.binary(max_size=300))
+
+
+STRATEGIES = {"glossary": glossary_inputs, "checker": checker_inputs, "long-token": checker_inputs,
+              "cache": cache_inputs}

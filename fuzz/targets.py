@@ -9,6 +9,8 @@ the targets (``TARGETS``), so a crash found by one replays in the others.
 - ``checker_target(data)``: ``data`` (UTF-8, bad bytes replaced) is an article checked against the
   bundled glossary. Checking and the JSON report must not raise, every finding must slice the text
   to its ``text``, and the report must be strict JSON that validates against the report schema.
+- ``cache_target(data)`` (fuzz/cache_target.py): ``data`` is planted in the cache folder as an
+  entry; it must never be answered, nor raise or hang.
 - ``long_token_target(data)``: the same article with a piece of it stretched into one run of
   LONG_TOKEN_CHARS characters, a "word" no article has: it must be checked as the others are, in
   time and memory linear in its length.
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import jsonschema
 
+from fuzz.cache_target import cache_target, seed_payloads
 from mtcheck import Checker, MtcheckError, load_glossaries
 from mtcheck.config import Config, RuleSettings
 from mtcheck.model import FileResult, RunResult
@@ -177,9 +180,24 @@ def _not_json(constant: str):
 
 
 def seed_inputs(target: str) -> list[tuple[str, bytes]]:
-    """The seed corpus: the bundled glossaries (glossary) or sample articles (checker)."""
+    """The seed corpus: the bundled glossaries (glossary), sample articles (checker, long-token) or
+    real cache entries (cache)."""
+    if target == "cache":
+        return seed_payloads()
     return [(path.name, path.read_bytes()) for folder in SEED_DIRS[target] for path in sorted(folder.iterdir())
             if path.is_file()]
 
 
-TARGETS = {"glossary": glossary_target, "checker": checker_target, "long-token": long_token_target}
+def seed_dirs(target: str) -> list[Path]:
+    """Folders holding the seed corpus (libFuzzer reads folders): the cache's seeds are made afresh."""
+    if target != "cache":
+        return SEED_DIRS[target]
+    folder = Path(tempfile.mkdtemp(prefix="mtcheck-fuzz-cache-seeds-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    for name, data in seed_payloads():
+        (folder / name).write_bytes(data)
+    return [folder]
+
+
+TARGETS = {"glossary": glossary_target, "checker": checker_target, "long-token": long_token_target,
+           "cache": cache_target}

@@ -37,6 +37,12 @@ def test_a_bounded_fuzz_pass_over_articles(data):
     TARGETS["checker"](data)
 
 
+@settings(max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(data=STRATEGIES["cache"]())
+def test_a_bounded_fuzz_pass_over_planted_cache_entries(data):
+    TARGETS["cache"](data)
+
+
 def test_the_targets_catch_what_they_look_for():
     with pytest.raises(Violation, match="one-line error"):
         _check_problems(GlossaryError(Problem("g.yaml", "two\nlines")), "g.yaml")
