@@ -75,7 +75,7 @@ from mtcheck.lexicon import Lexicon, lexicon_for
 from mtcheck.model import Glossary
 from mtcheck.rules.name_inconsistent import MIN_LENGTH, same_name
 from mtcheck.rules.phonetic import sound_key
-from mtcheck.text import fold, is_acronym
+from mtcheck.text import LONGEST_WORD, fold, is_acronym
 
 MAX_WORDS = 4  # words in a span, joiners included
 JOINERS = ("of", "for", "and", "the")
@@ -221,7 +221,7 @@ class _Collector:
                 word, end = word[:-2], end - 2
             ordinal += 1
             acronym = word if is_acronym(word) else word[:-1] if word[-1] == "s" and is_acronym(word[:-1]) else None
-            if acronym or _DIGIT_RE.search(word):
+            if acronym or len(word) > LONGEST_WORD or _DIGIT_RE.search(word):  # no name: it ends the run
                 self._flush(text, document, run)
                 run = []
                 if acronym and not self.is_common(acronym):
