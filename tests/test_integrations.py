@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from mtcheck.documents import FOLDER_BILINGUAL_SUFFIXES, TEXT_SUFFIXES
 from tests.conftest import ROOT, SMALL_GLOSSARY
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -77,6 +79,40 @@ def pre_commit(repo: Path, hook: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), "NO_COLOR": "1"}
     return subprocess.run([str(VENV_BIN / "pre-commit"), "run", hook, "--all-files", "--color", "never"],
                           cwd=repo, env=env, capture_output=True, text=True)
+
+
+SR_EN_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="sr" trgLang="en">
+  <file id="f1"><unit id="u1"><segment id="s1">
+    <source>Zajednica srpskih opština je osnovana.</source>
+    <target>The Union of Serbian Municipalities was founded.</target>
+  </segment></unit></file>
+</xliff>
+"""
+
+
+def test_the_readme_pre_commit_config_works_as_pasted(article_repo):
+    """The README's first pre-commit snippet, verbatim, with mtcheck installed where pre-commit runs:
+    texts and translation files are checked, other files are not."""
+    snippet = next(b for b in README.split("```yaml\n")[1:] if b.startswith("repos:\n  - repo: local\n"))
+    (article_repo / ".pre-commit-config.yaml").write_text(snippet.split("```")[0], encoding="utf-8")
+    (article_repo / "story.md").write_text("# News\n\nAll is well.\n", encoding="utf-8")
+    (article_repo / "news.xlf").write_text(SR_EN_XLIFF, encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=article_repo, check=True)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(article_repo.parent / "pre-commit-home"), "NO_COLOR": "1",
+           "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run([str(VENV_BIN / "pre-commit"), "run", "--all-files", "--color", "never"],
+                            cwd=article_repo, env=env, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "news.xlf:5:" in result.stdout and "term-forbidden" in result.stdout
+    assert "story.md:" not in result.stdout and "notes.py" not in result.stdout  # checked, clean; not looked at
+
+
+def test_the_published_hooks_look_at_translation_files():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    pattern = re.compile(next(hook for hook in hooks if hook["id"] == "mtcheck")["files"])
+    assert all(pattern.search(f"a/b{suffix}") for suffix in (*TEXT_SUFFIXES, *FOLDER_BILINGUAL_SUFFIXES))
+    assert not pattern.search("a/notes.py")
 
 
 def test_pre_commit_runs_the_hooks(article_repo):
