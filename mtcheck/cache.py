@@ -27,9 +27,16 @@ import stat
 import struct
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DIR = ".mtcheck_cache"
+KINDS = ("index", "results")
+# The cache's size cap: past it, the entries used least recently are removed at the end of a run
+# that wrote some. A 10^4-term index takes 20 MB and a file's result a few kB, so 1 GiB holds years
+# of a newsroom's articles; MTCHECK_CACHE_MAX_MB sets another cap.
+DEFAULT_MAX_BYTES = 2**30
+MAX_BYTES_VARIABLE = "MTCHECK_CACHE_MAX_MB"
 _MAGIC = b"MTCHECK3"
 _MAC_BYTES = 32  # HMAC-SHA256
 # After the magic: the payload's length, then the HMAC of the entry's kind, key and payload (the
@@ -171,6 +178,7 @@ class Cache:
         self._key_file = Path(key_file) if key_file is not None else None
         self._secret: bytes | None = None
         self.problem: str | None = None  # why the cache is off, once that is known
+        self.written = False  # whether this run stored an entry (and so may have to trim)
 
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / key
@@ -198,6 +206,7 @@ class Cache:
         payload, mac = payload
         if not hmac.compare_digest(mac, _mac(secret, kind, key, payload)):
             return None  # written by someone without this user's key, or moved from another key
+        _touch(self._path(kind, key))
         gc.disable()  # unpickling 10^5 small objects is several times faster without collections
         try:
             value = _RestrictedUnpickler(io.BytesIO(payload)).load()
@@ -255,6 +264,64 @@ class Cache:
                 raise
         except OSError:
             return
+        self.written = True
+
+    def trim(self, max_bytes: int | None = None) -> int:
+        """Remove the entries used least recently until the cache holds at most ``max_bytes``
+        (default: MTCHECK_CACHE_MAX_MB, else DEFAULT_MAX_BYTES); the number removed. Use is an
+        entry's modification time: writing it and every answer it gives renew it."""
+        limit = max_bytes if max_bytes is not None else max_bytes_wanted()
+        entries = sorted(self.entries(), key=lambda entry: entry.used)
+        total = sum(entry.size for entry in entries)
+        removed = 0
+        for entry in entries:
+            if total <= limit:
+                break
+            try:
+                entry.path.unlink()
+            except OSError:
+                continue
+            total -= entry.size
+            removed += 1
+        return removed
+
+    def entries(self) -> list[Entry]:
+        """Every entry file in the cache (regular files under index/ and results/)."""
+        found = []
+        for kind in KINDS:
+            for shard in _scan(self.folder / kind):
+                if shard.is_dir(follow_symlinks=False):
+                    found += [Entry(Path(item.path), item.stat(follow_symlinks=False).st_size,
+                                    item.stat(follow_symlinks=False).st_mtime)
+                              for item in _scan(Path(shard.path)) if item.is_file(follow_symlinks=False)]
+        return found
+
+    def clean(self) -> tuple[int, int]:
+        """Remove every entry (and leftover temporary file); (entries removed, bytes freed). The
+        folder itself, its CACHEDIR.TAG and .gitignore stay, and nothing that is not an entry is
+        touched: a --cache-dir pointed at the wrong folder cannot lose anyone's files."""
+        removed = freed = 0
+        for entry in self.entries():
+            try:
+                entry.path.unlink()
+            except OSError:
+                continue
+            removed += 1
+            freed += entry.size
+        for kind in KINDS:
+            for shard in _scan(self.folder / kind):
+                try:
+                    os.rmdir(shard.path)  # only if empty
+                except OSError:
+                    pass
+        return removed, freed
+
+    def is_mtcheck_cache(self) -> bool:
+        """Whether the folder is one mtcheck made (it holds mtcheck's CACHEDIR.TAG)."""
+        try:
+            return "mtcheck" in (self.folder / "CACHEDIR.TAG").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
 
     def _prepare(self) -> None:
         if self.folder.is_dir():
@@ -265,6 +332,37 @@ class Cache:
             "Signature: 8a477f597d28d172789f06886806bc55\n# This is a cache directory created by mtcheck.\n",
             encoding="utf-8",
         )
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    size: int
+    used: float  # modification time: when it was written or last answered
+
+
+def max_bytes_wanted() -> int:
+    """The cap from MTCHECK_CACHE_MAX_MB, or the default; a value that is no number is ignored."""
+    try:
+        return max(0, int(float(os.environ[MAX_BYTES_VARIABLE]) * 2**20))
+    except (KeyError, ValueError, OverflowError):
+        return DEFAULT_MAX_BYTES
+
+
+def _scan(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as items:
+            return list(items)
+    except OSError:
+        return []
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used now (for the least-recently-used trim); a read-only cache stays as it is."""
+    try:
+        os.utime(path, follow_symlinks=False)
+    except OSError:
+        pass
 
 
 class NoCache(Cache):

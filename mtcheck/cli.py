@@ -469,6 +469,42 @@ def _print(report, colour: bool) -> None:
         sys.stdout.flush()
 
 
+cache_app = typer.Typer(help="Look after the on-disk cache: info, clean.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+CACHE_DIR_OPTION = typer.Option("--cache-dir", help="The cache folder.")
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: Annotated[str, CACHE_DIR_OPTION] = ".mtcheck_cache") -> None:
+    """Say where the cache is, how much it holds and its size cap."""
+    from mtcheck.cache import Cache, max_bytes_wanted
+
+    cache = Cache(cache_dir)
+    entries = cache.entries()
+    size = sum(entry.size for entry in entries)
+    typer.echo(visible(f"{cache_dir}: {len(entries)} entries, {_megabytes(size)} "
+                       f"(cap {_megabytes(max_bytes_wanted())}: the least recently used go first)"))
+
+
+@cache_app.command("clean")
+def cache_clean(cache_dir: Annotated[str, CACHE_DIR_OPTION] = ".mtcheck_cache") -> None:
+    """Remove every cached index and result (the next run rebuilds what it needs)."""
+    from mtcheck.cache import Cache
+
+    cache = Cache(cache_dir)
+    if not os.path.exists(cache_dir):
+        typer.echo(visible(f"{cache_dir}: no cache here, nothing to clean"))
+        return
+    if not cache.is_mtcheck_cache():
+        raise _fail(MtcheckError(Problem(cache_dir, "not a cache mtcheck made (no mtcheck CACHEDIR.TAG): left alone")))
+    removed, freed = cache.clean()
+    typer.echo(visible(f"{cache_dir}: removed {removed} entries, {_megabytes(freed)}"))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:,.1f} MB"
+
+
 def main() -> None:
     try:
         app()

@@ -103,6 +103,8 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
         results[path] = result
         if keys[path] is not None:
             cache.put("results", keys[path], result)
+    if cache.written:
+        cache.trim()
     return RunResult.of(tuple(results[path] for path in files), tuple(skipped.items()))
 
 
