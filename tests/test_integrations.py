@@ -125,3 +125,38 @@ def test_pre_commit_runs_the_hooks(article_repo):
     assert pre_commit(article_repo, "mtcheck").returncode == 0
     assert shlex.split(yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())[0]["entry"])[:2] == \
         ["mtcheck", "check"]
+
+
+ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+
+
+def test_the_action_file_is_well_formed():
+    assert {"name", "description", "inputs", "outputs", "runs"} <= set(ACTION)
+    assert ACTION["runs"]["using"] == "composite"
+    for step in ACTION["runs"]["steps"]:
+        assert ("run" in step) != ("uses" in step), step
+        assert "run" not in step or step.get("shell") == "bash", "a composite step's run needs a shell"
+    text = (ROOT / "action.yml").read_text(encoding="utf-8")
+    assert set(re.findall(r"inputs\.([\w-]+)", text)) <= set(ACTION["inputs"])
+    assert all("description" in spec for spec in (*ACTION["inputs"].values(), *ACTION["outputs"].values()))
+
+
+def test_the_action_checks_and_reports_as_a_job_would(tmp_path):
+    """The action's check step, run here as the runner would run it (bash, its inputs as env)."""
+    step = next(step for step in ACTION["runs"]["steps"] if step.get("id") == "check")
+    work = tmp_path / "checkout"
+    shutil.copytree(ROOT / "samples", work / "samples")
+    shutil.copytree(ROOT / "glossaries", work / "glossaries")
+    summary, outputs = tmp_path / "summary.md", tmp_path / "outputs"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    inputs = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()}
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs),
+           "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}", "INPUT_PATHS": "samples/",
+           "INPUT_ARGS": "--no-cache --min-score 90", "INPUT_SARIF": inputs["sarif"]}
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=work, env=env, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr  # the sample has major findings: the step fails
+    assert len(result.stdout.splitlines()) == 14 and result.stdout.startswith(("::error file=samples/",
+                                                                                "::warning file=samples/"))
+    assert len(json.loads((work / "mtcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 14
+    assert summary.read_text(encoding="utf-8").startswith("earlier step\n## mtcheck: 14 findings in 2 files")
+    assert outputs.read_text(encoding="utf-8") == "exit-code=1\n"
