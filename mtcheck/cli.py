@@ -391,14 +391,17 @@ def glossary_export(
 
 @glossary_app.command("import")
 def glossary_import(
-    path: Annotated[str, typer.Argument(help="A CSV or TBX file.")],
-    from_format: Annotated[str, typer.Option("--from", help="csv or tbx.")],
+    path: Annotated[str, typer.Argument(help="A CSV, TBX or JSON file.")],
+    from_format: Annotated[str, typer.Option("--from", help="csv, tbx or json.")],
     output: Annotated[str, typer.Option("--output", "-o", help="The glossary YAML file to write.")],
-    name: Annotated[Optional[str], typer.Option("--name", help="The glossary's name.")] = None,
-    language: Annotated[Optional[str], typer.Option("--language", help="Target language (BCP 47).")] = None,
-    source_language: Annotated[Optional[str], typer.Option("--source-language", help="Source language (BCP 47).")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="The glossary's name (default: the file's).")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", help="Target language, BCP 47 (default: the file's).")] = None,
+    source_language: Annotated[Optional[str], typer.Option("--source-language", help="Source language, BCP 47 (default: the file's).")] = None,
 ) -> None:
-    """Import a CSV or TBX termbase as a glossary (validated before it is written).
+    """Import a CSV, TBX or JSON termbase as a glossary (validated before it is written).
+
+    Name and languages come from the file (an mtcheck export carries them); the options override
+    them, and a CSV written by another tool, whose columns name no language, needs --language.
 
     A CSV cell that starts with quotes and then =, +, -, @, a tab or a CR loses one quote: the one
     a spreadsheet user or glossary export put there to keep the cell from being run as a formula."""
@@ -406,8 +409,8 @@ def glossary_import(
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
     try:
-        if from_format not in ("csv", "tbx"):
-            raise MtcheckError(f"unknown --from {from_format!r} (choose from csv, tbx)")
+        if from_format not in ("csv", "tbx", "json"):
+            raise MtcheckError(f"unknown --from {from_format!r} (choose from csv, tbx, json)")
         refuse_to_overwrite_inputs([("--output", output)], [("termbase", path)])
         write_atomic(output, import_glossary(path, from_format, name, language, source_language))
     except MtcheckError as error:

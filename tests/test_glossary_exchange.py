@@ -1,4 +1,4 @@
-"""Glossary export (CSV, TBX, JSON) and import (CSV, TBX): round trips, foreign TBX files, safety."""
+"""Glossary export (CSV, TBX, JSON) and import (CSV, TBX, JSON): round trips, foreign TBX files, safety."""
 
 from __future__ import annotations
 
@@ -99,12 +99,13 @@ def test_imported_yaml_names_its_origin(glossary, tmp_path):
 
 def test_csv_layout(small_glossaries):
     rows = list(csv.DictReader(io.StringIO(export_glossaries(small_glossaries, "csv"))))
-    assert tuple(rows[0]) == CSV_COLUMNS
+    assert tuple(rows[0]) == ("id", "canonical (en)", "variants (en)", "short (en)", "forbidden (en)", "source (sr)",
+                              *CSV_COLUMNS[6:])
     csm = rows[0]
-    assert csm["short"] == "CSM" and csm["forbidden"] == "Union of Serbian Municipalities | USO"
-    assert (csm["severity"], csm["fuzzy"], csm["case_sensitive"]) == ("major", "", "")
+    assert csm["short (en)"] == "CSM" and csm["forbidden (en)"] == "Union of Serbian Municipalities | USO"
+    assert (csm["severity"], csm["fuzzy"], csm["case_sensitive"], csm["glossary"]) == ("major", "", "", "small")
     zvecan = next(row for row in rows if row["id"] == "zvecan")
-    assert zvecan["severity"] == "minor" and zvecan["variants"] == ""
+    assert zvecan["severity"] == "minor" and zvecan["variants (en)"] == ""
 
 
 def test_csv_settings_that_differ_from_the_defaults(tmp_path):
@@ -159,8 +160,8 @@ def test_tbx_ids_starting_with_a_digit_are_xml_ids_and_come_back(tmp_path):
 def test_unknown_formats():
     with pytest.raises(InputError, match="unknown export format 'xlsx'"):
         export_glossaries([], "xlsx")
-    with pytest.raises(InputError, match="unknown import format 'json'"):
-        import_glossary("x.json", "json", language="en")
+    with pytest.raises(InputError, match="unknown import format 'xlsx'"):
+        import_glossary("x.xlsx", "xlsx", language="en")
 
 
 # --- TBX files written by other tools ------------------------------------------------------------

@@ -1,34 +1,44 @@
-"""Glossary exchange: export loaded glossaries as CSV, TBX or JSON; import CSV and TBX files as the
-text of a version-1 glossary (YAML) that ``load_glossaries`` accepts.
+"""Glossary exchange: export loaded glossaries as CSV, TBX or JSON; import CSV, TBX and JSON files as
+the text of a version-1 glossary (YAML) that ``load_glossaries`` accepts.
 
 Exports work on loaded ``Glossary``/``Term`` records, in which ``defaults`` are already expanded
 into every term, so nothing is lost by not writing a ``defaults`` section. Per-term settings are
 written only where they differ from what the loader assumes when a setting is absent (no severity,
 fuzzy 88, case-insensitive), which keeps files small and imports lossless. Every output is
-deterministic: no dates, stable order.
+deterministic: no dates, stable order. Every export carries the glossary's name, language and
+source_language, and import reads them back without options; options given to import win over what
+the file says.
 
-CSV (one glossary per file, UTF-8 without BOM, ``csv`` module, minimal quoting, header row)
-------------------------------------------------------------------------------------------
+CSV (one language pair per file, UTF-8 without BOM, ``csv`` module, minimal quoting, header row)
+---------------------------------------------------------------------------------------------
 
-==============  ============================================================================
-column          term field
-==============  ============================================================================
-id              id (required column; a value that is not a valid id is derived from canonical)
-canonical       canonical (required column and value)
-variants        variants, joined with " | " (a form containing "|" cannot be exported)
-short           short, likewise
-forbidden       forbidden, likewise
-source          source, likewise
-type            type
-note            note (trimmed on import; an empty note reads as none)
-severity        severity; empty: unset
-fuzzy           0-100 or ``false``; empty: the default (88)
-case_sensitive  ``true``/``false``; empty: the default (false)
-==============  ============================================================================
+=================  ==========================================================================
+column             term field
+=================  ==========================================================================
+id                 id (required column; a value that is not a valid id is derived from canonical)
+canonical (en)     canonical (required column and value)
+variants (en)      variants, joined with " | " (a form containing "|" cannot be exported)
+short (en)         short, likewise
+forbidden (en)     forbidden, likewise
+source (sr)        source, likewise
+type               type
+note               note (trimmed on import; an empty note reads as none)
+severity           severity; empty: unset
+fuzzy              0-100 or ``false``; empty: the default (88)
+case_sensitive     ``true``/``false``; empty: the default (false)
+glossary           the name of the glossary the term belongs to
+=================  ==========================================================================
 
-Not carried: the glossary's name, language and source_language (import options; CSV readers
-choke on comment lines) and the examples. Columns are matched by name, case-insensitively, in any
-order; unknown columns are ignored and named in the imported file's header comment.
+Glossary-level fields live in the header row, as Phrase and memoQ name columns by language: the
+form columns carry the language of their forms in parentheses, ``canonical (en)`` (the glossary's
+language) and ``source (sr)`` (its source_language; plain ``source`` when it has none), and the
+``glossary`` column names each term's glossary. No comment line: every CSV reader and spreadsheet
+takes the file as it is. Glossaries of different language pairs cannot share a file (export them
+one at a time, or as TBX or JSON). Import takes the language from the form columns and the name
+from the ``glossary`` column (several names are joined, as TBX titles are); a file written by
+another tool, with plain ``canonical`` columns, needs the language option. Not carried: the
+examples. Columns are matched by name, case-insensitively, in any order, with or without a
+language; unknown columns are ignored and named in the imported file's header comment.
 
 Spreadsheets run a cell that starts with =, +, -, @, a tab or a CR as a formula ("=HYPERLINK(...)",
 "-2+3+cmd|..."): CSV injection. As OWASP recommends, export puts a single quote in front of such a
@@ -44,10 +54,11 @@ TBX (ISO 30042:2019, TBX v3, dialect TBX-Basic, DCA style; namespace urn:iso:std
 =========================  =====================================================================
 glossary / term field      TBX
 =========================  =====================================================================
-name                       ``tbxHeader/fileDesc/titleStmt/title``
+name                       ``tbxHeader/fileDesc/titleStmt/title`` (a title that is a valid name
+                           is the name; another is made into one)
 language                   ``tbx/@xml:lang`` and the ``langSec`` of the target-language forms
-source_language            ``xml:lang`` of the ``langSec`` holding the source forms (``und`` if
-                           unset)
+source_language            ``titleStmt/note`` ``mtcheck:source_language=sr``, and ``xml:lang`` of
+                           the ``langSec`` holding the source forms (``und`` if unset)
 id                         ``conceptEntry/@id`` (``_`` put in front of an id that does not start
                            with a letter, as an XML ID must; removed on import)
 canonical                  ``termSec``, ``administrativeStatus`` ``preferredTerm-admn-sts``
@@ -70,7 +81,8 @@ Importing a TBX file written by another tool (TBX v3 ``tbx``/``conceptEntry``/``
 ``termSec``, and TBX v2 / TBX-Basic 2008 ``martif``/``termEntry``/``langSet``/``tig``/``ntig``):
 
 - the target language is the ``language`` option, else the file's ``xml:lang``; the source language
-  is the ``source_language`` option, else the file's only other language (none if there are more).
+  is the ``source_language`` option, else the ``mtcheck:source_language`` note of the title (when
+  the file's glossaries agree on one), else the file's only other language (none if there are more).
   ``de`` matches ``de-DE`` and the other way round;
 - in the target language: the first preferred term is canonical (else the first admitted one);
   preferred, admitted or unmarked terms are ``short`` when their ``termType`` is abbreviation,
@@ -91,7 +103,10 @@ XML is parsed without entity expansion, DTD loading or network access; a file de
 (``<!ENTITY``: billion laughs, XXE) is refused before parsing.
 
 JSON: ``{"version": 1, "glossaries": [...]}``, each glossary a version-1 glossary object (valid
-against schema.json) with every term setting written out. Carries every field.
+against schema.json) with every term setting written out. Carries every field. Import checks the
+file against that shape (schema.json for each glossary) and merges the glossaries in the target
+language (the ``language`` option, else the first glossary's) into one, as TBX import does; the
+source language is the option, else the one those glossaries share.
 """
 
 from __future__ import annotations
@@ -114,10 +129,12 @@ from mtcheck.model import SEVERITY_NAMES, Glossary, Term
 from mtcheck.text import fold
 
 EXPORT_FORMATS = ("csv", "json", "tbx")
-IMPORT_FORMATS = ("csv", "tbx")
+IMPORT_FORMATS = ("csv", "json", "tbx")
 LIST_FIELDS = ("variants", "short", "forbidden", "source")
-CSV_COLUMNS = ("id", "canonical", *LIST_FIELDS, "type", "note", "severity", "fuzzy", "case_sensitive")
+CSV_COLUMNS = ("id", "canonical", *LIST_FIELDS, "type", "note", "severity", "fuzzy", "case_sensitive", "glossary")
 REQUIRED_CSV_COLUMNS = ("id", "canonical")
+TARGET_FORM_COLUMNS = ("canonical", "variants", "short", "forbidden")  # their header names the glossary's language
+CSV_HEADER_CELL = re.compile(r"\s*(?P<name>.*?)\s*(?:\(\s*(?P<language>[^()]*?)\s*\))?\s*", re.S)  # "canonical (en)"
 FORM_SEPARATOR = "|"
 IDENTIFIER = re.compile(r"[a-z0-9._-]+")
 LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
@@ -130,6 +147,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 UNDETERMINED = "und"  # BCP 47 for "language not known": source forms of a glossary without source_language
 NOTE_KEYS = ("type", "severity", "fuzzy", "case_sensitive", "flag", "pass")
 MTCHECK_NOTE = re.compile(r"mtcheck:(" + "|".join(NOTE_KEYS) + r")=(.*)", re.S)
+SOURCE_LANGUAGE_NOTE = re.compile(r"mtcheck:source_language=(.*)", re.S)  # in the title statement
 PREFERRED, ADMITTED, FORBIDDEN = "preferred", "admitted", "forbidden"
 STATUS_WORDS = {
     "preferred": PREFERRED, "legal": PREFERRED, "regulated": PREFERRED, "standardized": PREFERRED,
@@ -170,11 +188,24 @@ def _setting_text(value) -> str:
 def _export_csv(glossaries: list[Glossary]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")  # QUOTE_MINIMAL: only cells that need it
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(_csv_header(glossaries))
     for glossary in glossaries:
         for term in glossary.terms:
             writer.writerow([_no_formula(cell) for cell in _csv_row(glossary, term)])
     return buffer.getvalue()
+
+
+def _csv_header(glossaries: list[Glossary]) -> list[str]:
+    """The column names, the form columns with the language of their forms: "canonical (en)"."""
+    pairs = list(dict.fromkeys((glossary.language, glossary.source_language) for glossary in glossaries))
+    if len(pairs) > 1:
+        described = ", ".join(_description(glossary) for glossary in glossaries)
+        message = (f"a CSV file holds glossaries of one language pair, not {described}: export them one at a "
+                   "time, or as TBX or JSON")
+        raise GlossaryError(Problem(glossaries[-1].path, message))
+    language, source_language = pairs[0] if pairs else (None, None)
+    languages = dict.fromkeys(TARGET_FORM_COLUMNS, language) | {"source": source_language}
+    return [f"{column} ({languages[column]})" if languages.get(column) else column for column in CSV_COLUMNS]
 
 
 def _no_formula(cell: str) -> str:
@@ -192,7 +223,7 @@ def _csv_row(glossary: Glossary, term: Term) -> list[str]:
     settings = _settings(term)
     lists = [_csv_cell(glossary, term, getattr(term, name)) for name in LIST_FIELDS]
     tail = [_setting_text(settings.get(key)) for key in ("severity", "fuzzy", "case_sensitive")]
-    return [term.id, term.canonical, *lists, term.type or "", term.note or "", *tail]
+    return [term.id, term.canonical, *lists, term.type or "", term.note or "", *tail, glossary.name]
 
 
 def _csv_cell(glossary: Glossary, term: Term, forms: tuple[str, ...]) -> str:
@@ -262,7 +293,11 @@ def _sub(parent, tag: str, text: str | None = None, **attributes):
 def _tbx_header(root, glossaries: list[Glossary]) -> None:
     names = ", ".join(glossary.name for glossary in glossaries)
     file_desc = _sub(_sub(root, "tbxHeader"), "fileDesc")
-    _sub(_sub(file_desc, "titleStmt"), "title", names)
+    title_statement = _sub(file_desc, "titleStmt")
+    _sub(title_statement, "title", names)
+    # Source forms' langSec says the source language only when a term has some: this says it always.
+    for source_language in dict.fromkeys(g.source_language for g in glossaries if g.source_language):
+        _sub(title_statement, "note", f"mtcheck:source_language={source_language}")
     described = "; ".join(_description(glossary) for glossary in glossaries)
     _sub(_sub(file_desc, "sourceDesc"), "p", f"Exported by mtcheck from glossary {described}")
 
@@ -344,14 +379,14 @@ class _Read:
 
 def import_glossary(path: str, from_format: str, name: str | None = None, language: str | None = None,
                     source_language: str | None = None) -> str:
-    """The YAML text of a version-1 glossary made from a CSV or TBX file (deterministic)."""
-    readers = {"csv": _read_csv, "tbx": _read_tbx}
+    """The YAML text of a version-1 glossary made from a CSV, TBX or JSON file (deterministic)."""
+    readers = {"csv": _read_csv, "json": _read_json, "tbx": _read_tbx}
     if from_format not in readers:
         raise InputError(f"unknown import format {from_format!r} (choose from {', '.join(IMPORT_FORMATS)})")
     _check_options(name, language, source_language)
     read = readers[from_format](str(path), language, source_language)
     terms, dropped = _finish(read.candidates)
-    glossary_name = name or _slug(read.title or "") or _slug(Path(path).stem) or "imported"
+    glossary_name = name or _glossary_name(read.title, path)
     header = _header(str(path), from_format, read, len(terms)) + read.remarks + dropped
     return _yaml_text(header, glossary_name, read.language, read.source_language, terms)
 
@@ -372,6 +407,14 @@ def _header(path: str, from_format: str, read: _Read, count: int) -> list[str]:
     ]
 
 
+
+
+def _glossary_name(title: str | None, path: str) -> str:
+    """The name the file gives (a glossary's own name comes back as it was), else one made of its
+    title or file name."""
+    if title and IDENTIFIER.fullmatch(title):
+        return title
+    return _slug(title or "") or _slug(Path(path).stem) or "imported"
 
 
 def _slug(text: str) -> str:
@@ -534,19 +577,21 @@ def _boolean(value: str, path: str, line: int | None) -> bool | None:
 # --- import: CSV --------------------------------------------------------------------------------
 
 def _read_csv(path: str, language: str | None, source_language: str | None) -> _Read:
-    if language is None:
-        raise InputError(Problem(path, "a CSV glossary does not say its language: give the language option"))
     reader = csv.reader(io.StringIO(decode(_read_bytes(path), path), newline=""))
-    columns = _csv_columns(path, _next_row(reader, path))
+    columns, languages = _csv_columns(path, _next_row(reader, path))
+    language = language or _csv_language(path, languages)
     candidates: list[_Candidate] = []
+    names: dict[str, None] = {}  # the glossary column's names, in order
     start = reader.line_num + 1
     while (row := _next_row(reader, path)) is not None:
         line, start = start, reader.line_num + 1  # a quoted cell may span lines: report the first
         if any(cell.strip() for cell in row):
             candidates.append(_csv_candidate(path, line, columns, row))
+            names.setdefault(_formula_text(dict(zip(columns, row)).get("glossary", "")).strip(), None)
     ignored = sorted(set(columns) - set(CSV_COLUMNS) - {""})
     remarks = [f"ignored CSV columns: {', '.join(ignored)}"] if ignored else []
-    return _Read(language, source_language, None, candidates, remarks)
+    title = ", ".join(name for name in names if name) or None
+    return _Read(language, source_language or languages.get("source"), title, candidates, remarks)
 
 
 def _next_row(reader, path: str) -> list[str] | None:
@@ -556,10 +601,18 @@ def _next_row(reader, path: str) -> list[str] | None:
         raise InputError(Problem(path, f"malformed CSV: {exc}", reader.line_num or None)) from None
 
 
-def _csv_columns(path: str, header: list[str] | None) -> list[str]:
+def _csv_columns(path: str, header: list[str] | None) -> tuple[list[str], dict[str, str]]:
+    """The column names (lower case, without a language) and the languages that form columns name."""
     if header is None:
         raise InputError(Problem(path, f"empty file: expected a CSV header row ({','.join(CSV_COLUMNS)})", 1))
-    columns = [cell.strip().lower() for cell in header]
+    cells = [CSV_HEADER_CELL.fullmatch(cell) for cell in header]
+    columns = [cell["name"].lower() for cell in cells]
+    languages = {column: cell["language"] for column, cell in zip(columns, cells)
+                 if cell["language"] and column in (*TARGET_FORM_COLUMNS, "source")}
+    for column, tag in languages.items():
+        if not LANGUAGE.fullmatch(tag):
+            message = f"column {column!r} names the language {tag!r}, which is not a BCP 47 tag such as 'en' or 'pt-BR'"
+            raise InputError(Problem(path, message, 1))
     missing = [column for column in REQUIRED_CSV_COLUMNS if column not in columns]
     if missing:
         message = f"the CSV header lacks the required column(s) {', '.join(missing)} (it has: {', '.join(columns)})"
@@ -567,7 +620,18 @@ def _csv_columns(path: str, header: list[str] | None) -> list[str]:
     doubled = sorted({column for column in columns if column and columns.count(column) > 1})
     if doubled:
         raise InputError(Problem(path, f"the CSV header names column(s) twice: {', '.join(doubled)}", 1))
-    return columns
+    return columns, languages
+
+
+def _csv_language(path: str, languages: dict[str, str]) -> str:
+    """The one language the target form columns name ("canonical (en)")."""
+    named = list(dict.fromkeys(tag for column, tag in languages.items() if column in TARGET_FORM_COLUMNS))
+    if not named:
+        message = "the CSV header names no language (as in 'canonical (en)'): give the language option"
+        raise InputError(Problem(path, message, 1))
+    if len(named) > 1:
+        raise InputError(Problem(path, f"the CSV form columns name different languages: {', '.join(named)}", 1))
+    return named[0]
 
 
 def _csv_candidate(path: str, line: int, columns: list[str], row: list[str]) -> _Candidate:
@@ -585,6 +649,65 @@ def _csv_candidate(path: str, line: int, columns: list[str], row: list[str]) -> 
         "fuzzy": _fuzzy(cells.get("fuzzy", ""), path, line),
         "case_sensitive": _boolean(cells.get("case_sensitive", ""), path, line),
     }
+    return candidate
+
+
+# --- import: JSON -------------------------------------------------------------------------------
+
+def _read_json(path: str, language: str | None, source_language: str | None) -> _Read:
+    glossaries = _json_glossaries(path)
+    target = language or (glossaries[0].language if glossaries else "")
+    if not target:
+        raise InputError(Problem(path, "the file holds no glossary to take the language from: give the language option"))
+    kept = [glossary for glossary in glossaries if _same_language(glossary.language, target)]
+    remarks = [f"glossary {glossary.name!r} was not imported: its language is {glossary.language}, not {target}"
+               for glossary in glossaries if not _same_language(glossary.language, target)]
+    sources = list(dict.fromkeys(glossary.source_language for glossary in kept if glossary.source_language))
+    if source_language is None and len(sources) > 1:
+        remarks.append(f"the glossaries name different source languages ({', '.join(sources)}): none is kept")
+    source = source_language or (sources[0] if len(sources) == 1 else None)
+    candidates = [_json_candidate(glossary, term) for glossary in kept for term in glossary.terms]
+    title = ", ".join(glossary.name for glossary in kept) or None
+    return _Read(target, source, title, candidates, remarks)
+
+
+def _json_glossaries(path: str) -> list[Glossary]:
+    """The glossaries of a JSON export, checked as the loader checks a glossary file."""
+    from mtcheck import jsoninput
+    from mtcheck.glossary.loader import build_glossary
+    from mtcheck.located import Located
+    from mtcheck.validation import schema_problems
+
+    try:
+        data = jsoninput.loads(decode(_read_bytes(path), path))
+    except json.JSONDecodeError as exc:
+        raise InputError(Problem(path, f"malformed JSON: {exc.msg}", exc.lineno, exc.colno)) from None
+    try:  # a "\ud800" escape gives a lone surrogate, which no glossary file can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        message = f"a string holds a lone surrogate U+{ord(exc.object[exc.start]):04X}, which is no character"
+        raise InputError(Problem(path, message)) from None
+    problems = schema_problems(_json_export_schema(), Located(data), path)
+    if problems:
+        raise InputError(problems)
+    return [build_glossary(glossary, path) for glossary in data["glossaries"]]
+
+
+def _json_export_schema() -> dict:
+    """What ``_export_json`` writes: schema.json's glossary object, in a list."""
+    from mtcheck.glossary.loader import glossary_schema
+
+    schema = glossary_schema()
+    glossary = {key: value for key, value in schema.items() if not key.startswith("$")}
+    return {"$defs": schema["$defs"], "type": "object", "required": ["version", "glossaries"],
+            "additionalProperties": False,
+            "properties": {"version": {"const": 1}, "glossaries": {"type": "array", "items": glossary}}}
+
+
+def _json_candidate(glossary: Glossary, term: Term) -> _Candidate:
+    candidate = _Candidate(f"term {term.id!r} of glossary {glossary.name!r}", term.id, term.canonical)
+    candidate.forms = {role: list(getattr(term, role)) for role in LIST_FIELDS}
+    candidate.fields = {"type": term.type, "note": term.note, **_settings(term), "examples": _examples(term)}
     return candidate
 
 
@@ -635,16 +758,23 @@ def _read_tbx(path: str, language: str | None, source_language: str | None) -> _
     target = language or _language(root.get(XML_LANG)) or (languages[0] if languages else "")
     if not LANGUAGE.fullmatch(target):
         raise InputError(Problem(path, f"no usable target language ({target!r}): give the language option"))
-    source, remarks = _source_language(target, source_language, languages)
+    headers = _children(root, "tbxHeader", "martifHeader")
+    source, remarks = _source_language(target, source_language or _noted_source_language(headers), languages)
     candidates = []
     for concept in concepts:
         candidate = _tbx_candidate(path, concept, target, source, remarks)
         if candidate is not None:
             candidates.append(candidate)
-    headers = _children(root, "tbxHeader", "martifHeader")
     title = next((_text(e) for h in headers for e in h.iter() if _local(e) == "title" and _text(e)), None)
     named_source = None if source == UNDETERMINED else source
     return _Read(target, named_source, title, candidates, remarks)
+
+
+def _noted_source_language(headers: list) -> str | None:
+    """The source language the header's ``mtcheck:source_language`` notes agree on, if any."""
+    noted = {match.group(1).strip() for header in headers for element in header.iter()
+             if _local(element) == "note" and (match := SOURCE_LANGUAGE_NOTE.fullmatch(_text(element)))}
+    return noted.pop() if len(noted) == 1 else None
 
 
 def _lang_secs(concept) -> list:

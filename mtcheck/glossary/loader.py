@@ -89,7 +89,7 @@ def _load_file(path: Path) -> tuple[Glossary | None, Located | None, list[Proble
     if problems:
         return None, located, problems
     problems.extend(_term_form_checks(located, source))
-    return _build(located.data, source), located, problems
+    return build_glossary(located.data, source), located, problems
 
 
 def _term_form_checks(located: Located, source: str) -> list[Problem]:
@@ -115,7 +115,8 @@ def _iter_forms(term: dict):
             yield role, index, form
 
 
-def _build(data: dict, source: str) -> Glossary:
+def build_glossary(data: dict, source: str) -> Glossary:
+    """The record of a glossary mapping already valid against the schema (defaults expanded)."""
     defaults = data.get("defaults", {})
     terms = tuple(_build_term(term, defaults, data["name"]) for term in data.get("terms", []))
     return Glossary(data["name"], data["language"], source, terms, data.get("source_language"))
