@@ -444,6 +444,19 @@ def glossary_suggest(
     typer.echo(f"Wrote {len(clusters)} draft term{'s' if len(clusters) != 1 else ''} to {output}.", err=True)
 
 
+@app.command("rules")
+def rules_command(
+    rule_id: Annotated[Optional[str], typer.Argument(metavar="[ID]", help="A rule id: print its documentation and examples.")] = None,
+) -> None:
+    """List the rules (id, MQM error type, default severity, fixable, what each finds), or document one."""
+    from mtcheck.rules.catalogue import rule_page, rule_table
+
+    try:
+        sys.stdout.write(rule_page(rule_id) if rule_id is not None else rule_table())
+    except MtcheckError as error:
+        raise _fail(error) from None
+
+
 def _write_diffs(diffs) -> None:
     """Diffs name a file whose name is not UTF-8 by its own bytes, as diff and patch do (Python holds
     them as lone surrogates, which a strict standard output refuses); the texts hold no such thing."""
