@@ -9,10 +9,34 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
+# The one place the version is written: pyproject.toml reads it (setuptools' dynamic version),
+# and `mtcheck --version` prints it without asking the installed metadata.
 __version__ = "0.1.0"
 
-# The public API, imported on first use so that `mtcheck --help` starts fast.
+if TYPE_CHECKING:  # what type checkers see; at run time the same names load on first use (below)
+    from collections.abc import Sequence
+
+    from mtcheck.config import Config, find_config, load_config
+    from mtcheck.engine import Checker, fails
+    from mtcheck.errors import MtcheckError
+    from mtcheck.glossary.loader import load_glossaries
+    from mtcheck.model import Document, FileResult, Finding, Glossary, RunResult, Severity, Term
+    from mtcheck.scoring.annotations import read_annotations, system_scores
+    from mtcheck.scoring.command import ScoreRequest, run_score
+    from mtcheck.scoring.quality import ScoringModel, quality_score, score_run
+    from mtcheck.scoring.terminology import term_metrics
+
+__all__ = [
+    "Checker", "Config", "Document", "FileResult", "Finding", "Glossary", "MtcheckError", "RunResult",
+    "ScoreRequest", "ScoringModel", "Severity", "Term", "check_text", "fails", "find_config",
+    "load_config", "load_glossaries", "quality_score", "read_annotations", "run_score", "score_run",
+    "system_scores", "term_metrics",
+]
+
+# The public API by module, imported on first use so that `mtcheck --help` starts fast.
+# tests/test_packaging.py holds this table, the imports above and __all__ to the same names.
 _EXPORTS = {
     "Checker": "mtcheck.engine", "fails": "mtcheck.engine",
     "Config": "mtcheck.config", "find_config": "mtcheck.config", "load_config": "mtcheck.config",
@@ -27,17 +51,17 @@ _EXPORTS = {
     "term_metrics": "mtcheck.scoring.terminology",
 }
 
-__all__ = [*sorted(_EXPORTS), "check_text"]
+if not TYPE_CHECKING:  # hidden from type checkers, which would otherwise take any misspelt name as valid
+
+    def __getattr__(name: str) -> object:
+        if name in _EXPORTS:
+            return getattr(importlib.import_module(_EXPORTS[name]), name)
+        raise AttributeError(f"module 'mtcheck' has no attribute {name!r}")
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'mtcheck' has no attribute {name!r}")
-
-
-def check_text(text: str, glossaries, path: str = "<text>", config=None):
+def check_text(text: str, glossaries: Sequence[Glossary], path: str = "<text>",
+               config: Config | None = None) -> FileResult:
     """Check one text against loaded glossaries with the default (or given) configuration."""
     from mtcheck.engine import Checker
 
-    return Checker(glossaries, config).check_text(text, path)
+    return Checker(list(glossaries), config).check_text(text, path)
