@@ -11,6 +11,7 @@ scoring:                           # the MQM quality score (mtcheck.scoring)
   model: mqm                       # mqm | wmt-mqm: the preset the settings below change
   passing_threshold: 90            # PT
   acceptable_penalty: 10           # APP, per reference_words
+  min_words: 500                   # fewer words: too short to score (0 scores every text)
   min_score: 80                    # like --min-score
 ```
 """
@@ -65,6 +66,7 @@ SCHEMA = {
                 "acceptable_penalty": {"type": "number", "exclusiveMinimum": 0},
                 "reference_words": {"type": "integer", "minimum": 1},
                 "max_score": {"type": "number", "exclusiveMinimum": 0},
+                "min_words": {"type": "integer", "minimum": 0},
                 "min_score": {"type": "number"},
             },
         },
@@ -204,6 +206,7 @@ def scoring_model(settings: dict) -> ScoringModel:
         max_score=float(settings.get("max_score", base.max_score)),
         passing_threshold=float(settings.get("passing_threshold", base.passing_threshold)),
         acceptable_penalty=float(settings.get("acceptable_penalty", base.acceptable_penalty)),
+        min_words=int(settings.get("min_words", base.min_words)),
     )
 
 

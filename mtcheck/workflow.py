@@ -19,7 +19,7 @@ from mtcheck.model import RunResult
 from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
 from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_checker
-from mtcheck.scoring.quality import RunScores, score_run
+from mtcheck.scoring.quality import score_run
 
 
 ENGINES = ("local", "dask")
@@ -111,9 +111,7 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     warnings = (f"cache off: {checker.cache_problem}",) if checker.cache_problem else ()
     reports = [Report(request.output_format, request.output, REPORTERS[request.output_format](run))]
     reports += [Report(name, path, REPORTERS[name](run)) for name, path in request.extra_outputs]
-    config = checker.config
-    min_score = request.min_score if request.min_score is not None else config.min_score
-    failed = fails(run, request.fail_on or config.fail_on) or below(run.scores, min_score)
+    failed = fails(run, request.fail_on or checker.config.fail_on) or run.scores.fails_min_score
     return CheckOutcome(run, reports, failed, warnings)
 
 
@@ -154,7 +152,8 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     named = {f.term for f in run.findings if f.term}
     terms = {term.id: term for term in checker.index.terms if term.id in named}
     rules = tuple(rule.info(config.rule(rule.id).severity) for rule in checker.rules)
-    return replace(run, scores=score_run(run, config.scoring), terms=terms, rules=rules), checker
+    min_score = request.min_score if request.min_score is not None else config.min_score
+    return replace(run, scores=score_run(run, config.scoring, min_score), terms=terms, rules=rules), checker
 
 
 def _refuse_to_overwrite_inputs(request: CheckRequest, config: Config, glossaries: list[str]) -> None:
@@ -170,12 +169,6 @@ def _refuse_to_overwrite_inputs(request: CheckRequest, config: Config, glossarie
     if request.rewrites_documents:  # each document is written, over itself only
         refuse_to_overwrite_inputs([("fix --write", path) for _, path in documents], others)
     refuse_to_overwrite_inputs(outputs, documents + others)
-
-
-def below(scores: RunScores, min_score: float | None) -> bool:
-    """Whether any file scores below ``min_score`` (the run's score, a word-weighted mean of the
-    files' scores, is then below it or the files' lowest is)."""
-    return min_score is not None and any(score.score < min_score for score in scores.files.values())
 
 
 @dataclass(frozen=True)

@@ -157,8 +157,10 @@ def test_several_files_get_a_score_table_worst_first_and_their_own_ids(tmp_path)
     html = render("html", run)
     tree = lxml.html.fromstring(html)
     rows = tree.xpath("//section[@class='file-scores']//tbody/tr")
-    assert [r.xpath("string(th)") for r in rows] == [str(minor), str(MT_SAMPLE), str(CORRECTED_SAMPLE)]
-    assert [r.xpath("string(td[5])") for r in rows][1:] == ["FAIL", "pass"]
+    # worst first; minor.txt, too short to score, has no score and comes last
+    assert [r.xpath("string(th)") for r in rows] == [str(MT_SAMPLE), str(CORRECTED_SAMPLE), str(minor)]
+    assert [r.xpath("string(td[4])") for r in rows][2] == "—"
+    assert [r.xpath("string(td[5])") for r in rows] == ["FAIL", "pass", "too short to score"]
     assert [a.get("id") for a in tree.xpath("//article")] == ["file-0", "file-1", "file-2"]
     assert len(tree.xpath("//article[@id='file-0']//mark")) == 0
     assert len(tree.xpath("//article[@id='file-1']//mark")) == SAMPLE_FINDINGS

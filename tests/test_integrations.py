@@ -38,9 +38,10 @@ def test_the_github_actions_job_runs_as_written(tmp_path):
     env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}"}
     check = subprocess.run(runs[0], shell=True, cwd=work, env=env, capture_output=True, text=True)
     assert check.returncode == 1, check.stderr  # the sample has major findings: the job fails, as it should
-    annotations = check.stdout.splitlines()
+    *annotations, min_score = check.stdout.splitlines()  # 14 findings, then the score below --min-score 90
     assert len(annotations) == 14 and all(line.startswith(("::error file=samples/", "::warning file=samples/"))
                                           for line in annotations)
+    assert min_score.startswith("::error file=samples/bbc-serbian-stoltenberg-belgrade.mt.txt,title=MQM score below")
     assert len(json.loads((work / "mtcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 14
     for run in runs[1:]:
         assert subprocess.run(run, shell=True, cwd=work, env=env).returncode == 0
@@ -155,8 +156,9 @@ def test_the_action_checks_and_reports_as_a_job_would(tmp_path):
            "INPUT_ARGS": "--no-cache --min-score 90", "INPUT_SARIF": inputs["sarif"]}
     result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=work, env=env, capture_output=True, text=True)
     assert result.returncode == 1, result.stderr  # the sample has major findings: the step fails
-    assert len(result.stdout.splitlines()) == 14 and result.stdout.startswith(("::error file=samples/",
-                                                                                "::warning file=samples/"))
+    assert len(result.stdout.splitlines()) == 14 + 1 and result.stdout.startswith(("::error file=samples/",
+                                                                                    "::warning file=samples/"))
+    assert "title=MQM score below --min-score::" in result.stdout.splitlines()[-1]  # the sample scores 59.88
     assert len(json.loads((work / "mtcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]) == 14
     assert summary.read_text(encoding="utf-8").startswith("earlier step\n## mtcheck: 14 findings in 2 files")
     assert outputs.read_text(encoding="utf-8") == "exit-code=1\n"

@@ -1,4 +1,5 @@
-"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request, and
+each score that fails --min-score an error.
 
     ::error file=a.txt,line=4,col=97,endLine=4,endColumn=128,title=term-forbidden (major)::'USO' is ...
 
@@ -36,6 +37,26 @@ def command(finding: Finding) -> str:
     return f"::{LEVELS[finding.severity]} {listed}::{escape_data(message)}"
 
 
+def min_score_commands(run: RunResult) -> list[str]:
+    """An error for each score that fails --min-score (the file's, or the run's when only it does),
+    so that a run failed by its score does not end with no word on why."""
+    scores = run.scores
+    if scores is None or not scores.fails_min_score:
+        return []
+    title = f"title={escape_property('MQM score below --min-score')}"
+    limit = f"below --min-score {scores.min_score:g}"
+    below = scores.files_below_min_score()
+    if not below:
+        total = scores.total
+        message = f"the run's score, {total.shown:.2f} over all {total.words:,} words, is {limit}"
+        return [f"::error {title}::{escape_data(message)}"]
+    return [f"::error file={escape_property(visible(path))},{title}::"
+            + escape_data(visible(f"{path} scores {score.shown:.2f}, {limit}", keep_line_breaks=True))
+            for path, score in below]
+
+
 def chunks(run: RunResult):
     for finding in run.findings:
         yield command(finding) + "\n"
+    for line in min_score_commands(run):
+        yield line + "\n"

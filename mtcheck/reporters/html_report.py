@@ -3,7 +3,8 @@
 The page has, from top to bottom and left to right:
 
 - a header with the MQM quality score of the run (and a table of the files' scores when there are
-  several): score, pass/FAIL, penalty points, words, errors by MQM error type and severity;
+  several): score, pass/FAIL (or "too short to score"), penalty points, words, errors by MQM error
+  type and severity, and what the scores mean for the exit code (``summary.score_note``);
 - each article's text with every finding highlighted in place by a ``<mark id="f-FILE-N">`` coloured
   by severity, its rule, severity and term in ``data-*`` attributes and a tooltip; a finding that
   crosses another one (starts inside it and ends after it) cannot nest in the markup, so it gets no
@@ -42,6 +43,7 @@ from markupsafe import Markup
 
 from mtcheck.errors import MtcheckError
 from mtcheck.model import FileResult, Finding, RunResult, Severity, Term
+from mtcheck.reporters.summary import score_note, verdict
 from mtcheck.visible import visible
 
 INLINE_LIMIT = 20 * 2**20  # bytes: larger files are shown as a list of findings
@@ -81,8 +83,8 @@ class ScoreView:
     """A QualityScore with its numbers formatted for the page."""
 
     score: str
-    passed: bool
     verdict: str
+    state: str  # pass | fail | short (too short to score): the verdict's colour
     pass_mark: str
     model: str
     penalty: str
@@ -137,6 +139,7 @@ def chunks(run: RunResult) -> Iterator[str]:
         heading=_heading(run),
         summary=_summary(run),
         total=_score_view(run.scores.total) if run.scores else None,
+        score_note=score_note(run.scores) if run.scores else None,
         file_scores=_file_scores(run) if several else [],
         severity_names=[s.label for s in SEVERITIES],
         articles=_articles(run, marks),
@@ -331,11 +334,11 @@ def _summary(run: RunResult) -> str:
 
 
 def _score_view(score) -> ScoreView:
-    verdict = "pass" if score.passed else "FAIL" + (" (critical error)" if score.critical else "")
+    state = "short" if score.too_short else "pass" if score.passed else "fail"
     errors = [(category, [by_severity.get(s.label, 0) for s in SEVERITIES])
               for category, by_severity in sorted(score.errors.items())]
     return ScoreView(
-        score=f"{score.score:.2f}", passed=score.passed, verdict=verdict,
+        score="—" if score.too_short else f"{score.score:.2f}", verdict=verdict(score), state=state,
         pass_mark=f"{score.passing_threshold:g}", model=score.model, penalty=f"{score.penalty:g}",
         words=f"{score.words:,}", normed=f"{score.normed_penalty:.2f}",
         reference_words=f"{score.reference_words:,}", raw=f"{score.raw_score:.2f}", errors=errors,
@@ -348,7 +351,7 @@ def _file_scores(run: RunResult) -> list[tuple[int, str, int, ScoreView]]:
         return []
     rows = [(index, file.path, len(file.findings), run.scores.files[file.path])
             for index, file in enumerate(run.files) if file.path in run.scores.files]
-    rows.sort(key=lambda row: (row[3].score, row[1], row[0]))
+    rows.sort(key=lambda row: (row[3].too_short, row[3].score, row[1], row[0]))
     return [(index, path, count, _score_view(score)) for index, path, count, score in rows]
 
 

@@ -59,8 +59,15 @@ def _file_head(run: RunResult, file) -> dict:
     if file.baselined:
         head["baselined"] = file.baselined
     if run.scores is not None:
-        head["score"] = run.scores.files[file.path].as_dict()
+        head["score"] = _score_dict(run.scores, run.scores.files[file.path])
     return head
+
+
+def _score_dict(scores, score) -> dict:
+    """A score; with --min-score set, also whether it fails it (too short to score: never)."""
+    if scores.min_score is None:
+        return score.as_dict()
+    return score.as_dict() | {"below_min_score": scores.below_min_score(score)}
 
 
 def render(run: RunResult) -> str:
@@ -87,7 +94,9 @@ def _summary(run: RunResult) -> dict:
     if run.skipped:
         summary["skipped"] = [{"path": path, "reason": why} for path, why in run.skipped]
     if run.scores is not None:
-        summary["score"] = run.scores.total.as_dict()
+        summary["score"] = _score_dict(run.scores, run.scores.total)
+        if run.scores.min_score is not None:
+            summary["min_score"] = run.scores.min_score
     return summary
 
 

@@ -13,6 +13,7 @@ import html
 from collections import Counter, defaultdict
 
 from mtcheck.model import RunResult, Severity
+from mtcheck.reporters.summary import score_note
 from mtcheck.visible import visible
 
 MAX_LISTED = 500
@@ -44,7 +45,8 @@ def _heading(run: RunResult):
     verdict = ""
     if run.scores is not None:
         score = run.scores.total
-        verdict = f" · quality score {score.score:.2f} ({'pass' if score.passed else 'FAIL'})"
+        verdict = (" · too short to score" if score.too_short
+                   else f" · quality score {score.score:.2f} ({'pass' if score.passed else 'FAIL'})")
     yield f"## mtcheck: {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}{verdict}\n\n"
 
 
@@ -58,7 +60,8 @@ def _score_table(run: RunResult):
         yield "\n"
         return
     scores = run.scores.files
-    rows = sorted(run.files, key=lambda file: (scores[file.path].score, -counts[file.path], file.path))
+    rows = sorted(run.files, key=lambda file: (scores[file.path].too_short, scores[file.path].score,
+                                               -counts[file.path], file.path))
     yield "| file | words | findings | score | result |\n|---|---:|---:|---:|---|\n"
     for file in rows:
         yield f"| {cell(file.path)} | {file.words:,} | {counts[file.path]} | {_score_cells(scores[file.path])} |\n"
@@ -66,11 +69,15 @@ def _score_table(run: RunResult):
         total = run.scores.total
         yield f"| **all files** | {total.words:,} | {len(run.findings)} | {_score_cells(total)} |\n"
     total = run.scores.total
+    shortest = f"; texts under {total.min_words:,} words are too short to score" if total.min_words else ""
+    note = score_note(run.scores)
     yield (f"\nScored with the `{total.model}` model: pass mark {total.passing_threshold:g}, "
-           f"no critical error allowed.\n\n")
+           f"no critical error allowed{shortest}." + (f" {cell(note)}" if note else "") + "\n\n")
 
 
 def _score_cells(score) -> str:
+    if score.too_short:
+        return "— | too short to score"
     verdict = "✅ pass" if score.passed else "❌ fail" + (" (critical error)" if score.critical else "")
     return f"{score.score:.2f} | {verdict}"
 

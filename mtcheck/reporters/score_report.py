@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from mtcheck.reporters.summary import too_short_text, verdict
 from mtcheck.scoring.command import REPORT_VERSION, ScoreReport
 from mtcheck.visible import visible
 
@@ -115,9 +116,9 @@ def _comparison_lines(comparison):
 
 def _quality_lines(report: ScoreReport):
     q = report.quality
-    verdict = "pass" if q.passed else "FAIL"
+    shown = too_short_text(q) if q.too_short else f"{q.score:.2f} {verdict(q)}"
     found = ", ".join(f"{rule} {n}" for rule, n in report.findings.items()) or "no findings"
-    yield (f"MQM quality score ({q.model}, pass mark {q.passing_threshold:g}): {q.score:.2f} {verdict}; "
+    yield (f"MQM quality score ({q.model}, pass mark {q.passing_threshold:g}): {shown}; "
            f"{q.penalty:g} penalty points in {q.words:,} words; {found}\n")
 
 

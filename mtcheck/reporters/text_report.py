@@ -8,7 +8,7 @@ looks like another finding.
 from __future__ import annotations
 
 from mtcheck.model import RunResult
-from mtcheck.reporters.summary import by_rule, by_severity
+from mtcheck.reporters.summary import by_rule, by_severity, score_note, too_short_text, verdict
 from mtcheck.visible import visible
 
 
@@ -31,27 +31,35 @@ def summary_line(run: RunResult) -> str:
 
 
 def score_lines(run: RunResult) -> list[str]:
-    """The MQM quality score: of each file when there are several, and of the whole run."""
+    """The MQM quality score: of each file when there are several, and of the whole run; then, when
+    the scores could leave the exit code in doubt, what they mean for it (``score_note``)."""
     if run.scores is None:
         return []
     total = run.scores.total
     lines = [f"Quality score ({total.model}, pass mark {total.passing_threshold:g}): {_score_text(total)}"]
     if len(run.files) > 1:
         width = max(len(visible(path)) for path in run.scores.files)
-        worst_first = sorted(run.scores.files.items(), key=lambda item: (item[1].score, item[0]))
-        lines += [f"  {visible(path):<{width}}  {_score_text(score)}" for path, score in worst_first]
+        lines += [f"  {visible(path):<{width}}  {_score_text(score)}" for path, score in worst_first(run.scores.files)]
+    if note := score_note(run.scores):
+        lines.append(visible(note))
     return lines
 
 
+def worst_first(scores: dict) -> list:
+    """(path, score) pairs, lowest score first; texts too short to score last, having none."""
+    return sorted(scores.items(), key=lambda item: (item[1].too_short, item[1].score, item[0]))
+
+
 def _score_text(score) -> str:
-    verdict = "pass" if score.passed else "FAIL" + (" (critical error)" if score.critical else "")
     errors = "; ".join(
         f"{category} " + ", ".join(f"{n} {severity}" for severity, n in severities.items())
         for category, severities in score.errors.items()
     )
-    return (f"{score.score:.2f} {verdict}; {score.penalty:g} penalty points in {score.words:,} words "
-            f"({score.normed_penalty:.2f} per {score.reference_words:,}), raw score {score.raw_score:.2f}"
-            + (f"; {errors}" if errors else ""))
+    errors = f"; {errors}" if errors else ""
+    if score.too_short:
+        return f"{too_short_text(score)}; {score.penalty:g} penalty points in {score.words:,} words{errors}"
+    return (f"{score.score:.2f} {verdict(score)}; {score.penalty:g} penalty points in {score.words:,} words "
+            f"({score.normed_penalty:.2f} per {score.reference_words:,}), raw score {score.raw_score:.2f}{errors}")
 
 
 def render(run: RunResult) -> str:
