@@ -117,7 +117,11 @@ def check(
             jobs=jobs, cache_dir=None if no_cache else cache_dir, engine=engine, scheduler=scheduler,
             min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
         )
-        outcome = workflow.run_check(request, progress)
+        try:
+            outcome = workflow.run_check(request, progress)
+        finally:
+            if progress:
+                progress.close()  # before anything is printed: a live bar and the report must never share lines
         for warning in outcome.warnings:
             typer.echo(f"warning: {warning}", err=True)
         for path, why in outcome.run.skipped:
@@ -133,9 +137,6 @@ def check(
                 _print(report.chunks, colour=report.format == "text")
     except MtcheckError as error:
         raise _fail(error) from None
-    finally:
-        if progress:
-            progress.close()
     raise typer.Exit(Exit.FINDINGS if outcome.failed else Exit.OK)
 
 

@@ -42,6 +42,7 @@ class ProgressBar:
         self._progress = Progress(
             "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
             console=Console(stderr=True), transient=True,
+            redirect_stdout=False,  # rich would send the report, printed meanwhile, to the bar's terminal
         )
         self._task = None
 
