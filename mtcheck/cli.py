@@ -59,7 +59,8 @@ class Exit(IntEnum):
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"mtcheck {__version__}")
+        with _reader_may_stop():
+            typer.echo(f"mtcheck {__version__}")
         raise typer.Exit()
 
 
@@ -128,16 +129,23 @@ def check(
             typer.echo("warning: " + visible(f"{path}: {why}, skipped", double_backslashes=False), err=True)
         for problem in outcome.run.warnings:
             typer.echo(f"warning: {problem}", err=True)
-        for report in outcome.reports:
-            if report.path:
-                from mtcheck.output import write_atomic
-
-                write_atomic(report.path, report.chunks)
-            else:
-                _print(report.chunks, colour=report.format == "text")
+        _write_reports(outcome)
     except MtcheckError as error:
         raise _fail(error) from None
     raise typer.Exit(Exit.FINDINGS if outcome.failed else Exit.OK)
+
+
+def _write_reports(outcome) -> None:
+    """The report files first, so that a reader who stops reading standard output early (| head)
+    costs none of them; then standard output."""
+    from mtcheck.output import write_atomic
+
+    for report in outcome.reports:
+        if report.path:
+            write_atomic(report.path, report.chunks)
+    for report in outcome.reports:
+        if report.path is None:
+            _print(report.chunks, colour=report.format == "text")
 
 
 @app.command()
@@ -240,8 +248,9 @@ app.add_typer(glossary_app, name="glossary")
 def _glossary_problems(loaded_problems, extra, quiet: bool = False) -> None:
     """Print problems one per line; exit 1 when there are any (the files were read: not a usage error)."""
     problems = list(loaded_problems) + list(extra)
-    for problem in problems:
-        typer.echo(str(problem))
+    with _reader_may_stop():
+        for problem in problems:
+            typer.echo(str(problem))
     if problems:
         raise typer.Exit(Exit.FINDINGS)
     if not quiet:
@@ -295,14 +304,16 @@ def glossary_stats(
     except MtcheckError as error:
         raise _fail(error) from None
     if output_format == "json":
-        typer.echo(json.dumps({"version": 1, "files": rows}, ensure_ascii=False, indent=1))
+        with _reader_may_stop():
+            typer.echo(json.dumps({"version": 1, "files": rows}, ensure_ascii=False, indent=1))
         return
-    for row in rows:
-        roles = ", ".join(f"{n} {role}" for role, n in row["by_role"].items())
-        types = ", ".join(f"{kind} {n}" for kind, n in row["types"].items())
-        languages = row["language"] + (f" (from {row['source_language']})" if row["source_language"] else "")
-        typer.echo(visible(f"{row['path']}: {row['terms']} terms, {row['forms']} forms ({roles}); {languages}; "
-                           f"types: {types}; {row['with_examples']} with examples, {row['without_note']} without a note"))
+    with _reader_may_stop():
+        for row in rows:
+            roles = ", ".join(f"{n} {role}" for role, n in row["by_role"].items())
+            types = ", ".join(f"{kind} {n}" for kind, n in row["types"].items())
+            languages = row["language"] + (f" (from {row['source_language']})" if row["source_language"] else "")
+            typer.echo(visible(f"{row['path']}: {row['terms']} terms, {row['forms']} forms ({roles}); {languages}; "
+                               f"types: {types}; {row['with_examples']} with examples, {row['without_note']} without a note"))
 
 
 @glossary_app.command("schema")
@@ -312,7 +323,8 @@ def glossary_schema() -> None:
 
     from mtcheck.glossary.loader import glossary_schema as schema
 
-    typer.echo(json.dumps(schema(), ensure_ascii=False, indent=2))
+    with _reader_may_stop():
+        typer.echo(json.dumps(schema(), ensure_ascii=False, indent=2))
 
 
 @glossary_app.command("add")
@@ -385,7 +397,8 @@ def glossary_export(
         if output:
             write_atomic(output, text)
         else:
-            sys.stdout.write(text)
+            with _reader_may_stop():
+                sys.stdout.write(text)
     except MtcheckError as error:
         raise _fail(error) from None
 
@@ -453,7 +466,8 @@ def rules_command(
     from mtcheck.rules.catalogue import rule_page, rule_table
 
     try:
-        sys.stdout.write(rule_page(rule_id) if rule_id is not None else rule_table())
+        with _reader_may_stop():
+            sys.stdout.write(rule_page(rule_id) if rule_id is not None else rule_table())
     except MtcheckError as error:
         raise _fail(error) from None
 
@@ -463,7 +477,8 @@ def _write_diffs(diffs) -> None:
     them as lone surrogates, which a strict standard output refuses); the texts hold no such thing."""
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="surrogateescape")
-    sys.stdout.writelines(diffs)
+    with _reader_may_stop():
+        sys.stdout.writelines(diffs)
 
 
 def _progress_bar(machine_format_on_stdout: bool):
@@ -477,13 +492,27 @@ def _progress_bar(machine_format_on_stdout: bool):
 
 
 def _print(report, colour: bool) -> None:
-    if colour and sys.stdout.isatty():
-        from mtcheck.terminal import print_coloured
+    with _reader_may_stop():
+        if colour and sys.stdout.isatty():
+            from mtcheck.terminal import print_coloured
 
-        print_coloured("".join(report))
-    else:
-        sys.stdout.writelines(report)
+            print_coloured("".join(report))
+        else:
+            sys.stdout.writelines(report)
+
+
+@contextmanager
+def _reader_may_stop():
+    """Standard output whose reader may stop reading early (mtcheck ... | head): the rest is dropped
+    and the command goes on to its usual exit code, quietly. Python would print "Exception ignored"
+    when it flushed what is still buffered at exit, so standard output then leads to /dev/null."""
+    try:
+        yield
         sys.stdout.flush()
+    except BrokenPipeError:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+        os.close(nowhere)
 
 
 cache_app = typer.Typer(help="Look after the on-disk cache: info, clean.", no_args_is_help=True)
@@ -499,8 +528,9 @@ def cache_info(cache_dir: Annotated[str, CACHE_DIR_OPTION] = ".mtcheck_cache") -
     cache = Cache(cache_dir)
     entries = cache.entries()
     size = sum(entry.size for entry in entries)
-    typer.echo(visible(f"{cache_dir}: {len(entries)} entries, {_megabytes(size)} "
-                       f"(cap {_megabytes(max_bytes_wanted())}: the least recently used go first)"))
+    with _reader_may_stop():
+        typer.echo(visible(f"{cache_dir}: {len(entries)} entries, {_megabytes(size)} "
+                           f"(cap {_megabytes(max_bytes_wanted())}: the least recently used go first)"))
 
 
 @cache_app.command("clean")
@@ -510,12 +540,14 @@ def cache_clean(cache_dir: Annotated[str, CACHE_DIR_OPTION] = ".mtcheck_cache") 
 
     cache = Cache(cache_dir)
     if not os.path.exists(cache_dir):
-        typer.echo(visible(f"{cache_dir}: no cache here, nothing to clean"))
+        with _reader_may_stop():
+            typer.echo(visible(f"{cache_dir}: no cache here, nothing to clean"))
         return
     if not cache.is_mtcheck_cache():
         raise _fail(MtcheckError(Problem(cache_dir, "not a cache mtcheck made (no mtcheck CACHEDIR.TAG): left alone")))
     removed, freed = cache.clean()
-    typer.echo(visible(f"{cache_dir}: removed {removed} entries, {_megabytes(freed)}"))
+    with _reader_may_stop():
+        typer.echo(visible(f"{cache_dir}: removed {removed} entries, {_megabytes(freed)}"))
 
 
 def _megabytes(size: int) -> str:

@@ -1,8 +1,10 @@
 """Where the command line's output goes when a terminal, a file or a pipe is on the other end (issue
-15): the report on stdout whatever the progress bar does."""
+15): the report on stdout whatever the progress bar does; report files written whatever happens to
+stdout."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import shutil
@@ -96,3 +98,45 @@ def test_no_progress_bar_when_stderr_is_no_terminal(articles, tmp_path):
     assert code == 1
     assert (tmp_path / "err.txt").read_bytes() == b""
     assert b"term-forbidden" in shown and b"Quality score" in shown
+
+
+def run_with_stdout_closed(args: list[str], cwd: Path) -> tuple[int, bytes]:
+    """Run with a standard output whose reader has already gone (as `| head -1` leaves it)."""
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+    process.stdout.close()
+    _, errors = process.communicate(timeout=180)
+    return process.returncode, errors
+
+
+@pytest.mark.parametrize("fail_on, code", [("major", 1), ("never", 0)])
+def test_report_files_are_written_whole_when_stdout_is_closed(articles, tmp_path, fail_on, code):
+    """Issue 15, item 4: `-f json:out/a.json -f github | head -1` exited 1 (typer's answer to EPIPE)
+    before writing out/a.json. Report files now come first, and a closed stdout changes nothing but
+    what is printed: the exit code is the run's own, and nothing is said about it."""
+    args = command(*check_args(articles, "--fail-on", fail_on, "-f", "json:out/a.json", "-f", "github",
+                               cache_dir=tmp_path / "cache"))
+    (tmp_path / "out").mkdir()
+    for _ in range(4):
+        (tmp_path / "out" / "a.json").unlink(missing_ok=True)
+        assert run_with_stdout_closed(args, tmp_path) == (code, b"")
+        report = json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))
+        assert [file["path"] for file in report["files"]] == [str(articles / f"a{n}.txt") for n in range(3)]
+
+
+@pytest.mark.parametrize("args", [
+    ["check", MT_SAMPLE],
+    ["check", MT_SAMPLE, "-f", "sarif", "--fail-on", "never"],
+    ["fix", MT_SAMPLE],
+    ["glossary", "export", BUNDLED_GLOSSARY],
+    ["glossary", "schema"],
+    ["glossary", "stats", BUNDLED_GLOSSARY],
+    ["cache", "info", "--cache-dir", "nowhere"],
+    ["rules"],
+    ["--version"],
+], ids=lambda args: " ".join(str(a) for a in args[:3]))
+def test_a_closed_stdout_keeps_the_exit_code_and_says_nothing(args, tmp_path):
+    """No traceback, no "Exception ignored": the code and the messages the command has with a reader."""
+    args = command(*args[:1], "--no-config", "-g", BUNDLED_GLOSSARY, *args[1:]) if args[0] in ("check", "fix") else command(*args)
+    usual = subprocess.run(args, capture_output=True, cwd=tmp_path)
+    assert usual.stdout
+    assert run_with_stdout_closed(args, tmp_path) == (usual.returncode, usual.stderr)
