@@ -112,6 +112,9 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     reports = [Report(request.output_format, request.output, REPORTERS[request.output_format](run))]
     reports += [Report(name, path, REPORTERS[name](run)) for name, path in request.extra_outputs]
     failed = fails(run, request.fail_on or checker.config.fail_on) or run.scores.fails_min_score
+    if request.write_baseline:  # recording the findings was the run's purpose, so they do not fail it;
+        # a file left unchecked still does: the baseline holds nothing for it
+        failed = bool(run.skipped) and (request.fail_on or checker.config.fail_on) != "never"
     return CheckOutcome(run, reports, failed, warnings)
 
 

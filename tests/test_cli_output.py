@@ -1,6 +1,6 @@
 """Where the command line's output goes when a terminal, a file or a pipe is on the other end (issue
 15): the report on stdout whatever the progress bar does; report files written whatever happens to
-stdout."""
+stdout; the exit code of a run that records a baseline."""
 
 from __future__ import annotations
 
@@ -140,3 +140,31 @@ def test_a_closed_stdout_keeps_the_exit_code_and_says_nothing(args, tmp_path):
     usual = subprocess.run(args, capture_output=True, cwd=tmp_path)
     assert usual.stdout
     assert run_with_stdout_closed(args, tmp_path) == (usual.returncode, usual.stderr)
+
+
+@pytest.fixture()
+def project(tmp_path) -> Path:
+    shutil.copy(MT_SAMPLE, tmp_path / "a.txt")
+    return tmp_path
+
+
+def mtcheck(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(command(*args), capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_writing_a_baseline_exits_0_and_a_skipped_file_still_fails_it(project):
+    """Issue 15, item 11: a run that records a baseline did what it was asked; it exited 1 because
+    the findings it recorded were there. A file left unchecked still fails it: the baseline holds
+    nothing for that file."""
+    recorded = mtcheck("check", "--no-config", "-g", BUNDLED_GLOSSARY, "a.txt", "--write-baseline", "base.json", cwd=project)
+    assert recorded.returncode == 0, recorded.stderr
+    findings = json.loads((project / "base.json").read_text(encoding="utf-8"))["findings"]
+    assert len(findings) > 5
+    assert mtcheck("check", "--no-config", "-g", BUNDLED_GLOSSARY, "a.txt", "--baseline", "base.json", cwd=project).returncode == 0
+
+    (project / "folder").mkdir()
+    shutil.copy(MT_SAMPLE, project / "folder" / "a.txt")
+    (project / "folder" / "image.txt").write_bytes(b"\x00PNG")
+    with_skipped = ["check", "--no-config", "-g", BUNDLED_GLOSSARY, "folder", "--write-baseline", "base2.json"]
+    assert mtcheck(*with_skipped, cwd=project).returncode == 1
+    assert mtcheck(*with_skipped, "--fail-on", "never", cwd=project).returncode == 0

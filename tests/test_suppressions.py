@@ -73,7 +73,7 @@ def test_a_baseline_reports_only_new_findings_after_lines_move(tmp_path, glossar
     baseline = tmp_path / "baseline.json"
     article.write_text("The USO met Aljbin Kurti.\nThe Union of Serbian Municipalities too.\n", encoding="utf-8")
     first = mtcheck("check", article, "-g", glossary, "--write-baseline", baseline)
-    assert first.returncode == 1
+    assert first.returncode == 0  # recording a baseline is a success, findings or not
     entries = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
     assert sorted(e["text"] for e in entries) == ["Aljbin Kurti", "USO", "Union of Serbian Municipalities"]
 
