@@ -26,6 +26,7 @@ import pickle
 import stat
 import struct
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,6 +180,7 @@ class Cache:
         self._secret: bytes | None = None
         self.problem: str | None = None  # why the cache is off, once that is known
         self.written = False  # whether this run stored an entry (and so may have to trim)
+        self.answered: Counter[str] = Counter()  # entries of each kind this run was given (for --verbose)
 
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / key
@@ -216,7 +218,10 @@ class Cache:
             if lasting:
                 gc.freeze()
             gc.enable()
-        return value if expect is None or expect(value) else None
+        if expect is not None and not expect(value):
+            return None
+        self.answered[kind] += 1
+        return value
 
     @staticmethod
     def _read_entry(path: Path) -> tuple[memoryview, bytes] | None:

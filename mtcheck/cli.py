@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import time
 from contextlib import contextmanager
 from enum import IntEnum
 from typing import Annotated, Optional
@@ -81,6 +82,12 @@ def _fail(error: MtcheckError) -> typer.Exit:
     return typer.Exit(Exit.ERROR)
 
 
+QUIET_HELP = ("-q: standard output gets only the findings (no summary or score lines), stderr only errors and "
+              "files skipped unchecked; -qq: only errors. Reports written to files stay whole.")
+VERBOSE_HELP = ("Say on stderr, with the seconds since start, which config and glossaries were used, where the "
+                "term index came from, how many files were checked and how many results came from the cache.")
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (*.txt, *.md inside) or - for stdin.")],
@@ -102,50 +109,92 @@ def check(
     cache_dir: Annotated[str, typer.Option("--cache-dir", help="Where the cache lives.")] = ".mtcheck_cache",
     engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine) or dask (a cluster).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786; without it a local cluster is started.")] = None,
+    quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help=QUIET_HELP)] = 0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=VERBOSE_HELP)] = False,
 ) -> None:
     """Check translated texts for terminology defects."""
+    note = _verbose_note() if verbose else None  # its clock starts before the library is imported
     from mtcheck import workflow
 
     try:
+        _refuse_quiet_and_verbose(quiet, verbose)
         output_format, extra_outputs = workflow.parse_formats(formats or [], output)
     except MtcheckError as error:
         raise _fail(error) from None
-    progress = _progress_bar(machine_format_on_stdout=output_format != "text" and not output)
+    progress = None if quiet else _progress_bar(machine_format_on_stdout=output_format != "text" and not output)
     try:
         request = workflow.CheckRequest(
             paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
             output_format=output_format, output=output, extra_outputs=extra_outputs, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
             jobs=jobs, cache_dir=None if no_cache else cache_dir, engine=engine, scheduler=scheduler,
             min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
+            note=note,
         )
         try:
             outcome = workflow.run_check(request, progress)
         finally:
             if progress:
                 progress.close()  # before anything is printed: a live bar and the report must never share lines
-        for warning in outcome.warnings:
-            typer.echo(f"warning: {warning}", err=True)
-        for path, why in outcome.run.skipped:
-            typer.echo("warning: " + visible(f"{path}: {why}, skipped", double_backslashes=False), err=True)
-        for problem in outcome.run.warnings:
-            typer.echo(f"warning: {problem}", err=True)
-        _write_reports(outcome)
+        _warn_about_run(outcome, quiet)
+        _write_reports(outcome, quiet, note)
     except MtcheckError as error:
         raise _fail(error) from None
-    raise typer.Exit(Exit.FINDINGS if outcome.failed else Exit.OK)
+    code = Exit.FINDINGS if outcome.failed else Exit.OK
+    if note:
+        note(f"exit code {code:d}")
+    raise typer.Exit(code)
 
 
-def _write_reports(outcome) -> None:
+def _refuse_quiet_and_verbose(quiet: int, verbose: bool) -> None:
+    if quiet and verbose:
+        raise MtcheckError("--quiet and --verbose contradict each other: give one")
+
+
+def _verbose_note():
+    """What --verbose prints: one line on stderr, after the seconds since the command began."""
+    started = time.monotonic()
+
+    def note(message: str) -> None:
+        typer.echo(visible(f"[{time.monotonic() - started:.2f} s] {message}", double_backslashes=False), err=True)
+
+    return note
+
+
+def _warn_about_run(outcome, quiet: int) -> None:
+    """Warnings on stderr. -q leaves only those naming a file skipped unchecked: they say why the
+    run exits 1; -qq leaves none."""
+    if not quiet:
+        for warning in outcome.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+    if quiet < 2:
+        for path, why in outcome.run.skipped:
+            typer.echo("warning: " + visible(f"{path}: {why}, skipped", double_backslashes=False), err=True)
+    if not quiet:
+        for problem in outcome.run.warnings:
+            typer.echo(f"warning: {problem}", err=True)
+
+
+def _write_reports(outcome, quiet: int, note) -> None:
     """The report files first, so that a reader who stops reading standard output early (| head)
-    costs none of them; then standard output."""
+    costs none of them; then standard output, whose text report -q cuts to the findings and -qq
+    leaves out."""
     from mtcheck.output import write_atomic
 
     for report in outcome.reports:
         if report.path:
             write_atomic(report.path, report.chunks)
+            if note:
+                note(f"report: {report.format} written to {report.path}")
     for report in outcome.reports:
-        if report.path is None:
-            _print(report.chunks, colour=report.format == "text")
+        if report.path is None and quiet < 2:
+            chunks = report.chunks
+            if quiet and report.format == "text":
+                from mtcheck.reporters.text_report import finding_chunks
+
+                chunks = finding_chunks(outcome.run)
+            _print(chunks, colour=report.format == "text")
+            if note:
+                note(f"report: {report.format} written to standard output")
 
 
 @app.command()
@@ -159,6 +208,8 @@ def fix(
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the files, kept when they are written (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
+    quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help="-q: no summary line; -qq: no diff either, only errors.")] = 0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=VERBOSE_HELP)] = False,
 ) -> None:
     """Apply the glossary's suggestions: forbidden, untranslated, misspelled and inconsistent forms.
 
@@ -169,9 +220,11 @@ def fix(
     from mtcheck import workflow
 
     try:
+        _refuse_quiet_and_verbose(quiet, verbose)
         request = workflow.FixRequest(paths=paths, glossaries=glossary or [], config_file=config_file,
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
-                                      cache_dir=None if no_cache else ".mtcheck_cache", encoding=encoding, write=write)
+                                      cache_dir=None if no_cache else ".mtcheck_cache", encoding=encoding, write=write,
+                                      note=_verbose_note() if verbose else None)
         fixes = [f for f in workflow.run_fix(request) if f.changed]
         changed = []
         if write:
@@ -180,12 +233,13 @@ def fix(
                 typer.echo(f"warning: {problem}", err=True)
             left = {problem.path for problem in changed}
             fixes = [f for f in fixes if f.path not in left]  # the summary counts what was written
-        else:
+        elif quiet < 2:
             _write_diffs(f.diff() for f in fixes)
         edits = sum(len(f.edits) for f in fixes)
         verb = "Fixed" if write else "Would fix"
-        typer.echo(f"{verb} {edits} finding{'s' if edits != 1 else ''} in {len(fixes)} file{'s' if len(fixes) != 1 else ''}.",
-                   err=True)
+        if not quiet:
+            typer.echo(f"{verb} {edits} finding{'s' if edits != 1 else ''} in {len(fixes)} file{'s' if len(fixes) != 1 else ''}.",
+                       err=True)
     except MtcheckError as error:
         raise _fail(error) from None
     except KeyboardInterrupt as stop:  # typer would exit 130 silently; say what state the files are in

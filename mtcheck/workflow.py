@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths, load_config
@@ -23,6 +23,11 @@ from mtcheck.scoring.quality import score_run
 
 
 ENGINES = ("local", "dask")
+Note = Callable[[str], None]  # takes one line saying what a run did (--verbose)
+
+
+def _say_nothing(message: str) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class CheckRequest:
     source: str | None = None  # the line-aligned source of the one target file checked
     encoding: str = "utf-8-sig"  # of the texts: UTF-8 with or without a BOM unless told otherwise
     rewrites_documents: bool = False  # fix --write: the documents are written too
+    note: Note | None = field(default=None, compare=False, repr=False)  # told what the run does (--verbose)
 
 
 @dataclass(frozen=True)
@@ -126,16 +132,20 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
         raise MtcheckError("--scheduler needs --engine dask")
     if request.fail_on is not None and request.fail_on not in FAIL_ON_CHOICES:
         raise MtcheckError(f"unknown --fail-on {request.fail_on!r} (choose from {', '.join(FAIL_ON_CHOICES)})")
+    note = request.note or _say_nothing
     config = resolve_config(request)
+    note(f"config: {config.path or ('none found' if request.use_config else 'none (--no-config)')}")
     paths = glossary_paths(request.glossaries, config, request.use_config or bool(request.config_file))
     if not paths:
         raise MtcheckError("no glossary: pass --glossary PATH, configure 'glossaries', or add a ./glossaries/ folder")
+    note(f"glossaries: {', '.join(map(str, paths))}")
     if request.source and (len(request.paths) != 1 or not os.path.isfile(request.paths[0])):
         raise MtcheckError("--source pairs one source file with one target file: give exactly one TARGET file")
     known = load_baseline(request.baseline) if request.baseline else None
     cache = Cache(request.cache_dir) if request.cache_dir else NoCache()
     checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
     checker.cache_problem = cache.problem
+    note(f"term index: {_many(len(checker.index.terms), 'term')}, {'from the cache' if cache.answered['index'] else 'compiled'}")
     if request.source:
         checker.sources = {request.paths[0]: request.source}
     checker.encoding = check_encoding(request.encoding)
@@ -148,15 +158,34 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
             run = check_paths(checker, request.paths, cache=cache, cluster=client)
     else:
         run = check_paths(checker, request.paths, request.jobs, cache, progress)
+    _note_checked(note, run, cache.answered["results"], request)
     if request.write_baseline:
         write_atomic(request.write_baseline, baseline_chunks(run.findings))
+        note(f"baseline written: {request.write_baseline} ({_many(len(run.findings), 'finding')})")
     if known is not None:
+        held = len(run.findings)
         run = apply_baseline(run, known)
+        note(f"baseline {request.baseline}: {held - len(run.findings):,} of {_many(held, 'finding')} left out")
     named = {f.term for f in run.findings if f.term}
     terms = {term.id: term for term in checker.index.terms if term.id in named}
     rules = tuple(rule.info(config.rule(rule.id).severity) for rule in checker.rules)
     min_score = request.min_score if request.min_score is not None else config.min_score
     return replace(run, scores=score_run(run, config.scoring, min_score), terms=terms, rules=rules), checker
+
+
+def _note_checked(note: Note, run: RunResult, answered: int, request: CheckRequest) -> None:
+    checked = len(run.files) - answered
+    jobs = request.jobs or os.cpu_count() or 1
+    where = ("on the Dask cluster" if request.engine == "dask" else
+             "in this process" if jobs == 1 else f"by up to {jobs} worker processes")
+    skipped = f", {len(run.skipped)} skipped" if run.skipped else ""
+    examined = f"{checked:,} examined {where}" if checked else "none examined"
+    note(f"files: {len(run.files):,} checked ({answered:,} answered by the cache, {examined}){skipped}; "
+         f"{_many(len(run.findings), 'finding')}")
+
+
+def _many(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'s' if number != 1 else ''}"
 
 
 def _refuse_to_overwrite_inputs(request: CheckRequest, config: Config, glossaries: list[str]) -> None:
@@ -185,6 +214,7 @@ class FixRequest:
     cache_dir: str | None = DEFAULT_DIR
     encoding: str = "utf-8-sig"  # of the files, read and written back in it (a UTF-16 BOM is always honoured)
     write: bool = False  # the fixes will replace the files: none may be a glossary or the config file
+    note: Note | None = field(default=None, compare=False, repr=False)  # told what the run does (--verbose)
 
 
 def run_fix(request: FixRequest) -> list[FileFix]:
@@ -197,7 +227,7 @@ def run_fix(request: FixRequest) -> list[FileFix]:
     check = CheckRequest(paths=request.paths, glossaries=request.glossaries, config_file=request.config_file,
                          use_config=request.use_config, select=request.select, ignore=request.ignore,
                          jobs=1, cache_dir=request.cache_dir, encoding=request.encoding,
-                         rewrites_documents=request.write)
+                         rewrites_documents=request.write, note=request.note)
     run, checker = check_run(check)
     fixes, problems = [], []
     for file in run.files:

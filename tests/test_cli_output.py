@@ -1,12 +1,13 @@
 """Where the command line's output goes when a terminal, a file or a pipe is on the other end (issue
 15): the report on stdout whatever the progress bar does; report files written whatever happens to
-stdout; the exit code of a run that records a baseline."""
+stdout; the exit code of a run that records a baseline; -q and -v."""
 
 from __future__ import annotations
 
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import pytest
 
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE
 
+FINDING_LINE = re.compile(r"^\S+:\d+:\d+: (critical|major|minor|neutral) ")
 # The console script with the progress bar shown at once instead of after two seconds: the bar is
 # then live from the first file checked on, which is what a long run on a terminal does.
 BAR_AT_ONCE = ("import sys; from mtcheck.terminal import ProgressBar; ProgressBar.DELAY = 0; "
@@ -168,3 +170,80 @@ def test_writing_a_baseline_exits_0_and_a_skipped_file_still_fails_it(project):
     with_skipped = ["check", "--no-config", "-g", BUNDLED_GLOSSARY, "folder", "--write-baseline", "base2.json"]
     assert mtcheck(*with_skipped, cwd=project).returncode == 1
     assert mtcheck(*with_skipped, "--fail-on", "never", cwd=project).returncode == 0
+
+
+def test_quiet_prints_the_findings_only_and_very_quiet_nothing(project):
+    args = ["check", "--no-config", "-g", BUNDLED_GLOSSARY, "a.txt"]
+    full = mtcheck(*args, cwd=project)
+    findings = [line for line in full.stdout.splitlines() if FINDING_LINE.match(line)]
+    assert len(findings) > 5 and "Quality score" in full.stdout
+
+    quiet = mtcheck(*args, "-q", "-f", "text:whole.txt", cwd=project)
+    assert (quiet.returncode, quiet.stdout.splitlines(), quiet.stderr) == (1, findings, "")
+    assert (project / "whole.txt").read_text(encoding="utf-8") == full.stdout  # a file named is whole
+
+    silent = mtcheck(*args, "-qq", "-o", "report.json", "-f", "json", cwd=project)
+    assert (silent.returncode, silent.stdout, silent.stderr) == (1, "", "")
+    assert json.loads((project / "report.json").read_text(encoding="utf-8"))["summary"]["findings"] == len(findings)
+
+    json_quiet = mtcheck(*args, "-q", "-f", "json", cwd=project)
+    assert json.loads(json_quiet.stdout)["summary"]["findings"] == len(findings)  # only the text report is cut
+
+
+def test_quiet_hides_warnings_but_names_a_skipped_file_until_qq(project, tmp_path_factory):
+    """-q leaves the line that explains an exit code 1 when the findings do not (a file skipped)."""
+    home = tmp_path_factory.mktemp("home")
+    (home / "mtcheck").mkdir()
+    (home / "mtcheck" / "cache-key").write_bytes(os.urandom(32))
+    (home / "mtcheck" / "cache-key").chmod(0o644)  # others can read it: the cache is off, with a warning
+    env = {**os.environ, "XDG_CACHE_HOME": str(home)}
+    (project / "folder").mkdir()
+    (project / "folder" / "clean.txt").write_text("Jens Stoltenberg spoke.\n", encoding="utf-8")
+    (project / "folder" / "image.txt").write_bytes(b"\x00PNG")
+    args = ["check", "--no-config", "-g", BUNDLED_GLOSSARY, "folder"]
+
+    loud = mtcheck(*args, cwd=project, env=env)
+    assert "warning: cache off" in loud.stderr and "image.txt: looks binary" in loud.stderr
+    quiet = mtcheck(*args, "-q", cwd=project, env=env)
+    assert (quiet.returncode, quiet.stdout) == (1, "")
+    assert quiet.stderr == "warning: folder/image.txt: looks binary (NUL byte at offset 0), skipped\n"
+    silent = mtcheck(*args, "-qq", cwd=project, env=env)
+    assert (silent.returncode, silent.stdout, silent.stderr) == (1, "", "")
+
+
+def test_verbose_says_what_the_run_did_on_stderr_and_leaves_the_report_alone(project):
+    args = ["check", "--no-config", "-g", BUNDLED_GLOSSARY, "a.txt", "--cache-dir", "cache", "-j", "1"]
+    first = mtcheck(*args, "-v", cwd=project)
+    plain = mtcheck(*args, cwd=project)
+    again = mtcheck(*args, "--verbose", cwd=project)
+    assert first.stdout == again.stdout == plain.stdout
+    for run in (first, again):
+        assert all(re.match(r"\[\d+\.\d\d s\] ", line) for line in run.stderr.splitlines()), run.stderr
+    first_notes = re.sub(r"\[\d+\.\d\d s\] ", "", first.stderr)
+    assert "config: none (--no-config)\n" in first_notes
+    assert f"glossaries: {BUNDLED_GLOSSARY}\n" in first_notes
+    assert re.search(r"term index: \d+ terms, compiled\n", first_notes)
+    assert re.search(r"files: 1 checked \(0 answered by the cache, 1 examined in this process\); \d+ findings\n", first_notes)
+    assert first_notes.endswith("report: text written to standard output\nexit code 1\n")
+    again_notes = re.sub(r"\[\d+\.\d\d s\] ", "", again.stderr)
+    assert re.search(r"term index: \d+ terms, from the cache\n", again_notes)
+    assert "files: 1 checked (1 answered by the cache, none examined)" in again_notes
+
+
+def test_quiet_and_verbose_together_are_a_usage_error(project):
+    for command_name in ("check", "fix"):
+        both = mtcheck(command_name, "--no-config", "-g", BUNDLED_GLOSSARY, "a.txt", "-q", "-v", cwd=project)
+        assert (both.returncode, both.stdout) == (2, "")
+        assert both.stderr == "error: mtcheck: --quiet and --verbose contradict each other: give one\n"
+
+
+def test_fix_quiet_drops_the_summary_and_very_quiet_the_diff(project):
+    args = ["fix", "--no-config", "-g", BUNDLED_GLOSSARY, "a.txt"]
+    loud = mtcheck(*args, cwd=project)
+    assert loud.returncode == 1 and loud.stdout.startswith("--- a/a.txt") and loud.stderr.startswith("Would fix ")
+    quiet = mtcheck(*args, "-q", cwd=project)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (1, loud.stdout, "")
+    silent = mtcheck(*args, "-qq", cwd=project)
+    assert (silent.returncode, silent.stdout, silent.stderr) == (1, "", "")
+    verbose = mtcheck(*args, "-v", cwd=project)
+    assert verbose.stdout == loud.stdout and "term index: " in verbose.stderr

@@ -66,12 +66,15 @@ def render(run: RunResult) -> str:
     return "".join(chunks(run))
 
 
-def chunks(run: RunResult):
-    any_finding = False
+def finding_chunks(run: RunResult):
+    """One line per finding, file by file: the whole report under ``check --quiet``."""
     for file in run.files:
         for finding in file.findings:
-            any_finding = True
             yield finding_line(finding) + "\n"
-    yield ("\n" if any_finding else "") + summary_line(run) + "\n"
+
+
+def chunks(run: RunResult):
+    yield from finding_chunks(run)
+    yield ("\n" if any(file.findings for file in run.files) else "") + summary_line(run) + "\n"
     for line in score_lines(run):
         yield line + "\n"
