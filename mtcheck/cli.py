@@ -47,7 +47,6 @@ app = typer.Typer(
     cls=_InterruptReportingGroup,
     help="Machine-translation quality and terminology checker.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 

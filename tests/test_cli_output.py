@@ -1,6 +1,6 @@
 """Where the command line's output goes when a terminal, a file or a pipe is on the other end (issue
 15): the report on stdout whatever the progress bar does; report files written whatever happens to
-stdout; the exit code of a run that records a baseline; -q and -v."""
+stdout; the exit code of a run that records a baseline; -q and -v; shell completion."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import pytest
 
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE
 
+MTCHECK_SCRIPT = Path(sys.executable).with_name("mtcheck")  # the console script, as a shell runs it
 FINDING_LINE = re.compile(r"^\S+:\d+:\d+: (critical|major|minor|neutral) ")
 # The console script with the progress bar shown at once instead of after two seconds: the bar is
 # then live from the first file checked on, which is what a long run on a terminal does.
@@ -247,3 +248,21 @@ def test_fix_quiet_drops_the_summary_and_very_quiet_the_diff(project):
     assert (silent.returncode, silent.stdout, silent.stderr) == (1, "", "")
     verbose = mtcheck(*args, "-v", cwd=project)
     assert verbose.stdout == loud.stdout and "term index: " in verbose.stderr
+
+
+@pytest.mark.skipif(not MTCHECK_SCRIPT.exists(), reason="the console script is not installed")
+def test_shell_completion_is_offered_and_completes_commands_and_options(tmp_path):
+    script = subprocess.run([MTCHECK_SCRIPT, "--show-completion", "bash"], capture_output=True, text=True, cwd=tmp_path)
+    assert script.returncode == 0 and "_MTCHECK_COMPLETE=complete_bash" in script.stdout
+    assert "--install-completion" in subprocess.run([MTCHECK_SCRIPT, "--help"], capture_output=True, text=True).stdout
+
+    def complete(words: str) -> list[str]:
+        env = {**os.environ, "_MTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": words,
+               "COMP_CWORD": str(len(words.split()) - 1)}
+        done = subprocess.run([MTCHECK_SCRIPT], capture_output=True, text=True, cwd=tmp_path, env=env)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    assert complete("mtcheck ch") == ["check"]
+    assert "--verbose" in complete("mtcheck check --ver")
+    assert complete("mtcheck glossary val") == ["validate"]
