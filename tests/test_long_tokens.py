@@ -21,10 +21,10 @@ import sys
 
 import pytest
 
-from mtcheck import Checker
+from mtcheck import Checker, load_glossaries
 from mtcheck.glossary.suggest import suggest
 from mtcheck.rules import RULES
-from tests.conftest import ROOT
+from tests.conftest import BUNDLED_GLOSSARY, ROOT
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks, and caps the address space")
 
@@ -134,3 +134,16 @@ def test_a_file_of_one_long_token_is_checked_by_two_workers(tmp_path):
     assert run.returncode == 1  # major findings
     [checked] = json.loads(report.read_text(encoding="utf-8"))["files"]
     assert [(f["rule"], f["text"]) for f in checked["findings"]] == DEFECTS
+
+
+def test_a_run_of_brackets_gives_a_bounded_number_of_findings():
+    """A 200,000-character run of "a)b)" (found by the long-token fuzz target, 50,000 findings that
+    took 20 s to locate and report on a loaded machine) reports ten, the last saying how many more."""
+    from mtcheck.rules.quote_balance import MOST_PER_PARAGRAPH
+
+    text = "The USO met.\n\n" + "a)b)" * 50_000 + "\n\nAljbin Kurti spoke."
+    result = Checker(load_glossaries([BUNDLED_GLOSSARY])).check_text(text, "brackets.txt")
+    quotes = [f for f in result.findings if f.rule == "quote-balance"]
+    assert len(quotes) == MOST_PER_PARAGRAPH
+    assert quotes[-1].message.endswith("(and 99,990 more unbalanced marks in it, not reported one by one)")
+    assert {"term-forbidden", "term-misspelled"} <= {f.rule for f in result.findings}

@@ -5,6 +5,8 @@ A quotation that runs over several paragraphs leaves each but the last open and 
 one again (the English convention): that passes. Single quotes are not counted: "’" is also the
 apostrophe. Enumerations ("1)", "a)") at a line's start and smileys pass.
 
+At most MOST_PER_PARAGRAPH marks of a paragraph are reported; the last says how many more it holds.
+
 Fails: "He said: “we will not form it.", "(the CSM".  Passes: "“Yes,” he said (twice)."
 """
 
@@ -38,8 +40,18 @@ def check(ctx: CheckContext):
         yield from _hits(at, text, continued=False)
 
 
+# A paragraph with more unbalanced marks than this is not prose with a slip but markup, code or
+# scraping debris: its first few are reported and the last of them says how many more there are,
+# instead of one finding per mark (a run of 200,000 "(" gave 200,000 findings, burying the rest).
+MOST_PER_PARAGRAPH = 10
+
+
 def _hits(offset: int, paragraph: str, continued: bool):
-    for at, mark, problem in _unbalanced(paragraph, 0, len(paragraph), continued):
+    unbalanced = list(_unbalanced(paragraph, 0, len(paragraph), continued))
+    reported = unbalanced[:MOST_PER_PARAGRAPH]
+    for number, (at, mark, problem) in enumerate(reported, 1):
+        if number == MOST_PER_PARAGRAPH and len(unbalanced) > number:
+            problem += f" (and {len(unbalanced) - number:,} more unbalanced marks in it, not reported one by one)"
         yield Hit(Span(offset + at, offset + at + 1), mark, problem)
 
 
