@@ -81,6 +81,13 @@ def _fail(error: MtcheckError) -> typer.Exit:
     return typer.Exit(Exit.ERROR)
 
 
+EXCLUDE_HELP = ("Leave out of folder walks what this gitignore-style pattern (relative to the current folder) "
+                "matches, besides the config's exclude; repeatable. Files named are always checked.")
+INCLUDE_HELP = ("Folder walks take only files this gitignore-style pattern (relative to the current folder) "
+                "matches, instead of the config's include; repeatable.")
+GITIGNORE_HELP = "Folder walks take files that .gitignore or .git/info/exclude ignore too."
+
+
 QUIET_HELP = ("-q: standard output gets only the findings (no summary or score lines), stderr only errors and "
               "files skipped unchecked; -qq: only errors. Reports written to files stay whole.")
 VERBOSE_HELP = ("Say on stderr, with the seconds since start, which config and glossaries were used, where the "
@@ -89,7 +96,7 @@ VERBOSE_HELP = ("Say on stderr, with the seconds since start, which config and g
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (*.txt, *.md inside) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (*.txt, *.md, *.markdown and translation files inside) or - for stdin.")],
     glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable. Replaces the configured ones.")] = None,
     config_file: Annotated[Optional[str], typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
@@ -106,6 +113,9 @@ def check(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_dir: Annotated[str, typer.Option("--cache-dir", help="Where the cache lives.")] = ".mtcheck_cache",
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help=EXCLUDE_HELP)] = None,
+    include: Annotated[Optional[list[str]], typer.Option("--include", help=INCLUDE_HELP)] = None,
+    no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help=GITIGNORE_HELP)] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine) or dask (a cluster).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786; without it a local cluster is started.")] = None,
     quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help=QUIET_HELP)] = 0,
@@ -126,6 +136,7 @@ def check(
             paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
             output_format=output_format, output=output, extra_outputs=extra_outputs, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
             jobs=jobs, cache_dir=None if no_cache else cache_dir, engine=engine, scheduler=scheduler,
+            exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
             min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
             note=note,
         )
@@ -206,6 +217,9 @@ def fix(
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help=EXCLUDE_HELP)] = None,
+    include: Annotated[Optional[list[str]], typer.Option("--include", help=INCLUDE_HELP)] = None,
+    no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help=GITIGNORE_HELP)] = False,
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the files, kept when they are written (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
     quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help="-q: no summary line; -qq: no diff either, only errors.")] = 0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=VERBOSE_HELP)] = False,
@@ -223,6 +237,7 @@ def fix(
         request = workflow.FixRequest(paths=paths, glossaries=glossary or [], config_file=config_file,
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
                                       cache_dir=None if no_cache else ".mtcheck_cache", encoding=encoding, write=write,
+                                      exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
                                       note=_verbose_note() if verbose else None)
         fixes = [f for f in workflow.run_fix(request) if f.changed]
         changed = []

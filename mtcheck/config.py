@@ -3,7 +3,8 @@
 ```yaml
 glossaries: [glossaries/]          # files or folders, relative to this file
 fail_on: major                     # neutral | minor | major | critical | never
-exclude: ["drafts/**"]             # globs of document paths to skip
+include: ["articles/"]             # gitignore-style patterns, relative to this file's folder:
+exclude: ["drafts/", "*.orig.md"]  # which files folder walks pick (mtcheck.selection)
 rules:
   term-inconsistent: {severity: major}
   name-inconsistent: {enabled: false}
@@ -31,6 +32,7 @@ from mtcheck.scoring.quality import ScoringModel
 from mtcheck.scoring.weights import PRESETS, WEIGHTS_SCHEMA_PROPERTIES, weights_from
 from mtcheck.validation import schema_problems
 from mtcheck.located import Located
+from mtcheck.selection import Patterns, Selection, pattern_problem
 
 CONFIG_FILE = "mtcheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -44,6 +46,7 @@ SCHEMA = {
         "glossaries": {"type": "array", "items": {"type": "string"}},
         "fail_on": {"enum": list(FAIL_ON_CHOICES)},
         "exclude": {"type": "array", "items": {"type": "string"}},
+        "include": {"type": "array", "items": {"type": "string"}},
         "rules": {
             "type": "object",
             "additionalProperties": {
@@ -85,7 +88,7 @@ class RuleSettings:
 class Config:
     glossaries: tuple[str, ...] = ()
     fail_on: str = "major"
-    exclude: tuple[str, ...] = ()
+    selection: Selection = Selection()  # which files folder walks pick: include, exclude, .gitignore
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     scoring: ScoringModel = ScoringModel()
     min_score: float | None = None
@@ -151,7 +154,7 @@ def _build(located: Located, path: Path) -> Config:
     if problems:
         raise ConfigError(problems)
     base = path.parent
-    problems += _pattern_problems(located, source)
+    problems += _pattern_problems(located, source) + _selection_problems(located, source)
     if problems:
         raise ConfigError(problems)
     rules = {
@@ -163,12 +166,24 @@ def _build(located: Located, path: Path) -> Config:
     return Config(
         glossaries=tuple(str(base / g) for g in data.get("glossaries", [])),
         fail_on=data.get("fail_on", "major"),
-        exclude=tuple(data.get("exclude", [])),
+        selection=_selection(data, str(base.absolute())),
         rules=rules,
         scoring=scoring_model(data.get("scoring", {})),
         min_score=data.get("scoring", {}).get("min_score"),
         path=source,
     )
+
+
+def _selection(data: dict, folder: str) -> Selection:
+    exclude, include = tuple(data.get("exclude", [])), tuple(data.get("include", []))
+    return Selection(exclude=(Patterns(folder, exclude),) if exclude else (),
+                     include=Patterns(folder, include) if include else None)
+
+
+def _selection_problems(located: Located, source: str) -> list[Problem]:
+    return [Problem(source, f"{key}: {pattern!r} is {why}", *located.position((key, i)))
+            for key in ("exclude", "include") for i, pattern in enumerate(located.data.get(key, []))
+            if (why := pattern_problem(pattern))]
 
 
 def _pattern_problems(located: Located, source: str) -> list[Problem]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import fnmatch
 import os
 import re
 import stat
@@ -15,9 +14,13 @@ from pathlib import Path
 
 from mtcheck.errors import InputError, Problem
 from mtcheck.model import Document
+from mtcheck.selection import Selection
+from mtcheck.selection import walk as selection_walk
 from mtcheck.text import cut_point, split_evenly
 
-TEXT_SUFFIXES = (".txt", ".md")
+# Texts a folder walk picks. Not .html/.htm: no reader takes the text out of the markup, so
+# scripts, styles and tags would be checked and counted as words (a file named is read as text).
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 STDIN = "-"
 STREAM_ABOVE = 32 * 2**20  # files larger than this many bytes are streamed
 SEGMENT_CHARS = 1_000_000  # small enough that scanning one adds little to memory
@@ -87,16 +90,18 @@ def undecodable(raw: bytes, error: UnicodeDecodeError, source: str, encoding: st
 
 BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl")
 FOLDER_BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx")  # CSV and JSON Lines only when named
+WALKED_SUFFIXES = TEXT_SUFFIXES + FOLDER_BILINGUAL_SUFFIXES
 
 
 def is_bilingual(path: str) -> bool:
     return Path(path).suffix.lower() in BILINGUAL_SUFFIXES
 
 
-def document_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
-    """Expand folders (into *.txt, *.md and translation files: *.xlf, *.xliff, *.po, *.tmx; sorted)
-    and drop excluded paths; keep the given order. A folder that cannot be read, and a link with a
-    checked suffix that leads nowhere, are errors: a walk must not leave files out unsaid."""
+def document_paths(paths: list[str], selection: Selection = Selection()) -> list[str]:
+    """Expand folders into the files the selection keeps (texts: *.txt, *.md, *.markdown; translation
+    files: *.xlf, *.xliff, *.po, *.tmx; sorted); keep the given order. A file named is always kept,
+    whatever ``exclude``, ``include`` or .gitignore say. A folder that cannot be read, and a link
+    with a checked suffix that leads nowhere, are errors: a walk must not leave files out unsaid."""
     found: list[str] = []
     for given in paths:
         if given == STDIN:
@@ -104,34 +109,51 @@ def document_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]
             continue
         path = Path(given)
         if path.is_dir():
-            inside = files_in(given, TEXT_SUFFIXES + FOLDER_BILINGUAL_SUFFIXES, exclude)
-            if not inside:
-                raise InputError(Problem(given, "no *.txt, *.md or translation files in this folder"))
-            found.extend(inside)
+            found.extend(_walked(given, selection))
         elif path.is_file():
-            if not _excluded(path.as_posix(), exclude):
-                found.append(path.as_posix())
+            found.append(path.as_posix())
         else:
             raise InputError(Problem(given, why_not_a_file(given) or "no such file or folder"))
     return list(dict.fromkeys(found))
 
 
-def files_in(folder: str, suffixes: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
+def _walked(folder: str, selection: Selection) -> list[str]:
+    walk = selection_walk(folder, WALKED_SUFFIXES, selection, on_error=_unreadable(folder))
+    if not walk.files:
+        left_out = (f" ({_count(walk.files_left_out, 'file')} and {_count(walk.folders_left_out, 'folder')} left out "
+                    "by include, exclude or .gitignore: name a file to check it anyway)"
+                    if walk.files_left_out or walk.folders_left_out else "")
+        raise InputError(Problem(folder, f"no *.txt, *.md or translation files in this folder{left_out}"))
+    for path in walk.files:
+        if why := why_not_a_file(path):
+            raise InputError(Problem(Path(path).as_posix(), why))
+    return sorted(Path(path).as_posix() for path in walk.files)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def files_in(folder: str, suffixes: tuple[str, ...]) -> list[str]:
     """The files with these suffixes in ``folder`` and its subfolders (links to folders not followed),
     sorted. A folder that cannot be read, or such a file that is no regular file, is an InputError."""
-    def unreadable(error: OSError):
-        raise InputError(Problem(Path(error.filename or folder).as_posix(), f"cannot read folder: {error.strerror}"))
-
     inside = []
-    for root, _, names in os.walk(folder, onerror=unreadable):
+    for root, _, names in os.walk(folder, onerror=_unreadable(folder)):
         for name in names:
             path = Path(root, name)
-            if path.suffix.lower() not in suffixes or _excluded(path.as_posix(), exclude):
+            if path.suffix.lower() not in suffixes:
                 continue
             if why := why_not_a_file(str(path)):
                 raise InputError(Problem(path.as_posix(), why))
             inside.append(path.as_posix())
     return sorted(inside)
+
+
+def _unreadable(folder: str):
+    def unreadable(error: OSError):
+        raise InputError(Problem(Path(error.filename or folder).as_posix(), f"cannot read folder: {error.strerror}"))
+
+    return unreadable
 
 
 def why_not_a_file(path: str) -> str | None:
@@ -146,11 +168,6 @@ def why_not_a_file(path: str) -> str | None:
             return f"broken symbolic link (to {os.readlink(path)})"
         return None if error.errno == errno.ENOENT else f"cannot read: {error.strerror}"
     return "not a regular file"
-
-
-def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    relative = path[2:] if path.startswith("./") else path
-    return any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)
 
 
 BINARY_SNIFF_BYTES = 8192

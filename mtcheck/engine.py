@@ -164,7 +164,7 @@ class Checker:
         return self.check_document(Document(path, text))
 
     def check_paths(self, paths: list[str]) -> RunResult:
-        files = document_paths(paths, self.config.exclude)
+        files = document_paths(paths, self.config.selection)
         return RunResult.of(tuple(self.check_document(self.read(path)) for path in files))
 
     @staticmethod

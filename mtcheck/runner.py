@@ -84,7 +84,7 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
 
     With a Dask ``cluster`` client, files the cache does not answer are checked on the cluster.
     """
-    files = document_paths(paths, checker.config.exclude)
+    files = document_paths(paths, checker.config.selection)
     skipped = _binary_files(files, {Path(path).as_posix() for path in paths}, checker.encoding)
     files = [path for path in files if path not in skipped]
     keys = {path: _result_key(checker, path) for path in files}

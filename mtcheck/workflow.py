@@ -19,6 +19,7 @@ from mtcheck.model import RunResult
 from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
 from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_checker
+from mtcheck.selection import pattern_problem
 from mtcheck.scoring.quality import score_run
 
 
@@ -52,6 +53,9 @@ class CheckRequest:
     source: str | None = None  # the line-aligned source of the one target file checked
     encoding: str = "utf-8-sig"  # of the texts: UTF-8 with or without a BOM unless told otherwise
     rewrites_documents: bool = False  # fix --write: the documents are written too
+    exclude: list[str] = field(default_factory=list)  # --exclude: more gitignore-style patterns (current folder's)
+    include: list[str] = field(default_factory=list)  # --include: these instead of the config's include
+    respect_gitignore: bool = True  # False: folder walks take what git ignores too
     note: Note | None = field(default=None, compare=False, repr=False)  # told what the run does (--verbose)
 
 
@@ -103,9 +107,19 @@ def _normalised(path: str) -> str:
 
 
 def resolve_config(request: CheckRequest) -> Config:
+    """The config file named, else the nearest one found (unless --no-config), with the command
+    line's --exclude, --include and --no-respect-gitignore."""
     if request.config_file:
-        return load_config(request.config_file)
-    return find_config() if request.use_config else Config()
+        config = load_config(request.config_file)
+    else:
+        config = find_config() if request.use_config else Config()
+    problems = [Problem("mtcheck", f"--{flag} {pattern!r}: {why}")
+                for flag, patterns in (("exclude", request.exclude), ("include", request.include))
+                for pattern in patterns if (why := pattern_problem(pattern))]
+    if problems:
+        raise MtcheckError(problems)
+    selection = config.selection.with_command_line(request.exclude, request.include, request.respect_gitignore, os.getcwd())
+    return replace(config, selection=selection)
 
 
 def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
@@ -194,7 +208,7 @@ def _refuse_to_overwrite_inputs(request: CheckRequest, config: Config, glossarie
                *((f"--format {name}:{path}", path) for name, path in request.extra_outputs)]
     if not request.rewrites_documents and not any(path for _, path in outputs):
         return  # everything goes to standard output: no need to list the inputs
-    documents = [("document", path) for path in document_paths(request.paths, config.exclude) if path != STDIN]
+    documents = [("document", path) for path in document_paths(request.paths, config.selection) if path != STDIN]
     others = [("glossary", path) for path in glossary_files(glossaries)]
     others += [(what, path) for what, path in (("config file", config.path), ("baseline", request.baseline),
                                                ("source", request.source)) if path]
@@ -214,6 +228,9 @@ class FixRequest:
     cache_dir: str | None = DEFAULT_DIR
     encoding: str = "utf-8-sig"  # of the files, read and written back in it (a UTF-16 BOM is always honoured)
     write: bool = False  # the fixes will replace the files: none may be a glossary or the config file
+    exclude: list[str] = field(default_factory=list)  # as CheckRequest's
+    include: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
     note: Note | None = field(default=None, compare=False, repr=False)  # told what the run does (--verbose)
 
 
@@ -226,7 +243,8 @@ def run_fix(request: FixRequest) -> list[FileFix]:
         raise MtcheckError("fix works on files, not standard input")
     check = CheckRequest(paths=request.paths, glossaries=request.glossaries, config_file=request.config_file,
                          use_config=request.use_config, select=request.select, ignore=request.ignore,
-                         jobs=1, cache_dir=request.cache_dir, encoding=request.encoding,
+                         jobs=1, cache_dir=request.cache_dir, encoding=request.encoding, exclude=request.exclude,
+                         include=request.include, respect_gitignore=request.respect_gitignore,
                          rewrites_documents=request.write, note=request.note)
     run, checker = check_run(check)
     fixes, problems = [], []
