@@ -112,7 +112,7 @@ def check(
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    cache_dir: Annotated[str, typer.Option("--cache-dir", help="Where the cache lives.")] = ".mtcheck_cache",
+    cache_dir: Annotated[Optional[str], typer.Option("--cache-dir", help="Where the cache lives (default: $MTCHECK_CACHE_DIR, else .mtcheck_cache next to the config file found).")] = None,
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help=EXCLUDE_HELP)] = None,
     include: Annotated[Optional[list[str]], typer.Option("--include", help=INCLUDE_HELP)] = None,
     no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help=GITIGNORE_HELP)] = False,
@@ -135,7 +135,7 @@ def check(
         request = workflow.CheckRequest(
             paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
             output_format=output_format, output=output, extra_outputs=extra_outputs, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
-            jobs=jobs, cache_dir=None if no_cache else cache_dir, engine=engine, scheduler=scheduler,
+            jobs=jobs, cache_dir=None if no_cache else cache_dir or workflow.CacheDir.DEFAULT, engine=engine, scheduler=scheduler,
             exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
             min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
             note=note,
@@ -236,7 +236,7 @@ def fix(
         _refuse_quiet_and_verbose(quiet, verbose)
         request = workflow.FixRequest(paths=paths, glossaries=glossary or [], config_file=config_file,
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
-                                      cache_dir=None if no_cache else ".mtcheck_cache", encoding=encoding, write=write,
+                                      cache_dir=None if no_cache else workflow.CacheDir.DEFAULT, encoding=encoding, write=write,
                                       exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
                                       note=_verbose_note() if verbose else None)
         fixes = [f for f in workflow.run_fix(request) if f.changed]

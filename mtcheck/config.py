@@ -20,6 +20,7 @@ scoring:                           # the MQM quality score (mtcheck.scoring)
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ from mtcheck.scoring.quality import ScoringModel
 from mtcheck.scoring.weights import PRESETS, WEIGHTS_SCHEMA_PROPERTIES, weights_from
 from mtcheck.validation import schema_problems
 from mtcheck.located import Located
-from mtcheck.selection import Patterns, Selection, pattern_problem
+from mtcheck.selection import GIT, Patterns, Selection, pattern_problem
 
 CONFIG_FILE = "mtcheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -93,22 +94,43 @@ class Config:
     scoring: ScoringModel = ScoringModel()
     min_score: float | None = None
     path: str | None = None
+    # The project's folder (absolute): the config file's, else the top of the git work tree the
+    # config was looked for in; None: the current folder. The default ./glossaries/ and the cache
+    # are there.
+    root: str | None = None
 
     def rule(self, rule_id: str) -> RuleSettings:
         return self.rules.get(rule_id, RuleSettings())
 
 
-def find_config(folder: Path | None = None) -> Config:
-    """The config of the current folder: mtcheck.yaml, else [tool.mtcheck], else defaults."""
-    folder = folder or Path.cwd()
-    if (folder / CONFIG_FILE).is_file():
-        return load_config(folder / CONFIG_FILE)
-    pyproject = folder / PYPROJECT
-    if pyproject.is_file():
-        section = _pyproject_section(pyproject)
-        if section is not None:
-            return _build(Located(section), pyproject)
-    return Config()
+def find_config(start: Path | None = None) -> Config:
+    """The nearest config at or above ``start`` (default: the current folder), see config_location;
+    without one, the defaults, rooted at the project's folder."""
+    path, root = config_location(start)
+    return load_config(path) if path else Config(root=root)
+
+
+def config_location(start: Path | None = None) -> tuple[Path | None, str | None]:
+    """Where the config is, looked for as ruff looks for its own: in ``start`` (default: the current
+    folder) and each folder above it, mtcheck.yaml, else a pyproject.toml with [tool.mtcheck]; the
+    search stops at the top of a git work tree (the folder holding .git) or at the filesystem root.
+    Returns the file (as messages show it: relative to the current folder) and the project's folder
+    (absolute: the file's, else the work tree's top, else None)."""
+    start = (start or Path.cwd()).absolute()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return _shown(folder / CONFIG_FILE), str(folder)
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+            return _shown(pyproject), str(folder)
+        if (folder / GIT).exists():
+            return None, str(folder)
+    return None, None
+
+
+def _shown(path: Path) -> Path:
+    """``path`` as messages show it: relative to the current folder ("mtcheck.yaml", "../mtcheck.yaml")."""
+    return Path(os.path.relpath(path))
 
 
 def load_config(path: str | Path) -> Config:
@@ -126,7 +148,7 @@ def load_config(path: str | Path) -> Config:
 
     located, problems = load_located(text, str(path))
     if located is None and problems and "empty" in problems[0].message:
-        return Config(path=str(path))
+        return Config(path=str(path), root=str(path.parent.absolute()))
     if problems:
         raise ConfigError(problems)
     return _build(located, path)
@@ -171,6 +193,7 @@ def _build(located: Located, path: Path) -> Config:
         scoring=scoring_model(data.get("scoring", {})),
         min_score=data.get("scoring", {}).get("min_score"),
         path=source,
+        root=str(base.absolute()),
     )
 
 
@@ -226,11 +249,14 @@ def scoring_model(settings: dict) -> ScoringModel:
 
 
 def glossary_paths(explicit: list[str], config: Config, use_config: bool = True) -> list[str]:
-    """--glossary replaces the configured glossaries; without either, ./glossaries/ if it exists."""
+    """--glossary replaces the configured glossaries; without either, the glossaries/ folder of the
+    project (config.root: next to the config file, else at the top of the git work tree, else in the
+    current folder) if it exists."""
     if explicit:
         return list(explicit)
     if use_config and config.glossaries:
         return list(config.glossaries)
-    if use_config and Path(DEFAULT_GLOSSARY_DIR).is_dir():
-        return [DEFAULT_GLOSSARY_DIR]
+    default = os.path.relpath(os.path.join(config.root, DEFAULT_GLOSSARY_DIR)) if config.root else DEFAULT_GLOSSARY_DIR
+    if use_config and Path(default).is_dir():
+        return [default]
     return []

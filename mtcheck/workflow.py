@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import enum
 import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from mtcheck.config import FAIL_ON_CHOICES, Config, find_config, glossary_paths, load_config
+from mtcheck.config import (CONFIG_FILE, DEFAULT_GLOSSARY_DIR, FAIL_ON_CHOICES, PYPROJECT, Config, find_config,
+                            glossary_paths, load_config)
 from mtcheck.baseline import apply_baseline, baseline_chunks, load_baseline
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
@@ -24,6 +26,15 @@ from mtcheck.scoring.quality import score_run
 
 
 ENGINES = ("local", "dask")
+CACHE_DIR_VARIABLE = "MTCHECK_CACHE_DIR"
+
+
+class CacheDir(enum.Enum):
+    """Where the cache is when no folder is named for it."""
+
+    DEFAULT = "$MTCHECK_CACHE_DIR, else .mtcheck_cache in the project's folder (Config.root)"
+
+
 Note = Callable[[str], None]  # takes one line saying what a run did (--verbose)
 
 
@@ -46,7 +57,7 @@ class CheckRequest:
     jobs: int = 0  # 0: all cores
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # the Dask scheduler's address; None starts a local cluster
-    cache_dir: str | None = DEFAULT_DIR  # None: no cache
+    cache_dir: str | CacheDir | None = CacheDir.DEFAULT  # None: no cache
     min_score: float | None = None  # fail when a file's quality score is below this (None: the config's)
     baseline: str | None = None  # leave out the findings this baseline file holds
     write_baseline: str | None = None  # record every finding (before --baseline) in this file
@@ -122,6 +133,27 @@ def resolve_config(request: CheckRequest) -> Config:
     return replace(config, selection=selection)
 
 
+def _no_glossary(config: Config, use_config: bool) -> str:
+    """Why there is no glossary, and where mtcheck looked."""
+    if not use_config:
+        return "no glossary: with --no-config, pass --glossary PATH"
+    folder = os.path.relpath(os.path.join(config.root or ".", DEFAULT_GLOSSARY_DIR))
+    found = (f"{config.path} configures no 'glossaries'" if config.path else
+             f"no {CONFIG_FILE} or [tool.mtcheck] in {PYPROJECT} here or above")
+    return f"no glossary: {found}, and there is no {folder}/ folder: pass --glossary PATH, or configure 'glossaries'"
+
+
+def cache_folder(wanted: str | CacheDir | None, root: str | None) -> str | None:
+    """The cache's folder: the one named (--cache-dir), else $MTCHECK_CACHE_DIR, else .mtcheck_cache
+    in the project's folder ``root`` (Config.root: next to the config found), shown relative to the
+    current folder."""
+    if wanted is not CacheDir.DEFAULT:
+        return wanted
+    if named := os.environ.get(CACHE_DIR_VARIABLE):
+        return named
+    return os.path.relpath(os.path.join(root, DEFAULT_DIR)) if root else DEFAULT_DIR
+
+
 def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
     for name in [request.output_format, *(name for name, _ in request.extra_outputs)]:
         if name not in REPORTERS:
@@ -151,12 +183,13 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     note(f"config: {config.path or ('none found' if request.use_config else 'none (--no-config)')}")
     paths = glossary_paths(request.glossaries, config, request.use_config or bool(request.config_file))
     if not paths:
-        raise MtcheckError("no glossary: pass --glossary PATH, configure 'glossaries', or add a ./glossaries/ folder")
+        raise MtcheckError(_no_glossary(config, request.use_config or bool(request.config_file)))
     note(f"glossaries: {', '.join(map(str, paths))}")
     if request.source and (len(request.paths) != 1 or not os.path.isfile(request.paths[0])):
         raise MtcheckError("--source pairs one source file with one target file: give exactly one TARGET file")
     known = load_baseline(request.baseline) if request.baseline else None
-    cache = Cache(request.cache_dir) if request.cache_dir else NoCache()
+    cache_dir = cache_folder(request.cache_dir, config.root)
+    cache = Cache(cache_dir) if cache_dir else NoCache()
     checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
     checker.cache_problem = cache.problem
     note(f"term index: {_many(len(checker.index.terms), 'term')}, {'from the cache' if cache.answered['index'] else 'compiled'}")
@@ -225,7 +258,7 @@ class FixRequest:
     use_config: bool = True
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
-    cache_dir: str | None = DEFAULT_DIR
+    cache_dir: str | CacheDir | None = CacheDir.DEFAULT
     encoding: str = "utf-8-sig"  # of the files, read and written back in it (a UTF-16 BOM is always honoured)
     write: bool = False  # the fixes will replace the files: none may be a glossary or the config file
     exclude: list[str] = field(default_factory=list)  # as CheckRequest's

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from mtcheck.config import find_config, glossary_paths
 from mtcheck.documents import document_paths
 from mtcheck.errors import InputError
 from mtcheck.selection import Patterns, Selection, pattern_problem
@@ -241,3 +242,72 @@ def test_gitignore_in_a_real_git_work_tree(project):
     listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "articles"], cwd=project,
                             capture_output=True, text=True, check=True).stdout.split()
     assert walked(project, "articles") == sorted(p for p in listed if p.endswith(".txt")) == ["articles/keep.txt"]
+
+
+# --- item 6: the config, glossaries and cache of the project --------------------------------------
+
+def test_a_run_from_a_subfolder_finds_the_config_above_and_its_paths(project):
+    # Before: "error: mtcheck: no glossary", exit 2.
+    (project / "mtcheck.yaml").write_text("glossaries: [glossaries/small.yaml]\nexclude: [\"/articles/drafts/\"]\n")
+    inside = project / "articles"
+    result = run("check", ".", "-f", "json", cwd=inside)
+    assert checked(result) == ["a.txt"] and result.returncode == 0
+    assert (project / ".mtcheck_cache" / "index").is_dir() and not (inside / ".mtcheck_cache").exists()
+    named = run("check", "--no-cache", "drafts/d.txt", cwd=inside)
+    assert named.returncode == 1 and named.stdout.startswith("drafts/d.txt:1:1: major term-misspelled")
+
+
+def test_config_errors_name_the_config_found_above(project):
+    (project / "mtcheck.yaml").write_text("glosaries: []\n")
+    result = run("check", "--no-cache", "a.txt", cwd=project / "articles")
+    assert result.returncode == 2
+    assert result.stderr == "error: ../mtcheck.yaml:1:1: unknown key 'glosaries' (did you mean 'glossaries'?)\n"
+
+
+def test_without_a_config_the_glossaries_folder_is_at_the_top_of_the_work_tree(project):
+    (project / "mtcheck.yaml").unlink()
+    inside = project / "articles" / "drafts"
+    result = run("check", "d.txt", cwd=inside)
+    assert result.returncode == 1 and result.stdout.startswith("d.txt:1:1: major term-misspelled")
+    assert (project / ".mtcheck_cache").is_dir() and not (inside / ".mtcheck_cache").exists()
+
+
+def test_the_cache_folder_comes_from_the_flag_then_the_variable_then_the_config(project, tmp_path):
+    inside = project / "articles"
+    variable = tmp_path / "from-variable"
+    assert run("check", "a.txt", cwd=inside, env={"MTCHECK_CACHE_DIR": str(variable)}).returncode == 0
+    assert (variable / "index").is_dir() and not (project / ".mtcheck_cache").exists()
+    flag = tmp_path / "from-flag"
+    assert run("check", "a.txt", "--cache-dir", flag, cwd=inside, env={"MTCHECK_CACHE_DIR": str(variable)}).returncode == 0
+    assert (flag / "index").is_dir()
+    assert run("fix", "a.txt", cwd=inside).returncode == 0
+    assert (project / ".mtcheck_cache" / "index").is_dir()
+
+
+def test_no_glossary_says_where_mtcheck_looked(tmp_path):
+    tree(tmp_path / "p", {"mtcheck.yaml": "fail_on: major\n", "sub/a.txt": CLEAN_TEXT})
+    (tmp_path / "p" / ".git").mkdir()
+    result = run("check", "--no-cache", "a.txt", cwd=tmp_path / "p" / "sub")
+    assert result.returncode == 2
+    assert result.stderr == ("error: mtcheck: no glossary: ../mtcheck.yaml configures no 'glossaries', and there is "
+                             "no ../glossaries/ folder: pass --glossary PATH, or configure 'glossaries'\n")
+
+
+def test_find_config_walks_up_and_stops_at_the_work_tree_top(tmp_path):
+    tree(tmp_path, {"mtcheck.yaml": "fail_on: minor\n", "repo/pyproject.toml": "[project]\nname = 'x'\n",
+                    "repo/sub/deeper/.keep": ""})
+    repo = tmp_path / "repo"
+    assert find_config(repo / "sub" / "deeper").fail_on == "minor"  # no .git: up to the filesystem root
+    (repo / ".git").mkdir()
+    found = find_config(repo / "sub" / "deeper")
+    assert found.path is None and found.root == str(repo)  # stopped at repo/, which has no config
+    (repo / "pyproject.toml").write_text("[tool.mtcheck]\nfail_on = 'critical'\n")
+    assert find_config(repo / "sub").fail_on == "critical"
+    (repo / "sub" / "mtcheck.yaml").write_text("fail_on: never\n")
+    assert find_config(repo / "sub" / "deeper").fail_on == "never"  # the nearest wins
+
+
+def test_default_glossaries_folder_is_the_projects(project, monkeypatch):
+    monkeypatch.chdir(project / "articles")
+    assert glossary_paths([], find_config()) == ["../glossaries"]
+    assert glossary_paths([], find_config(), use_config=False) == []
