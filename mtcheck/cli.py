@@ -585,14 +585,26 @@ def _reader_may_stop():
 
 cache_app = typer.Typer(help="Look after the on-disk cache: info, clean.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
-CACHE_DIR_OPTION = typer.Option("--cache-dir", help="The cache folder.")
+CACHE_DIR_OPTION = typer.Option("--cache-dir", help="The cache folder (default: the one check uses: $MTCHECK_CACHE_DIR, else .mtcheck_cache next to the config file found).")
+
+
+def _cache_folder(named: str | None) -> str:
+    """--cache-dir, else the folder ``check`` keeps its cache in when run here."""
+    from mtcheck.config import config_location
+    from mtcheck.workflow import CacheDir, cache_folder
+
+    try:
+        return named or cache_folder(CacheDir.DEFAULT, config_location()[1])
+    except MtcheckError as error:  # an unreadable pyproject.toml on the way up
+        raise _fail(error) from None
 
 
 @cache_app.command("info")
-def cache_info(cache_dir: Annotated[str, CACHE_DIR_OPTION] = ".mtcheck_cache") -> None:
+def cache_info(cache_dir: Annotated[Optional[str], CACHE_DIR_OPTION] = None) -> None:
     """Say where the cache is, how much it holds and its size cap."""
     from mtcheck.cache import Cache, max_bytes_wanted
 
+    cache_dir = _cache_folder(cache_dir)
     cache = Cache(cache_dir)
     entries = cache.entries()
     size = sum(entry.size for entry in entries)
@@ -602,10 +614,11 @@ def cache_info(cache_dir: Annotated[str, CACHE_DIR_OPTION] = ".mtcheck_cache") -
 
 
 @cache_app.command("clean")
-def cache_clean(cache_dir: Annotated[str, CACHE_DIR_OPTION] = ".mtcheck_cache") -> None:
+def cache_clean(cache_dir: Annotated[Optional[str], CACHE_DIR_OPTION] = None) -> None:
     """Remove every cached index and result (the next run rebuilds what it needs)."""
     from mtcheck.cache import Cache
 
+    cache_dir = _cache_folder(cache_dir)
     cache = Cache(cache_dir)
     if not os.path.exists(cache_dir):
         with _reader_may_stop():

@@ -311,3 +311,12 @@ def test_default_glossaries_folder_is_the_projects(project, monkeypatch):
     monkeypatch.chdir(project / "articles")
     assert glossary_paths([], find_config()) == ["../glossaries"]
     assert glossary_paths([], find_config(), use_config=False) == []
+
+
+def test_cache_info_and_clean_find_the_projects_cache(project):
+    inside = project / "articles"
+    assert run("check", "a.txt", cwd=inside).returncode == 0
+    info = run("cache", "info", cwd=inside)
+    assert info.returncode == 0 and info.stdout.startswith("../.mtcheck_cache: 2 entries")
+    clean = run("cache", "clean", cwd=inside)
+    assert clean.returncode == 0 and clean.stdout.startswith("../.mtcheck_cache: removed 2 entries")
