@@ -79,7 +79,7 @@ def test_planted_pickles_never_run(project, tmp_path, framing):
     assert (again.returncode, again.stdout, again.stderr) == (1, clean_report, b"")
 
 
-def test_a_copied_or_restored_cache_is_ignored(project, tmp_path):
+def test_a_copied_or_restored_cache_is_ignored(project, tmp_path, monkeypatch):
     """Another user's (or another machine's) cache is not answered from: their key is not ours."""
     work, _, clean_report = project
     checked: list[str] = []
@@ -88,7 +88,7 @@ def test_a_copied_or_restored_cache_is_ignored(project, tmp_path):
     original = checker.check_document
     checker.check_document = lambda document: checked.append(document.path) or original(document)
     cache = Cache(work / ".mtcheck_cache", key_file=tmp_path / "other-user" / "key")
-    os.chdir(work)
+    monkeypatch.chdir(work)
     check_paths(checker, ["articles"], cache=cache)
     assert checked == ["articles/a.txt"]
 
