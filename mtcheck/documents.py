@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import InputError, Problem
-from mtcheck.model import Document
+from mtcheck.model import Document, ProseDocument
 from mtcheck.selection import Selection
 from mtcheck.selection import walk as selection_walk
 from mtcheck.text import cut_point, split_evenly
@@ -215,7 +215,7 @@ def examination_segments(document) -> Iterator[tuple[int, str]]:
     one comes in pieces of equal size, at most about SEGMENT_CHARS (so that workers examining them
     side by side finish together), cut at paragraph breaks; a streamed one in pieces of SEGMENT_CHARS.
     """
-    if type(document) is Document and len(document.text) > EXAMINE_WHOLE_UP_TO:
+    if type(document) in (Document, ProseDocument) and len(document.text) > EXAMINE_WHOLE_UP_TO:
         return split_evenly(document.text, -(-len(document.text) // SEGMENT_CHARS), SEGMENT_CHARS)
     return document.segments()
 

@@ -14,6 +14,7 @@ from mtcheck.documents import StreamedDocument, document_paths, examination_segm
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.glossary.index import EncodedMatches, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
+from mtcheck.markup import prose_view
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
 from mtcheck.suppressions import Suppressions
@@ -99,6 +100,7 @@ class Checker:
         matches that the document-wide rules ask for are kept, so memory follows the findings,
         not the text.
         """
+        document = prose_view(document)  # a Markdown or HTML file's code is no text to check
         if reason := self._not_checkable(document):
             return FileResult(document.path, 0, skipped=reason)
         per_document = [rule for rule in self.rules if rule.needs is not None]
@@ -153,12 +155,12 @@ class Checker:
 
     def read(self, path: str):
         """The document at ``path``: a bilingual one for translation files and for a target whose
-        source was given, else text (streamed when large)."""
+        source was given, else text (streamed when large; Markdown and HTML with their code masked)."""
         if path in self.sources or is_bilingual(path):
             from mtcheck.bilingual.document import read_bilingual
 
             return read_bilingual(path, self.source_language, self.language, self.sources.get(path))
-        return read_document(path, encoding=self.encoding)
+        return prose_view(read_document(path, encoding=self.encoding))
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         return self.check_document(Document(path, text))

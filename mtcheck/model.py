@@ -117,6 +117,12 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class ProseDocument(Document):
+    """A Markdown or HTML document as the rules read it: ``text`` is the file's text with its code
+    masked character for character (``mtcheck.markup``), so offsets, lines and columns are the file's."""
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
