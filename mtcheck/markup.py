@@ -35,6 +35,8 @@ from mtcheck.model import Document, ProseDocument
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MASK = "`"
+HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+LONGEST_ENTITY = 33  # "&" + 31 letters + ";"
 HELD_SEGMENTS_UP_TO = 4_000_000  # characters of a stream held back while a code block stays open
 LONGEST_FENCE_PREFIX = 100  # block-quote markers, list markers and indentation before a fence
 
@@ -89,6 +91,13 @@ def mask_code(text: str, kind: str) -> str:
 def code_spans(text: str, kind: str) -> list[tuple[int, int]]:
     """(start, end) of each piece of code in ``text``, in order, none overlapping."""
     return _Scanner(text).code(kind)
+
+
+def ends_entity(text: str, semicolon: int) -> bool:
+    """Whether the ";" at ``semicolon`` ends an HTML entity ("&quot;", "&#8220;"): one character
+    of text, not punctuation."""
+    amp = text.rfind("&", max(0, semicolon - LONGEST_ENTITY), semicolon)
+    return amp >= 0 and HTML_ENTITY.fullmatch(text, amp, semicolon + 1) is not None
 
 
 class _Scanner:

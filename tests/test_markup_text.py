@@ -1,5 +1,6 @@
 """Markdown and HTML files: their code is no prose, neither checked, counted nor fixed, and every
-position stays the file's (issue 15, item 7)."""
+position stays the file's; an HTML entity is one character to the spacing rule (issue 15, items 7
+and 8)."""
 
 from __future__ import annotations
 
@@ -116,6 +117,25 @@ def test_a_streamed_markdown_file_masks_a_fence_that_segments_cut(checker, tmp_p
 def test_a_long_markdown_text_is_still_examined_in_pieces():
     pieces = list(examination_segments(ProseDocument("a.md", "Some words here.\n\n" * 150_000)))
     assert len(pieces) > 1
+
+
+ENTITIES = "&quot;Serb List&quot; won; &#8220;Srpska&#8221; and &#x201C;Lista&#x201D; did not.\n"
+
+
+@pytest.mark.parametrize("name", ["a.md", "a.html"])
+def test_an_entity_in_markup_is_no_punctuation_to_the_spacing_rule(checker, name):
+    assert [f for f in checker.check_text(ENTITIES, name).findings if f.rule in ("spacing", "artifact")] == []
+
+
+def test_an_entity_in_plain_text_is_reported_once_by_the_artifact_rule(checker):
+    found = [(f.rule, f.text) for f in checker.check_text(ENTITIES, "a.txt").findings]
+    assert found == [("artifact", entity) for entity in ("&quot;", "&quot;", "&#8220;", "&#8221;", "&#x201C;", "&#x201D;")]
+
+
+def test_a_missing_space_after_a_semicolon_is_still_found_next_to_an_entity(checker):
+    text = "He said &quot;no&quot; and left;then came back.\n"
+    found = [(f.rule, f.column) for f in checker.check_text(text, "a.md").findings]
+    assert found == [("spacing", text.index(";then") + 1)]
 
 
 @pytest.mark.parametrize("text, masked", [

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mtcheck.errors import ConfigError, Problem
+from mtcheck.markup import HTML_ENTITY
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
 from mtcheck.text import token_start_finder
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".xml", ".xhtml")
 _EMAIL_RESIDUE = re.compile(r"\[email(?:\u00a0|&#160;|&nbsp;|\s)protected\]", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _TAG = re.compile(r"</?(?:a|abbr|b|blockquote|br|div|em|figure|figcaption|h[1-6]|hr|i|iframe|img|li|ol|p|script"
                   r"|span|strong|style|table|td|th|tr|u|ul)(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{\d+\}|\{\{\s*[\w.]+\s*\}\}|\$\{[\w.]+\}|\{[A-Za-z_]\w*\}|(?<![\w%])%(?:\d+\$)?[sd](?!\w)")
@@ -52,7 +52,7 @@ def check(ctx: CheckContext):
     if not ctx.pairs:  # in a translation file, placeholders are meant: placeholder-mismatch compares them
         found += [(m, "an unreplaced placeholder", None) for m in _PLACEHOLDER.finditer(text)]
     if plain:
-        found += [(m, "an HTML entity in plain text", _entity_text(m.group())) for m in _ENTITY.finditer(text)]
+        found += [(m, "an HTML entity in plain text", _entity_text(m.group())) for m in HTML_ENTITY.finditer(text)]
         found += [(m, "an HTML tag in plain text", None) for m in _TAG.finditer(text)]
     for pattern in _patterns(tuple(ctx.options.get("artifact", {}).get("patterns", ()))):
         found += [(m, "boilerplate (a configured pattern)", None) for m in _boilerplate(pattern, text, ctx.document.path)]

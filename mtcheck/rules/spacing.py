@@ -2,17 +2,20 @@
 between two words ("end.The"), two spaces inside a sentence, a space before punctuation.
 
 Addresses, numbers and code keep their own spacing: nothing inside a URL, an e-mail address,
-a path, `code` or a number (1,000; 3.5) is looked at. Two spaces after a full stop are a
-typing convention, not an error. A space before ":;!?" is French typography: only English
-and the languages listed in SPACE_BEFORE_IS_WRONG get that check.
+a path, `code`, a number (1,000; 3.5) or an HTML entity (&quot;, &#8220;: one character, whose
+";" is no punctuation; in plain text the artifact rule reports it) is looked at. Two spaces after
+a full stop are a typing convention, not an error. A space before ":;!?" is French typography:
+only English and the languages listed in SPACE_BEFORE_IS_WRONG get that check.
 
-Fails: "Facebook,Twitter", "the  meeting", "said ,".  Passes: "1,000", "bbc.com/news", "Done.  Next".
+Fails: "Facebook,Twitter", "the  meeting", "said ,".  Passes: "1,000", "bbc.com/news", "Done.  Next",
+"&quot;Serb List&quot;".
 """
 
 from __future__ import annotations
 
 import re
 
+from mtcheck.markup import ends_entity
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Rule
 from mtcheck.text import token_start_finder
@@ -43,6 +46,8 @@ def check(ctx: CheckContext):
                 continue
             shown = found.group(found.lastindex or 0)
             start, end = (found.start(1), found.end(1)) if found.lastindex else (found.start(), found.end())
+            if shown == ";" and ends_entity(text, start):
+                continue  # "&quot;Serb List": an entity is one character, and its ";" no punctuation
             yield Hit(Span(base + start, base + end), shown, message.format(shown.strip()))
 
 
