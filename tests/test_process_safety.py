@@ -199,7 +199,7 @@ COLLISIONS = {  # case: (command, the output as given, its option, the input it 
     "-o onto the config": ([*CHECK, "a.txt", "--config", "mtcheck.yaml", "-o", "mtcheck.yaml"], "mtcheck.yaml",
                            "--output", "config file mtcheck.yaml"),
     "-o onto the config found": ([*CHECK, "a.txt", "-o", "./mtcheck.yaml"], "./mtcheck.yaml", "--output",
-                                 "config file {cwd}/mtcheck.yaml"),  # found in the current folder: named in full
+                                 "config file mtcheck.yaml"),  # found in the current folder: named as found
     "-o onto the baseline read": ([*CHECK, "a.txt", "--baseline", "base.json", "-f", "json", "-o", "base.json"],
                                   "base.json", "--output", "baseline base.json"),
     "fix --write onto the glossary": (["fix", "--no-cache", "-g", "g.yaml", "a.txt", "g.yaml", "--write"], "g.yaml",
