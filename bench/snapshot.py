@@ -8,7 +8,7 @@ of the same code give the same lines; diff the output of two commits to find wha
     # ... change the code ...
     .venv/bin/python bench/snapshot.py > /tmp/after.txt && diff /tmp/before.txt /tmp/after.txt
 
-Needs the bench data (`bench/generate.py` makes it; only the 100k corpora are used).
+Run it from any folder; reports name inputs relative to the checkout. Needs the bench data (`bench/generate.py` makes it; only the 100k corpora are used).
 """
 
 from __future__ import annotations
@@ -26,32 +26,33 @@ BILINGUAL_SUFFIXES = {".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl"}
 
 
 def monolingual_cases() -> list[tuple[str, list[str]]]:
-    glossaries = ["-g", str(ROOT / "glossaries")]
-    cases = [(str(p.relative_to(ROOT)), [str(p), *glossaries]) for p in sorted((ROOT / "samples").glob("*.txt"))]
-    seed = ROOT.parent / "shared" / "seed"
-    cases += [(f"seed/{p.name}", [str(p), *glossaries]) for p in sorted(seed.glob("*.txt"))]
-    for p in sorted((ROOT / "tests" / "data").rglob("*")):
-        if p.suffix in {".txt", ".md"}:
-            cases.append((str(p.relative_to(ROOT)), [str(p), *glossaries]))
-    data = ROOT / "bench" / "data"
+    glossaries = ["-g", "glossaries"]
+    cases = [(name, [name, *glossaries]) for name in relative(sorted((ROOT / "samples").glob("*.txt")))]
+    cases += [(name, [name, *glossaries]) for name in relative(sorted((ROOT / "tests" / "data").rglob("*")))
+              if name.endswith((".txt", ".md"))]
     for size in ("1k", "10k"):
-        corpus = data / f"corpus-100k-{size}.txt"
-        if corpus.exists():
-            cases.append((corpus.name, [str(corpus), "-g", str(data / f"glossary-{size}.yaml")]))
+        corpus = f"bench/data/corpus-100k-{size}.txt"
+        if (ROOT / corpus).exists():
+            cases.append((corpus, [corpus, "-g", f"bench/data/glossary-{size}.yaml"]))
     return cases
 
 
 def bilingual_cases() -> list[tuple[str, list[str]]]:
-    glossaries = ["-g", str(ROOT / "glossaries")]
+    glossaries = ["-g", "glossaries"]
     folder = ROOT / "tests" / "data" / "bilingual"
-    cases = [(str(p.relative_to(ROOT)), [str(p), *glossaries]) for p in sorted(folder.iterdir()) if p.suffix in BILINGUAL_SUFFIXES]
-    lines = folder / "lines.fr.txt"
-    cases.append(("lines.fr.txt+source", [str(lines), "--source", str(folder / "lines.en.txt"), *glossaries]))
+    cases = [(name, [name, *glossaries]) for name in relative(sorted(folder.iterdir())) if Path(name).suffix in BILINGUAL_SUFFIXES]
+    lines = "tests/data/bilingual/lines.fr.txt"
+    cases.append((f"{lines}+source", [lines, "--source", "tests/data/bilingual/lines.en.txt", *glossaries]))
     return cases
 
 
-def run(args: list[str], cwd: Path) -> bytes:
-    done = subprocess.run([*MTCHECK, *args], cwd=cwd, capture_output=True, check=False)
+def relative(paths: list[Path]) -> list[str]:
+    """Paths relative to the checkout: reports name their inputs, and two checkouts must agree."""
+    return [str(p.relative_to(ROOT)) for p in paths]
+
+
+def run(args: list[str]) -> bytes:
+    done = subprocess.run([*MTCHECK, *args], cwd=ROOT, capture_output=True, check=False)
     return done.stdout + b"\n--stderr--\n" + done.stderr + f"\n--exit {done.returncode}--\n".encode()
 
 
@@ -63,10 +64,10 @@ def snapshot_case(name: str, args: list[str], scratch: Path) -> list[str]:
     files = [scratch / f"report.{fmt}" for fmt in FORMATS]
     spec = [item for fmt, path in zip(FORMATS, files) for item in ("-f", f"{fmt}:{path}")]
     common = ["--no-cache", "--no-config", "-j", "1"]
-    lines = [f"{name} check-exit {digest(run(['check', *args, *common, *spec], scratch))}"]
+    lines = [f"{name} check-exit {digest(run(['check', *args, *common, *spec]))}"]
     lines += [f"{name} {fmt} {digest(path.read_bytes()) if path.exists() else 'missing'}" for fmt, path in zip(FORMATS, files)]
     if not any(arg == "--source" for arg in args):
-        lines.append(f"{name} fix {digest(run(['fix', *args, '--no-cache', '--no-config'], scratch))}")
+        lines.append(f"{name} fix {digest(run(['fix', *args, '--no-cache', '--no-config']))}")
     return lines
 
 
