@@ -445,7 +445,7 @@ def glossary_edit(
 @glossary_app.command("export")
 def glossary_export(
     paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
-    to: Annotated[str, typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042) or json.")] = "csv",
+    to: Annotated[Optional[str], typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042) or json (default: the --output file's suffix, else csv).")] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
 ) -> None:
     """Export glossaries as CSV (for spreadsheets), TBX-Basic or JSON.
@@ -453,13 +453,12 @@ def glossary_export(
     In CSV, a cell that would start with =, +, -, @, a tab or a CR (a formula to a spreadsheet) gets
     a ' in front, and so does one that starts with quotes and then such a character; import removes
     that one quote, so an exported file imports as the same glossary."""
-    from mtcheck.glossary.exchange import export_glossaries
+    from mtcheck.glossary.exchange import exchange_format, export_glossaries
     from mtcheck.glossary.loader import glossary_files, load_glossaries
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
     try:
-        if to not in ("csv", "tbx", "json"):
-            raise MtcheckError(f"unknown --to {to!r} (choose from csv, tbx, json)")
+        to = exchange_format(output, to, "--to", default="csv")
         refuse_to_overwrite_inputs([("--output", output)], [("glossary", path) for path in glossary_files(paths)])
         text = export_glossaries(load_glossaries(paths), to)
         if output:
@@ -474,8 +473,8 @@ def glossary_export(
 @glossary_app.command("import")
 def glossary_import(
     path: Annotated[str, typer.Argument(help="A CSV, TBX or JSON file.")],
-    from_format: Annotated[str, typer.Option("--from", help="csv, tbx or json.")],
-    output: Annotated[str, typer.Option("--output", "-o", help="The glossary YAML file to write.")],
+    from_format: Annotated[Optional[str], typer.Option("--from", help="csv, tbx or json (default: the file's suffix).")] = None,
+    output: Annotated[str, typer.Option("--output", "-o", help="The glossary YAML file to write.")] = ...,
     name: Annotated[Optional[str], typer.Option("--name", help="The glossary's name (default: the file's).")] = None,
     language: Annotated[Optional[str], typer.Option("--language", help="Target language, BCP 47 (default: the file's).")] = None,
     source_language: Annotated[Optional[str], typer.Option("--source-language", help="Source language, BCP 47 (default: the file's).")] = None,
@@ -487,12 +486,11 @@ def glossary_import(
 
     A CSV cell that starts with quotes and then =, +, -, @, a tab or a CR loses one quote: the one
     a spreadsheet user or glossary export put there to keep the cell from being run as a formula."""
-    from mtcheck.glossary.exchange import import_glossary
+    from mtcheck.glossary.exchange import exchange_format, import_glossary
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
     try:
-        if from_format not in ("csv", "tbx", "json"):
-            raise MtcheckError(f"unknown --from {from_format!r} (choose from csv, tbx, json)")
+        from_format = exchange_format(path, from_format, "--from")
         refuse_to_overwrite_inputs([("--output", output)], [("termbase", path)])
         write_atomic(output, import_glossary(path, from_format, name, language, source_language))
     except MtcheckError as error:

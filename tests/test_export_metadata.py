@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import BUNDLED_GLOSSARY
 from mtcheck.errors import GlossaryError, InputError
-from mtcheck.glossary.exchange import export_glossaries, import_glossary
+from mtcheck.glossary.exchange import exchange_format, export_glossaries, import_glossary
 from mtcheck.glossary.loader import load_glossaries
 
 FORMATS = ("csv", "tbx", "json")
@@ -75,10 +75,31 @@ def test_the_bundled_glossary_comes_back_with_its_metadata_and_terms(to, tmp_pat
 def test_the_command_line_round_trip_needs_no_options(to, tmp_path):
     exported, imported = tmp_path / f"g.{to}", tmp_path / "g.yaml"
     mtcheck = [sys.executable, "-m", "mtcheck", "glossary"]
-    subprocess.run([*mtcheck, "export", BUNDLED_GLOSSARY, "--to", to, "-o", exported], check=True)
-    result = subprocess.run([*mtcheck, "import", exported, "--from", to, "-o", imported], capture_output=True)
+    subprocess.run([*mtcheck, "export", BUNDLED_GLOSSARY, "-o", exported], check=True)  # the suffix says the format
+    result = subprocess.run([*mtcheck, "import", exported, "-o", imported], capture_output=True)
     assert result.returncode == 0, result.stderr
     assert metadata(load_one(imported)) == ("kosovo-serbia", "en", "sr")
+    assert f"imported from {to.upper()} file" in imported.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path, given, option, default, expected", [
+    ("terms.TBX", None, "--from", None, "tbx"),
+    ("terms.csv", "json", "--from", None, "json"),  # an explicit format wins over the suffix
+    ("out.txt", None, "--to", "csv", "csv"),
+    (None, None, "--to", "csv", "csv"),  # export to standard output
+])
+def test_the_exchange_format_comes_from_the_option_else_the_suffix(path, given, option, default, expected):
+    assert exchange_format(path, given, option, default) == expected
+
+
+@pytest.mark.parametrize("path, given, message", [
+    ("terms.yaml", None, "terms.yaml: cannot tell its format from its suffix: give --from (csv, json, tbx)"),
+    ("terms.tbx", "xml", "unknown --from 'xml' (choose from csv, json, tbx)"),
+])
+def test_an_unknown_exchange_format_is_an_error_naming_the_choices(path, given, message):
+    with pytest.raises(InputError) as raised:
+        exchange_format(path, given, "--from")
+    assert str(raised.value.problems[0]).endswith(message)
 
 
 # --- CSV: the header row carries the languages, a column the name --------------------------------

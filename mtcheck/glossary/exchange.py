@@ -159,6 +159,22 @@ SHORT_TERM_TYPES = {"abbreviation", "acronym", "shortform", "initialism", "clipp
 
 # --- export --------------------------------------------------------------------------------------
 
+def exchange_format(path: str | None, given: str | None, option: str, default: str | None = None) -> str:
+    """The termbase format: ``given`` (--from, --to), else the one the file's suffix names
+    ("terms.tbx" is TBX), else ``default``; without one, or given one unknown, an error."""
+    formats = IMPORT_FORMATS if option == "--from" else EXPORT_FORMATS
+    if given is None:
+        suffix = Path(path).suffix.lower().lstrip(".") if path else ""
+        if suffix in formats:
+            return suffix
+        if default is not None:
+            return default
+        raise InputError(Problem(str(path), f"cannot tell its format from its suffix: give {option} ({', '.join(formats)})"))
+    if given not in formats:
+        raise InputError(f"unknown {option} {given!r} (choose from {', '.join(formats)})")
+    return given
+
+
 def export_glossaries(glossaries: list[Glossary], to: str) -> str:
     """The whole text of a CSV, TBX or JSON file holding ``glossaries`` (deterministic)."""
     writers = {"csv": _export_csv, "json": _export_json, "tbx": _export_tbx}
@@ -403,7 +419,7 @@ def _header(path: str, from_format: str, read: _Read, count: int) -> list[str]:
     source = f", source language {read.source_language}" if read.source_language else ""
     return [
         f"mtcheck glossary imported from {from_format.upper()} file {path}",
-        f"(language {read.language}{source}; {count} terms). Review before use.",
+        f"(language {read.language}{source}; {count} term{'' if count == 1 else 's'}). Review before use.",
     ]
 
 
