@@ -103,7 +103,7 @@ def check(
     formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="Output format: text, json, jsonl, sarif, junit, github, markdown or html; FORMAT:FILE writes one to a file (repeatable).")] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
-    min_score: Annotated[Optional[float], typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score is below this.")] = None,
+    min_score: Annotated[Optional[float], typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score, as the report shows it (2 decimals), is below this; files too short to score are left out.")] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="The line-aligned source of the one TARGET file: adds the bilingual checks.")] = None,
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the texts (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
     baseline: Annotated[Optional[str], typer.Option("--baseline", help="Report only findings this baseline file does not hold.")] = None,
@@ -171,14 +171,19 @@ def _verbose_note():
 
 
 def _warn_about_run(outcome, quiet: int) -> None:
-    """Warnings on stderr. -q leaves only those naming a file skipped unchecked: they say why the
-    run exits 1; -qq leaves none."""
+    """Warnings on stderr. -q leaves only those that say why the run exits 1 when no finding does: a
+    file skipped unchecked, a score below --min-score (the text report's last line, which -q cuts);
+    -qq leaves none."""
     if not quiet:
         for warning in outcome.warnings:
             typer.echo(f"warning: {warning}", err=True)
     if quiet < 2:
         for path, why in outcome.run.skipped:
             typer.echo("warning: " + visible(f"{path}: {why}, skipped", double_backslashes=False), err=True)
+    if quiet == 1 and outcome.run.scores is not None and outcome.run.scores.fails_min_score:
+        from mtcheck.reporters.summary import score_note
+
+        typer.echo(score_note(outcome.run.scores), err=True)
     if not quiet:
         for problem in outcome.run.warnings:
             typer.echo(f"warning: {problem}", err=True)

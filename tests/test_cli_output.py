@@ -212,6 +212,19 @@ def test_quiet_hides_warnings_but_names_a_skipped_file_until_qq(project, tmp_pat
     assert (silent.returncode, silent.stdout, silent.stderr) == (1, "", "")
 
 
+def test_quiet_says_why_min_score_fails_the_run_when_no_finding_does(project):
+    """-q cuts the text report's last line, which names the score below --min-score: without a line
+    on stderr, a run that exits 1 with no failing finding would not say why."""
+    args = ["check", "--no-config", "-g", BUNDLED_GLOSSARY, "a.txt", "--fail-on", "never", "-q"]
+    failing = mtcheck(*args, "--min-score", "60", cwd=project)
+    assert failing.returncode == 1
+    assert failing.stderr == "--min-score 60 fails the run: a.txt scores 59.88.\n"
+    passing = mtcheck(*args, "--min-score", "59.88", cwd=project)
+    assert (passing.returncode, passing.stderr) == (0, "")
+    silent = mtcheck(*args, "-q", "--min-score", "60", cwd=project)
+    assert (silent.returncode, silent.stderr) == (1, "")
+
+
 def test_verbose_says_what_the_run_did_on_stderr_and_leaves_the_report_alone(project):
     args = ["check", "--no-config", "-g", BUNDLED_GLOSSARY, "a.txt", "--cache-dir", "cache", "-j", "1"]
     first = mtcheck(*args, "-v", cwd=project)
