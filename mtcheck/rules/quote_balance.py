@@ -20,8 +20,9 @@ from mtcheck.text import document_paragraphs
 
 PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "„": "“"}
 CLOSERS = {closer: opener for opener, closer in PAIRS.items() if opener != "„"}
-_ENUMERATION = re.compile(r"(?<![^\n])[ \t]*[0-9A-Za-z]{1,3}$")  # "1)", "b)" at a line start
+LABEL_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SMILEY = re.compile(r"[:;=8][-^']?$")
+SMILEY_REACH = 3  # a smiley's eyes and nose, and a line break after them (where "$" also matches)
 _MARKS = re.compile(r"[()\[\]{}“”«»„\"]")
 
 
@@ -69,13 +70,34 @@ def _unbalanced(text: str, start: int, end: int, continued: bool):
             stack.append((at, mark))
         elif stack and stack[-1][1] == CLOSERS[mark]:
             stack.pop()
-        elif not (mark == ")" and (_ENUMERATION.search(text, start, at) or _SMILEY.search(text, start, at))):
+        elif not (mark == ")" and (_follows_a_label(text, start, at) or _SMILEY.search(text, max(start, at - SMILEY_REACH), at))):
             yield at, mark, f"'{mark}' closes what was never opened in this paragraph"
     for at, mark in stack:
         if not (mark == "“" and continued):
             yield at, mark, f"'{mark}' is never closed in this paragraph"
     if len(straight) % 2:
         yield straight[-1], '"', "an odd number of '\"' in this paragraph"
+
+
+def _follows_a_label(text: str, start: int, at: int) -> bool:
+    """Whether the ")" at ``at`` closes an enumeration label ("1)", "b)"): up to three letters or
+    digits alone at a line's start, maybe indented, right before it or before a line break right
+    before it. Looked up backwards from ``at``, so that a paragraph of 100,000 ")" costs time in
+    proportion to its length (a regex searching from the paragraph's start took minutes)."""
+    ends = (at, at - 1) if at - 1 >= start and text[at - 1] == "\n" else (at,)
+    return any(_label_line_ends_at(text, start, end) for end in ends)
+
+
+def _label_line_ends_at(text: str, start: int, end: int) -> bool:
+    label = end
+    while label > start and end - label < 4 and text[label - 1] in LABEL_CHARACTERS:
+        label -= 1
+    if not 1 <= end - label <= 3:
+        return False
+    line = label
+    while line > start and text[line - 1] in " \t":
+        line -= 1
+    return line == 0 or text[line - 1] == "\n"
 
 
 RULE = Rule("quote-balance", "Linguistic conventions/Punctuation", Severity.MINOR,
