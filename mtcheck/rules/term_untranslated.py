@@ -7,7 +7,7 @@ Passes: "there is nothing from the CSM".
 from __future__ import annotations
 
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule, suggestion_for
+from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, suggestion_for
 
 
 def check(ctx: CheckContext):
@@ -25,4 +25,14 @@ def check(ctx: CheckContext):
             )
 
 
-RULE = Rule("term-untranslated", "Accuracy/Untranslated", Severity.MAJOR, "A source-language form of a term is left untranslated.", check)
+RULE = Rule(
+    "term-untranslated", "Accuracy/Untranslated", Severity.MAJOR,
+    "A source-language form of a term is left untranslated.", check,
+    fix=replace_with_suggestion,
+    examples=(
+        Example("there is nothing from the ⟦ZSO⟧"),
+        Example("the talks in ⟦Beograd⟧ ended"),
+        Example("there is nothing from the CSM"),
+        Example("the talks in Belgrade ended"),
+    ),
+)
