@@ -14,7 +14,8 @@ from functools import cache
 import pytest
 
 from mtcheck import Checker, load_glossaries
-from mtcheck.config import Config, load_config
+from mtcheck.config import SCHEMA, Config, load_config
+from mtcheck.errors import ConfigError
 from mtcheck.model import Glossary, Severity
 from mtcheck.rules import RULES
 from mtcheck.rules.base import Example, Rule, Scope
@@ -113,6 +114,23 @@ def test_a_segment_rule_cannot_ask_for_the_document_s_matches_or_counts():
 def test_marks_give_the_spans_of_the_plain_text(text, plain, spans):
     example = Example(text)
     assert (example.plain_text, example.flagged(), example.fails) == (plain, spans, bool(spans))
+
+
+def test_the_config_schema_gives_each_rule_its_declared_options():
+    settings = SCHEMA["properties"]["rules"]["properties"]
+    assert list(settings) == list(RULES)
+    for rule_id, rule in RULES.items():
+        assert list(settings[rule_id]["properties"]) == ["enabled", "severity", *(option.name for option in rule.options)]
+
+
+def test_an_option_is_read_as_its_rule_declares_and_refused_on_a_rule_without_it(tmp_path):
+    config = tmp_path / "mtcheck.yaml"
+    config.write_text("rules:\n  artifact:\n    patterns: ['Follow us']\n", encoding="utf-8")
+    assert load_config(config).rule("artifact").options == {"patterns": ("Follow us",)}
+    config.write_text("rules:\n  spacing:\n    patterns: ['Follow us']\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        load_config(config)
+    assert str(refused.value) == f"{config}:3:5: unknown key 'patterns' in rules.spacing (allowed: enabled, severity)"
 
 
 def code_strings(path) -> list[str]:
