@@ -120,7 +120,8 @@ def test_the_config_schema_gives_each_rule_its_declared_options():
     settings = SCHEMA["properties"]["rules"]["properties"]
     assert list(settings) == list(RULES)
     for rule_id, rule in RULES.items():
-        assert list(settings[rule_id]["properties"]) == ["enabled", "severity", *(option.name for option in rule.options)]
+        declared = [option.name for option in rule.options]
+        assert list(settings[rule_id]["properties"]) == ["enabled", "severity", *declared]
 
 
 def test_an_option_is_read_as_its_rule_declares_and_refused_on_a_rule_without_it(tmp_path):
@@ -143,8 +144,10 @@ def code_strings(path) -> list[str]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
 
 
-@pytest.mark.parametrize("path", [*sorted((ROOT / "mtcheck").glob("*.py")), ROOT / "mtcheck" / "rules" / "catalogue.py"],
-                         ids=lambda path: path.name)
+RULE_USERS = [*sorted((ROOT / "mtcheck").glob("*.py")), ROOT / "mtcheck" / "rules" / "catalogue.py"]
+
+
+@pytest.mark.parametrize("path", RULE_USERS, ids=lambda path: path.name)
 def test_no_module_outside_the_rules_names_a_rule(path):
     """Adding a rule is adding its module and its registry line: the engine, the config, the fixer
     and the listing read its declaration."""

@@ -44,8 +44,9 @@ def test_fixable_means_the_rule_declares_a_fix_and_the_fixer_applies_it(monkeypa
     assert fixable == ["spacing"]
     text = "Facebook,Twitter and the Union of Serbian Municipalities"
     findings = Checker(load_glossaries([BUNDLED_GLOSSARY])).check_text(text).findings
-    assert {f.rule for f in findings} == {"spacing", "term-forbidden"} and fix_file("t.txt", text.encode(), list(findings)).after == (
-        b"Facebook, Twitter and the Union of Serbian Municipalities")
+    assert {f.rule for f in findings} == {"spacing", "term-forbidden"}
+    fixed = fix_file("t.txt", text.encode(), list(findings)).after
+    assert fixed == b"Facebook, Twitter and the Union of Serbian Municipalities"  # the term rule has no fix now
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))

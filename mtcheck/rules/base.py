@@ -189,7 +189,10 @@ class Rule:
         return self.fix is not None
 
     def option(self, name: str) -> Option:
-        return next(option for option in self.options if option.name == name)
+        for option in self.options:
+            if option.name == name:
+                return option
+        raise KeyError(f"rule {self.id!r} declares no option {name!r}")
 
 
 def target_span(ctx: CheckContext, index: int, start: int = 0, end: int | None = None) -> Span:
