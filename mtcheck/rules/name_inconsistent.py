@@ -120,7 +120,8 @@ RULE = Rule(
     scope=Scope.DOCUMENT,  # word counts and glossary words of the whole document, no matches
     counts=names_among,
     examples=(
+        Example("Kurti met the envoy. Kurti said no.\n\nLater ⟦Corti⟧ said yes."),  # sound alike, near in spelling
         Example("Haradinaj met the envoy. Haradinaj said no.\n\nLater ⟦Haradinay⟧ left."),
-        Example("Haradinaj met the envoy. Haradinaj said no.\n\nLater Haradinaj left."),
+        Example("Kurti met the envoy. Kurti said no.\n\nLater Kurti said yes."),
     ),
 )

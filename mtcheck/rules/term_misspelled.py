@@ -42,6 +42,7 @@ RULE = Rule(
     examples=(
         Example("⟦Aljbin Kurti⟧ said so"),
         Example("President ⟦Vucic⟧ said so"),
+        Example("there is nothing from the ⟦WSO⟧"),  # one letter from the acronym ZSO
         Example("Albin Kurti said so"),
         Example("President Vučić said so"),
         Example("Kurt said so"),

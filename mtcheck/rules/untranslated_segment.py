@@ -54,6 +54,7 @@ RULE = Rule(
     scope=Scope.PAIRS,
     examples=(
         Example("⟦Sastanak je završen danas u podne.⟧", source="Sastanak je završen danas u podne."),
+        Example("⟦Sastanak se završio danas u podne.⟧", source="Sastanak je završen danas u podne."),  # in Serbian still
         Example("NATO\nKFOR 2023", source="NATO\nKFOR 2023"),
         Example("The meeting ended today at noon.", source="Sastanak je završen danas u podne."),
     ),
