@@ -128,9 +128,9 @@ def fixes(findings: list[Finding]) -> list[tuple[Finding, str]]:
     return wanted
 
 
-def plan_edits(text: str, fixes: list[tuple[Finding, str]]) -> tuple[list[Edit], list[Finding]]:
+def plan_edits(text: str, candidates: list[tuple[Finding, str]]) -> tuple[list[Edit], list[Finding]]:
     """Edits for the (finding, replacement) pairs that no other finding with another replacement overlaps."""
-    ordered = sorted(fixes, key=lambda fix: (fix[0].offset, fix[0].offset + fix[0].length))
+    ordered = sorted(candidates, key=lambda candidate: (candidate[0].offset, candidate[0].offset + candidate[0].length))
     edits, skipped = [], []
     for i, (finding, wanted) in enumerate(ordered):
         start, end = finding.offset, finding.offset + finding.length
