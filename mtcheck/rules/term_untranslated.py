@@ -25,6 +25,18 @@ def check(ctx: CheckContext):
             )
 
 
+# An example glossary of another language pair (English to French): the rule reads any.
+_ENGLISH_TO_FRENCH = """\
+version: 1
+name: example-en-fr
+language: fr
+source_language: en
+terms:
+  - id: email
+    canonical: courriel
+    source: [email, e-mail]
+"""
+
 RULE = Rule(
     "term-untranslated", "Accuracy/Untranslated", Severity.MAJOR,
     "A source-language form of a term is left untranslated.", check,
@@ -34,5 +46,7 @@ RULE = Rule(
         Example("the talks in ⟦Beograd⟧ ended"),
         Example("there is nothing from the CSM"),
         Example("the talks in Belgrade ended"),
+        Example("envoyez-nous un ⟦e-mail⟧", glossary=_ENGLISH_TO_FRENCH),
+        Example("envoyez-nous un courriel", glossary=_ENGLISH_TO_FRENCH),
     ),
 )

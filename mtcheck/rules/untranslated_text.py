@@ -75,6 +75,8 @@ RULE = Rule(
     examples=(
         Example("He arrived. ⟦Vučić je rekao da Srbija neće priznati nezavisnost Kosova.⟧"),
         Example("Vučić met Stoltenberg in Belgrade on Tuesday."),
+        Example("The talks ended. ⟦Il faut absolument éviter une nouvelle guerre.⟧", language="en", source_language="fr"),
+        Example("The talks ended. We must avoid another war.", language="en", source_language="fr"),
         # Without a source language (the glossary names none) the rule cannot tell: it is silent.
         Example("Vučić je rekao da Srbija neće priznati nezavisnost Kosova.", language="en"),
     ),
