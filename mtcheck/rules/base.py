@@ -159,7 +159,8 @@ class Rule:
     # order, whose counts it reads. Segments are examined apart (by worker processes, say), and only
     # these counts are gathered.
     counts: Callable[[Iterable[str], Lexicon], Iterable[str]] | None = None
-    # Not compared, so not hashed: the engine keeps (rule, hit) pairs in sets, and these hold dicts.
+    # Options, fix and examples are not compared, so not hashed: the engine keeps (rule, hit) pairs
+    # in sets, and options and examples hold dicts.
     options: tuple[Option, ...] = field(default=(), compare=False)
     # What ``mtcheck fix`` writes in place of a finding of this rule (None: leave it); no fix: the
     # rule's findings are never fixed.
