@@ -27,8 +27,8 @@ from pathlib import Path
 
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.model import SEVERITY_NAMES, Severity
-from mtcheck.pattern_cost import MAX_COMPILED_ITEMS, compiled_items
 from mtcheck.rules import RULES
+from mtcheck.rules.base import Option
 from mtcheck.scoring.quality import ScoringModel
 from mtcheck.scoring.weights import PRESETS, WEIGHTS_SCHEMA_PROPERTIES, weights_from
 from mtcheck.validation import schema_problems
@@ -40,6 +40,20 @@ PYPROJECT = "pyproject.toml"
 DEFAULT_GLOSSARY_DIR = "glossaries"
 FAIL_ON_CHOICES = (*SEVERITY_NAMES, "never")
 
+
+def rule_settings_schema(options: tuple[Option, ...] = ()) -> dict:
+    """What the config may set of a rule: every rule's two settings, and the options it declares."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "enabled": {"type": "boolean"},
+            "severity": {"enum": list(SEVERITY_NAMES)},
+            **{option.name: dict(option.schema) for option in options},
+        },
+    }
+
+
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -50,15 +64,8 @@ SCHEMA = {
         "include": {"type": "array", "items": {"type": "string"}},
         "rules": {
             "type": "object",
-            "additionalProperties": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "enabled": {"type": "boolean"},
-                    "severity": {"enum": list(SEVERITY_NAMES)},
-                    "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
-                },
-            },
+            "properties": {rule_id: rule_settings_schema(rule.options) for rule_id, rule in RULES.items()},
+            "additionalProperties": rule_settings_schema(),  # an unknown rule, reported below with a hint
         },
         "scoring": {
             "type": "object",
@@ -82,7 +89,7 @@ SCHEMA = {
 class RuleSettings:
     enabled: bool = True
     severity: Severity | None = None
-    options: dict = field(default_factory=dict)  # what a rule reads of its own (artifact: patterns)
+    options: dict = field(default_factory=dict)  # the rule's options the config sets (Rule.options), by name
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,13 +183,14 @@ def _build(located: Located, path: Path) -> Config:
     if problems:
         raise ConfigError(problems)
     base = path.parent
-    problems += _pattern_problems(located, source) + _selection_problems(located, source)
+    problems += _option_problems(located, source) + _selection_problems(located, source)
     if problems:
         raise ConfigError(problems)
     rules = {
         rule_id: RuleSettings(settings.get("enabled", True),
                               Severity.parse(settings["severity"]) if "severity" in settings else None,
-                              {"patterns": tuple(settings["patterns"])} if "patterns" in settings else {})
+                              {option.name: option.read(settings[option.name])
+                               for option in RULES[rule_id].options if option.name in settings})
         for rule_id, settings in data.get("rules", {}).items()
     }
     return Config(
@@ -209,29 +217,17 @@ def _selection_problems(located: Located, source: str) -> list[Problem]:
             if (why := pattern_problem(pattern))]
 
 
-def _pattern_problems(located: Located, source: str) -> list[Problem]:
-    """Rule patterns are regular expressions: each must compile with the engine that runs them
-    (``regex``, whose time limit bounds catastrophic backtracking; see mtcheck/rules/artifact.py)."""
-    import regex
-
+def _option_problems(located: Located, source: str) -> list[Problem]:
+    """What each rule's options' own checks find that the schema cannot say (``Option.problems``:
+    a rule's regular expressions must compile, say)."""
     problems = []
     for rule_id, settings in (located.data.get("rules") or {}).items():
-        for i, pattern in enumerate(settings.get("patterns", []) if isinstance(settings, dict) else []):
-            where = located.position(("rules", rule_id, "patterns", i))
-            if (items := compiled_items(pattern)) > MAX_COMPILED_ITEMS:  # compiling it would take minutes and gigabytes
-                problems.append(Problem(source, f"rules.{rule_id}.patterns: {_short(pattern)!r} is too large once its "
-                                                f"repeats are written out (about {items:,} items, at most "
-                                                f"{MAX_COMPILED_ITEMS:,}): use smaller repeat counts", *where))
-                continue
-            try:
-                regex.compile(pattern)
-            except regex.error as error:
-                problems.append(Problem(source, f"rules.{rule_id}.patterns: not a regular expression: {error}", *where))
+        for option in RULES[rule_id].options:
+            if option.name in settings:
+                for where, message in option.problems(settings[option.name]):
+                    problems.append(Problem(source, f"rules.{rule_id}.{option.name}: {message}",
+                                            *located.position(("rules", rule_id, option.name, *where))))
     return problems
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def scoring_model(settings: dict) -> ScoringModel:

@@ -17,6 +17,7 @@ from mtcheck.lexicon import lexicon_for
 from mtcheck.markup import prose_view
 from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
+from mtcheck.rules.base import Scope
 from mtcheck.suppressions import Suppressions
 from mtcheck.text import LineTracker, line_columns, tokens, with_line_starts
 
@@ -83,8 +84,8 @@ class Checker:
         words = set(tokens(" ".join({m.text for m in found})))  # one pass over the renderings, joined
         context = CheckContext(document, tuple(found), self.lexicon, counts, words, self.source_language,
                                segment, self.language, self.options)
-        hits = {(rule, hit) for rule in self.rules if rule.needs is None for hit in rule.check(context)}
-        document_rules = [rule for rule in self.rules if rule.needs is not None]
+        hits = {(rule, hit) for rule in self.rules if rule.scope is Scope.SEGMENT for hit in rule.check(context)}
+        document_rules = [rule for rule in self.rules if rule.scope is not Scope.SEGMENT]
         kept = self.index.encode([m for m in found if any(rule.needs(m) for rule in document_rules)])
         findings = self._findings(document, hits, lambda offsets: LineTracker(start).positions(base, text, offsets))
         # Of the segment's 20,000 words, only the counts the document-wide rules read travel on.
@@ -103,7 +104,7 @@ class Checker:
         document = prose_view(document)  # a Markdown or HTML file's code is no text to check
         if reason := self._not_checkable(document):
             return FileResult(document.path, 0, skipped=reason)
-        per_document = [rule for rule in self.rules if rule.needs is not None]
+        per_document = [rule for rule in self.rules if rule.scope is not Scope.SEGMENT]
         kept = MatchStore(self.index)
         findings: list[Finding] = []
         word_counts: dict[str, Counter] = {rule.id: Counter() for rule in per_document if rule.counts}
@@ -124,7 +125,9 @@ class Checker:
             kept.add_encoded(found)
         context = CheckContext(document, kept, self.lexicon, Counter(), glossary_words, self.source_language,
                                None, self.language, self.options, self.index, counted=word_counts)
-        hits = {(rule, hit) for rule in per_document for hit in rule.check(context)}
+        # A monolingual document has no pairs for the bilingual-pair rules to compare.
+        hits = {(rule, hit) for rule in per_document if rule.scope is Scope.DOCUMENT or context.pairs
+                for hit in rule.check(context)}
         del kept, context
         findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))
         warnings = ()

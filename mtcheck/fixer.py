@@ -1,4 +1,5 @@
-"""``mtcheck fix``: apply the unambiguous suggestions of the term rules to the checked files.
+"""``mtcheck fix``: apply the unambiguous fixes of the rules that have one (``Rule.fix``: the term
+rules write their suggestion) to the checked files.
 
 Only spans change; every other byte stays as it was (BOM, line endings, surrounding text).
 A replacement keeps what the occurrence had around the form: a possessive or plural ending
@@ -18,8 +19,8 @@ from dataclasses import dataclass, field
 from mtcheck.documents import decode
 from mtcheck.errors import InputError, Problem
 from mtcheck.model import Finding
+from mtcheck.rules import RULES
 
-FIXABLE_RULES = ("term-forbidden", "term-untranslated", "term-misspelled", "term-inconsistent")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*)$")  # what precedes a sentence's first word
 _GAP = re.compile(r"\s+")
 
@@ -53,13 +54,10 @@ class FileFix:
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def fix_file(path: str, raw: bytes, findings: list[Finding], rules: tuple[str, ...] = FIXABLE_RULES,
-             encoding: str = "utf-8-sig") -> FileFix:
-    """The file with every unambiguous suggestion of ``rules`` applied (``raw`` is its content, read
-    with ``encoding``)."""
+def fix_file(path: str, raw: bytes, findings: list[Finding], encoding: str = "utf-8-sig") -> FileFix:
+    """The file with every unambiguous fix applied (``raw`` is its content, read with ``encoding``)."""
     text = decode(raw, path, encoding)
-    candidates = [f for f in findings if f.rule in rules and f.suggestion]
-    edits, skipped = plan_edits(text, candidates)
+    edits, skipped = plan_edits(text, fixes(findings))
     refuse_unencodable(path, edits, _bom_and_codec(raw, encoding)[1])
     after = encode_like(raw, apply_edits(text, edits), encoding)
     return FileFix(path, raw, after if edits else raw, edits, skipped, encoding)
@@ -120,18 +118,28 @@ def fix_until_stable(path: str, raw: bytes, findings: list[Finding], recheck, pa
     return result
 
 
-def plan_edits(text: str, findings: list[Finding]) -> tuple[list[Edit], list[Finding]]:
-    """Edits for the findings that no other finding with another suggestion overlaps."""
-    ordered = sorted(findings, key=lambda f: (f.offset, f.offset + f.length))
+def fixes(findings: list[Finding]) -> list[tuple[Finding, str]]:
+    """(finding, what its rule's fix writes in its place) for each finding its rule can fix."""
+    wanted = []
+    for finding in findings:
+        rule = RULES.get(finding.rule)
+        if rule is not None and rule.fix is not None and (replacement := rule.fix(finding)):
+            wanted.append((finding, replacement))
+    return wanted
+
+
+def plan_edits(text: str, candidates: list[tuple[Finding, str]]) -> tuple[list[Edit], list[Finding]]:
+    """Edits for the (finding, replacement) pairs that no other finding with another replacement overlaps."""
+    ordered = sorted(candidates, key=lambda candidate: (candidate[0].offset, candidate[0].offset + candidate[0].length))
     edits, skipped = [], []
-    for i, finding in enumerate(ordered):
+    for i, (finding, wanted) in enumerate(ordered):
         start, end = finding.offset, finding.offset + finding.length
         clash = any(o is not finding and o.offset < end and start < o.offset + o.length
-                    and o.suggestion != finding.suggestion for o in ordered[max(0, i - 8): i + 8])
+                    and other != wanted for o, other in ordered[max(0, i - 8): i + 8])
         if clash or text[start:end] != finding.text or (edits and edits[-1].end > start):
             skipped.append(finding)
             continue
-        replacement = rendering(text, start, end, finding.suggestion)
+        replacement = rendering(text, start, end, wanted)
         if replacement is None:
             skipped.append(finding)
         elif replacement != text[start:end]:

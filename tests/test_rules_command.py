@@ -1,8 +1,9 @@
 """`mtcheck rules` lists every rule and `mtcheck rules ID` documents one, both read from the rules
-themselves (registry, Rule attributes, module docstrings, the fixer's list), never from a copy."""
+themselves (registry, Rule declarations, module docstrings), never from a copy."""
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
 import subprocess
@@ -10,9 +11,11 @@ import sys
 
 import pytest
 
-from mtcheck import fixer
+from mtcheck import Checker, load_glossaries
+from mtcheck.fixer import fix_file
 from mtcheck.rules import RULES
 from mtcheck.rules import catalogue, term_forbidden
+from tests.conftest import BUNDLED_GLOSSARY
 
 
 def mtcheck(*args: str) -> subprocess.CompletedProcess[str]:
@@ -29,14 +32,21 @@ def test_the_listing_has_every_rule_with_its_type_severity_fixability_and_summar
     header, *lines = result.stdout.splitlines()
     assert cells(header) == ["rule", "MQM error type", "default", "fixable", "finds"]
     assert [cells(line) for line in lines] == [
-        [rule.id, rule.mqm, rule.severity.label, "yes" if rule.id in fixer.FIXABLE_RULES else "no", rule.summary]
+        [rule.id, rule.mqm, rule.severity.label, "yes" if rule.fix else "no", rule.summary]
         for rule in RULES.values()]
 
 
-def test_fixable_means_what_the_fixer_fixes(monkeypatch):
-    monkeypatch.setattr(fixer, "FIXABLE_RULES", ("spacing",))
+def test_fixable_means_the_rule_declares_a_fix_and_the_fixer_applies_it(monkeypatch):
+    for rule_id, rule in RULES.items():
+        monkeypatch.setitem(RULES, rule_id, dataclasses.replace(rule, fix=None))
+    monkeypatch.setitem(RULES, "spacing", dataclasses.replace(RULES["spacing"], fix=lambda finding: ", "))
     fixable = [cells(line)[0] for line in catalogue.rule_table().splitlines()[1:] if cells(line)[3] == "yes"]
     assert fixable == ["spacing"]
+    text = "Facebook,Twitter and the Union of Serbian Municipalities"
+    findings = Checker(load_glossaries([BUNDLED_GLOSSARY])).check_text(text).findings
+    assert {f.rule for f in findings} == {"spacing", "term-forbidden"}
+    fixed = fix_file("t.txt", text.encode(), list(findings)).after
+    assert fixed == b"Facebook, Twitter and the Union of Serbian Municipalities"  # the term rule has no fix now
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))
@@ -47,7 +57,7 @@ def test_a_rule_page_shows_its_facts_and_its_whole_docstring_with_examples(rule_
     lines = result.stdout.splitlines()
     assert lines[0] == rule_id
     assert f"MQM error type:   {rule.mqm}" in lines[1] and f"default severity: {rule.severity.label}" in lines[2]
-    assert lines[3].split(":", 1)[1].strip().startswith("yes" if rule_id in fixer.FIXABLE_RULES else "no")
+    assert lines[3].split(":", 1)[1].strip().startswith("yes" if rule.fix else "no")
     docstring = inspect.cleandoc(sys.modules[rule.check.__module__].__doc__)
     assert result.stdout.endswith("\n\n" + docstring + "\n")
     assert "Fails:" in docstring and "Passes:" in docstring
@@ -55,7 +65,7 @@ def test_a_rule_page_shows_its_facts_and_its_whole_docstring_with_examples(rule_
 
 def test_the_page_is_generated_from_the_rule_module(monkeypatch):
     monkeypatch.setattr(term_forbidden, "__doc__", "term-forbidden: changed.\n\nFails: x.  Passes: y.\n")
-    monkeypatch.setattr(fixer, "FIXABLE_RULES", ())
+    monkeypatch.setitem(RULES, "term-forbidden", dataclasses.replace(RULES["term-forbidden"], fix=None))
     page = catalogue.rule_page("term-forbidden")
     assert page.endswith("\nterm-forbidden: changed.\n\nFails: x.  Passes: y.\n")
     assert "fixable:          no" in page

@@ -18,13 +18,15 @@ Fails: "contact us [email protected]", "Ã©tÃ©", "Hello {0}".  Passes: "AT&T"
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.markup import HTML_ENTITY
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.pattern_cost import MAX_COMPILED_ITEMS, compiled_items
+from mtcheck.rules.base import CheckContext, Example, Option, Rule
 from mtcheck.text import token_start_finder
 
 if TYPE_CHECKING:
@@ -54,7 +56,7 @@ def check(ctx: CheckContext):
     if plain:
         found += [(m, "an HTML entity in plain text", _entity_text(m.group())) for m in HTML_ENTITY.finditer(text)]
         found += [(m, "an HTML tag in plain text", None) for m in _TAG.finditer(text)]
-    for pattern in _patterns(tuple(ctx.options.get("artifact", {}).get("patterns", ()))):
+    for pattern in _patterns(tuple(ctx.option(RULE, "patterns"))):
         found += [(m, "boilerplate (a configured pattern)", None) for m in _boilerplate(pattern, text, ctx.document.path)]
     for match, message, suggestion in found:
         yield Hit(Span(base + match.start(), base + match.end()), match.group(), f"'{match.group()}': {message}",
@@ -102,12 +104,47 @@ def _boilerplate(pattern: regex.Pattern, text: str, path: str) -> list:
 
 @lru_cache(maxsize=32)
 def _patterns(sources: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
-    # The regex engine, for its timeout; the config checked that each compiles with it. Imported
-    # here: most runs configure no pattern, and start-up time counts.
+    # The regex engine, for its timeout; the config checked that each compiles with it (PATTERNS).
+    # Imported here: most runs configure no pattern, and start-up time counts.
     import regex
 
     return tuple(regex.compile(source) for source in sources)
 
 
-RULE = Rule("artifact", "Design and markup/Markup tag", Severity.MAJOR,
-            "Scraping or pipeline residue: hidden e-mail residue, HTML, placeholders, mojibake, boilerplate.", check)
+def _pattern_problems(patterns: list[str]) -> Iterator[tuple[tuple, str]]:
+    """Each pattern must compile with the engine that runs it, ``regex``, in reasonable time and memory."""
+    import regex
+
+    for i, pattern in enumerate(patterns):
+        if (items := compiled_items(pattern)) > MAX_COMPILED_ITEMS:  # compiling it would take minutes and gigabytes
+            yield (i,), (f"{_short(pattern)!r} is too large once its repeats are written out (about {items:,} items, "
+                         f"at most {MAX_COMPILED_ITEMS:,}): use smaller repeat counts")
+            continue
+        try:
+            regex.compile(pattern)
+        except regex.error as error:
+            yield (i,), f"not a regular expression: {error}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+PATTERNS = Option("patterns", {"type": "array", "items": {"type": "string", "minLength": 1}}, default=(),
+                  problems=_pattern_problems, read=tuple)
+
+RULE = Rule(
+    "artifact", "Design and markup/Markup tag", Severity.MAJOR,
+    "Scraping or pipeline residue: hidden e-mail residue, HTML, placeholders, mojibake, boilerplate.", check,
+    options=(PATTERNS,),
+    examples=(
+        Example("contact us ⟦[email protected]⟧"),
+        Example("the summer ⟦Ã©tÃ©⟧ ended"),
+        Example("Hello ⟦{0}⟧, you have ⟦%s⟧ messages"),
+        Example("Tom ⟦&amp;⟧ Jerry ⟦<br>⟧"),
+        Example("The talks ended. ⟦Follow us on Facebook⟧", options={"patterns": ["Follow us on [A-Z]\\w+"]}),
+        Example("AT&T, 50% of them, { }"),
+        Example("Tom &amp; Jerry <br>", path="example.md"),  # Markdown and HTML may hold markup on purpose
+        Example("The talks ended. Follow us on Facebook"),  # boilerplate only when configured
+    ),
+)

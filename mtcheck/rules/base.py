@@ -5,12 +5,13 @@ from __future__ import annotations
 import inspect
 import sys
 from collections import Counter
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon
-from mtcheck.model import Document, Hit, RuleInfo, Severity, Span
+from mtcheck.model import Document, Finding, Hit, RuleInfo, Severity, Span
 from mtcheck.text import drop_invisible, is_acronym
 
 
@@ -34,10 +35,15 @@ class CheckContext:
         self.source_language = source_language
         self.segment = segment  # (offset, text) of the segment a per-segment rule looks at
         self.language = language  # the target language (BCP 47)
-        self.options = options or {}  # rule id -> its options from the config (artifact: patterns)
+        self.options = options or {}  # rule id -> the options the config sets (``Rule.options``)
         self.index = index  # the term index, for rules that look at more than the target's matches
         # A bilingual file: its (source, target) pairs, and where each target starts in the text.
         self.pairs = getattr(document, "pairs", ())
+
+    def option(self, rule: Rule, name: str) -> Any:
+        """The value of ``rule``'s option ``name``: as the config sets it, else its default."""
+        configured = self.options.get(rule.id, {})
+        return configured[name] if name in configured else rule.option(name).default
 
     def counts_of(self, rule: Rule) -> Mapping[str, int]:
         """The counts of the words ``rule`` reads (``Rule.counts``): in the whole document, gathered
@@ -47,9 +53,95 @@ class CheckContext:
         return {word: self.word_counts[word] for word in rule.counts(self.word_counts, self.lexicon)}
 
 
+class Scope(Enum):
+    """What a rule looks at, and so when the engine runs it."""
+
+    SEGMENT = "segment"  # each segment of a document in turn, with all of that segment's matches
+    DOCUMENT = "document"  # the whole document once, with the matches its ``needs`` keeps
+    # A bilingual document's (source, target) pairs, once: like DOCUMENT, but a monolingual
+    # document has no pairs, and the rule is not run on it.
+    PAIRS = "bilingual pairs"
+
+
+def no_matches(match: Match) -> bool:
+    """The match filter of a document-wide rule that reads text, counts or pairs, never matches."""
+    return False
+
+
+def replace_with_suggestion(finding: Finding) -> str | None:
+    """The fix of the glossary rules: the finding's suggestion takes its place."""
+    return finding.suggestion
+
+
+def as_given(value: Any) -> Any:
+    return value
+
+
+def no_problems(value: Any) -> Iterable[tuple[tuple, str]]:
+    return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A setting of a rule in the config: ``rules: {artifact: {patterns: [...]}}``. The config's
+    JSON Schema and its validation are built from these."""
+
+    name: str
+    schema: Mapping[str, Any]  # the JSON Schema of its value
+    default: Any
+    # (where in the value, what is wrong) for each problem the schema cannot express; run once the
+    # config matches its schema.
+    problems: Callable[[Any], Iterable[tuple[tuple, str]]] = no_problems
+    read: Callable[[Any], Any] = as_given  # the value the rule reads, from the config's (validated) one
+
+
+FLAG_START, FLAG_END = "\u27e6", "\u27e7"  # ⟦ and ⟧: rare enough in any text to mark spans in examples
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text that a rule must flag where it is marked (⟦like this⟧), or must pass (nothing marked).
+
+    tests/test_rule_declarations.py runs each through the engine with the rule alone selected and
+    compares the findings' places with the marks. A ``source`` makes it a bilingual example: the
+    text and its source are line-aligned files, line i of one the translation of line i of the other.
+    """
+
+    text: str
+    source: str | None = None
+    # The target language (BCP 47) and the source language. Without a language the example runs with
+    # the bundled glossaries/; with one, with an empty glossary of these languages ...
+    language: str | None = None
+    source_language: str | None = None
+    glossary: str | None = None  # ... or with this glossary (YAML), when the example needs terms of its own
+    options: Mapping[str, Any] = field(default_factory=dict)  # the rule's options, as a config sets them
+    path: str = "example.txt"  # its file name: some checks depend on the kind of file
+
+    @property
+    def fails(self) -> bool:
+        return FLAG_START in self.text
+
+    @property
+    def plain_text(self) -> str:
+        """The text without its marks."""
+        return self.text.replace(FLAG_START, "").replace(FLAG_END, "")
+
+    def flagged(self) -> list[tuple[int, int]]:
+        """The (start, end) offsets in ``plain_text`` of each marked span, in order."""
+        spans, removed, at = [], 0, 0
+        while (start := self.text.find(FLAG_START, at)) >= 0:
+            end = self.text.index(FLAG_END, start)
+            spans.append((start - removed, end - removed - 1))
+            removed += 2
+            at = end + 1
+        return spans
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule = a stable id + an MQM error type + a default severity + a check function (+ its scope).
+    """A rule, declared whole in its module: a stable id, an MQM error type, a default severity, a
+    summary, a check function, what it looks at (its scope, and the matches a document-wide rule
+    needs), its options, its fix if it has one, and examples that must fail and pass.
 
     The check yields ``Hit``s; the engine stamps id, category, severity and position.
     """
@@ -59,13 +151,28 @@ class Rule:
     severity: Severity
     summary: str
     check: Callable[[CheckContext], Iterator[Hit]]
-    # None: the rule looks at one match at a time and runs on each segment of a document.
-    # Otherwise it runs once on the whole document, given the matches this predicate keeps.
-    needs: Callable[[Match], bool] | None = None
+    scope: Scope = Scope.SEGMENT
+    # A document-wide rule (DOCUMENT or PAIRS) is given the document's matches this filter keeps; a
+    # segment rule is given every match of its segment.
+    needs: Callable[[Match], bool] = no_matches
     # A document-wide rule that reads word counts: (words, lexicon) -> the words among them, in their
     # order, whose counts it reads. Segments are examined apart (by worker processes, say), and only
     # these counts are gathered.
     counts: Callable[[Iterable[str], Lexicon], Iterable[str]] | None = None
+    # Options, fix and examples are not compared, so not hashed: the engine keeps (rule, hit) pairs
+    # in sets, and options and examples hold dicts.
+    options: tuple[Option, ...] = field(default=(), compare=False)
+    # What ``mtcheck fix`` writes in place of a finding of this rule (None: leave it); no fix: the
+    # rule's findings are never fixed.
+    fix: Callable[[Finding], str | None] | None = field(default=None, compare=False)
+    examples: tuple[Example, ...] = field(default=(), compare=False)
+
+    def __post_init__(self):
+        if not (any(e.fails for e in self.examples) and any(not e.fails for e in self.examples)):
+            raise ValueError(f"rule {self.id!r}: declare examples it must flag and examples it must pass")
+        if self.scope is Scope.SEGMENT and (self.needs is not no_matches or self.counts is not None):
+            raise ValueError(f"rule {self.id!r}: a segment rule is given its segment's matches and words; "
+                             "`needs` and `counts` are for document-wide rules")
 
     def info(self, severity: Severity | None = None) -> RuleInfo:
         """The rule as reports describe it; ``severity`` is the configured one, if any."""
@@ -77,6 +184,16 @@ class Rule:
     def category(self) -> str:
         """The MQM dimension in lower case: "terminology", "accuracy", ..."""
         return self.mqm.split("/")[0].lower()
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
+
+    def option(self, name: str) -> Option:
+        for option in self.options:
+            if option.name == name:
+                return option
+        raise KeyError(f"rule {self.id!r} declares no option {name!r}")
 
 
 def target_span(ctx: CheckContext, index: int, start: int = 0, end: int | None = None) -> Span:

@@ -1,13 +1,12 @@
 """What ``mtcheck rules`` prints, read from the rules themselves: the registry's order, each rule's
-attributes, its module docstring (its documentation and examples) and the fixer's list of rules it
-can fix. Nothing here describes a rule in words of its own, so the listing cannot drift from the code.
+declaration (whether it can fix, among the rest) and its module docstring (its documentation and
+examples). Nothing here describes a rule in words of its own, so the listing cannot drift from the code.
 """
 
 from __future__ import annotations
 
 import difflib
 
-from mtcheck import fixer
 from mtcheck.errors import MtcheckError
 from mtcheck.rules import RULES
 from mtcheck.rules.base import Rule
@@ -36,7 +35,7 @@ def rule_page(rule_id: str) -> str:
 
 
 def is_fixable(rule: Rule) -> bool:
-    return rule.id in fixer.FIXABLE_RULES
+    return rule.fixable
 
 
 def find_rule(rule_id: str) -> Rule:

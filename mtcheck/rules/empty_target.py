@@ -6,7 +6,7 @@ Fails: source "The meeting ended." with target "".  Passes: both empty, or both 
 from __future__ import annotations
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Rule, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
 
 
 def check(ctx: CheckContext):
@@ -16,5 +16,12 @@ def check(ctx: CheckContext):
             yield Hit(span, "", "the source has text, the target has none" + (" (no target)" if pair.target is None else ""))
 
 
-RULE = Rule("empty-target", "Accuracy/Omission", Severity.MAJOR, "A segment with a source and no target.", check,
-            needs=lambda match: False)
+RULE = Rule(
+    "empty-target", "Accuracy/Omission", Severity.MAJOR, "A segment with a source and no target.", check,
+    scope=Scope.PAIRS,
+    examples=(
+        Example("⟦⟧\nHello.", source="The meeting ended.\nZdravo."),
+        Example("\nHello.", source="\nZdravo."),
+        Example("Sastanak je završen.\nHello.", source="The meeting ended.\nZdravo."),
+    ),
+)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.text import LONGEST_WORD
 
 MIN_LENGTH = 4
@@ -103,5 +103,10 @@ def _inflection_of_listed(word: str, ctx: CheckContext) -> bool:
 
 RULE = Rule("garbled-word", "Linguistic conventions/Spelling", Severity.MAJOR,
             "A token that is no word but one letter away from an everyday word.", check,
-            needs=lambda match: False,  # document-wide: it needs each word's count in the whole document
-            counts=garbled_among)
+            scope=Scope.DOCUMENT,  # it needs each word's count in the whole document
+            counts=garbled_among,
+            examples=(
+                Example("⟦Peleven⟧ years after the war, the ⟦presidnet⟧ said it again."),
+                Example("Stoltenberg said it in Banjska."),
+                Example("The presidnet said it, and the presidnet said it again."),  # twice: a word, not a slip
+            ))

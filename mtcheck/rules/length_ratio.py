@@ -16,7 +16,7 @@ import math
 import statistics
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Rule, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
 
 MIN_SEGMENTS = 8
 MIN_SOURCE_CHARS = 20
@@ -44,6 +44,21 @@ def check(ctx: CheckContext):
                       f"(robust z-score {z:.1f})")
 
 
-RULE = Rule("length-ratio", "Accuracy/Omission", Severity.MINOR,
-            "A target far longer or shorter than its source, for the document's language pair.", check,
-            needs=lambda match: False)
+_SOURCES = ("The delegations met in Brussels on Monday.", "The talks lasted until late in the evening.",
+            "Both sides agreed to meet again next month.", "The envoy said the progress had been slow.",
+            "Police closed the bridge for several hours.", "The mayor asked residents to remain calm.",
+            "Shops in the north stayed closed all day.", "A new round of talks is planned for May.",
+            "The statement was published on Tuesday.")
+_SAME_LENGTH = tuple(source.upper() for source in _SOURCES)  # a stand-in for a translation of equal length
+
+RULE = Rule(
+    "length-ratio", "Accuracy/Omission", Severity.MINOR,
+    "A target far longer or shorter than its source, for the document's language pair.", check,
+    scope=Scope.PAIRS,
+    examples=(
+        Example("\n".join(_SAME_LENGTH[:4] + ("⟦THE TALKS.⟧",) + _SAME_LENGTH[5:]), source="\n".join(_SOURCES)),
+        # A language uniformly 20% longer: this document's own ratio, no outlier.
+        Example("\n".join(text + " " + text[: len(text) // 5] for text in _SAME_LENGTH), source="\n".join(_SOURCES)),
+        Example("\n".join(_SAME_LENGTH[:4] + ("THE TALKS.",)), source="\n".join(_SOURCES[:5])),  # too few to judge
+    ),
+)

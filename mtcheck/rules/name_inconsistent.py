@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from mtcheck.folding import strip_diacritics
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.rules.phonetic import sound_key, sound_keys
 from mtcheck.text import LONGEST_WORD, is_acronym
 
@@ -117,6 +117,11 @@ def _hit(found: re.Match, base: int, reference: str, count: int) -> Hit:
 RULE = Rule(
     "name-inconsistent", "Terminology/Inconsistent use of terminology", Severity.MINOR,
     "A proper name appears in two spellings in one document; the rarer one is flagged.", check,
-    needs=lambda match: False,  # document-wide: word counts and glossary words, no matches
+    scope=Scope.DOCUMENT,  # word counts and glossary words of the whole document, no matches
     counts=names_among,
+    examples=(
+        Example("Kurti met the envoy. Kurti said no.\n\nLater ⟦Corti⟧ said yes."),  # sound alike, near in spelling
+        Example("Haradinaj met the envoy. Haradinaj said no.\n\nLater ⟦Haradinay⟧ left."),
+        Example("Kurti met the envoy. Kurti said no.\n\nLater Kurti said yes."),
+    ),
 )

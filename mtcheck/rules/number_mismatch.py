@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Rule, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
 from mtcheck.rules.placeholder_mismatch import PLACEHOLDER
 
 DECIMAL_COMMA = frozenset({"sr", "hr", "bs", "sl", "mk", "sq", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk",
@@ -75,5 +75,13 @@ def _shown(value: float) -> str:
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
-RULE = Rule("number-mismatch", "Accuracy/Mistranslation", Severity.MAJOR,
-            "The numbers of source and target differ.", check, needs=lambda match: False)
+RULE = Rule(
+    "number-mismatch", "Accuracy/Mistranslation", Severity.MAJOR, "The numbers of source and target differ.", check,
+    scope=Scope.PAIRS,
+    examples=(
+        # A number the target lacks is flagged at the target's start, one it adds where it stands.
+        Example("⟦⟧⟦13⟧ people died.", source="Umrlo je 12 ljudi."),
+        Example("The price is 1,000.5 euros.", source="Cena je 1.000,5 evra."),
+        Example("Three people were injured.", source="Povređene su 3 osobe."),
+    ),
+)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Rule, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
 
 PLACEHOLDER = re.compile(r"\{\d+\}|\{\{\s*[\w.]+\s*\}\}|\$\{[\w.]+\}|\{[A-Za-z_]\w*\}|(?<![\w%])%(?:\d+\$)?[sdif]\b"
                          r"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -38,5 +38,14 @@ def check(ctx: CheckContext):
             yield Hit(target_span(ctx, index, 0, 0), "", f"inline tag '{tag}' is not in the source")
 
 
-RULE = Rule("placeholder-mismatch", "Design and markup/Markup tag", Severity.MAJOR,
-            "Placeholders or inline tags differ between source and target.", check, needs=lambda match: False)
+RULE = Rule(
+    "placeholder-mismatch", "Design and markup/Markup tag", Severity.MAJOR,
+    "Placeholders or inline tags differ between source and target.", check,
+    scope=Scope.PAIRS,
+    examples=(
+        # One the target lacks is flagged at the target's start, one it adds where it stands.
+        Example("⟦⟧Zdravo", source="Hello {0}"),
+        Example("Zdravo ⟦{1}⟧", source="Hello"),
+        Example("Zdravo {0}\n<b>Zdravo</b>", source="Hello {0}\n<b>Hi</b>"),
+    ),
+)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.text import document_paragraphs
 
 PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "„": "“"}
@@ -100,6 +100,16 @@ def _label_line_ends_at(text: str, start: int, end: int) -> bool:
     return line == 0 or text[line - 1] == "\n"
 
 
-RULE = Rule("quote-balance", "Linguistic conventions/Punctuation", Severity.MINOR,
-            "A quotation mark or bracket opens without closing, or closes without opening, in a paragraph.", check,
-            needs=lambda match: False)  # document-wide: it reads the text, no matches
+RULE = Rule(
+    "quote-balance", "Linguistic conventions/Punctuation", Severity.MINOR,
+    "A quotation mark or bracket opens without closing, or closes without opening, in a paragraph.", check,
+    scope=Scope.DOCUMENT,  # it reads the text paragraph by paragraph, no matches
+    examples=(
+        Example("He said: ⟦“⟧we will not form it."),
+        Example("⟦(⟧the CSM"),
+        Example("the CSM⟦)⟧ said"),
+        Example("“Yes,” he said (twice)."),
+        Example("“The first paragraph goes on.\n\n“And ends here.”"),
+        Example("1) first\n2) second :)"),
+    ),
+)

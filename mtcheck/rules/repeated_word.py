@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.rules.base import CheckContext, Example, Rule
 
 # A whole word, the white space after it (one line break at most), and the same word again. Word and
 # gap are possessive (++, *+): cut shorter, a word is followed by a letter and a gap by white space,
@@ -41,5 +41,14 @@ def _same_but_capital(first: str, second: str) -> bool:
     return first[:1].isupper() and first[1:] == second[1:] and second[:1].islower()
 
 
-RULE = Rule("repeated-word", "Linguistic conventions/Grammar", Severity.MINOR,
-            "A word is written twice in a row.", check)
+RULE = Rule(
+    "repeated-word", "Linguistic conventions/Grammar", Severity.MINOR, "A word is written twice in a row.", check,
+    examples=(
+        Example("the ⟦the⟧ meeting"),
+        Example("The ⟦the⟧ meeting"),
+        Example("a session of\n⟦of⟧ the assembly"),
+        Example("that that is, he had had enough"),
+        Example("Bora Bora and Walla Walla"),
+        Example("the end.\n\nThe next"),
+    ),
+)

@@ -17,7 +17,7 @@ import re
 
 from mtcheck.markup import ends_entity
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.rules.base import CheckContext, Example, Rule
 from mtcheck.text import token_start_finder
 
 SPACE_BEFORE_IS_WRONG = frozenset({"en", "de", "sr", "hr", "bs", "sq", "es", "it", "pt", "nl", "pl", "cs"})
@@ -57,5 +57,16 @@ def _is_literal(text: str, start: int) -> bool:
     return bool(token and _LITERAL.search(token.group()))
 
 
-RULE = Rule("spacing", "Linguistic conventions/Punctuation", Severity.MINOR,
-            "A space is missing after punctuation, doubled inside a sentence, or stands before punctuation.", check)
+RULE = Rule(
+    "spacing", "Linguistic conventions/Punctuation", Severity.MINOR,
+    "A space is missing after punctuation, doubled inside a sentence, or stands before punctuation.", check,
+    examples=(
+        Example("Facebook⟦,⟧Twitter"),
+        Example("the⟦  ⟧meeting ended"),
+        Example("he said ⟦,⟧ then left"),
+        Example("It ended⟦.⟧The next one began."),
+        Example("1,000 people; see bbc.com/news. Done.  Next."),
+        Example("&quot;Serb List&quot;"),
+        Example("Bonjour ! Il a dit : non.", language="fr"),  # French puts a space before "!" and ":"
+    ),
+)

@@ -7,7 +7,7 @@ Passes: "the Community of Serb Municipalities".
 from __future__ import annotations
 
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule, suggestion_for
+from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, suggestion_for
 
 
 def check(ctx: CheckContext):
@@ -24,4 +24,14 @@ def check(ctx: CheckContext):
             )
 
 
-RULE = Rule("term-forbidden", "Terminology/Inconsistent with terminology resource", Severity.MAJOR, "A forbidden rendering of a glossary term occurs.", check)
+RULE = Rule(
+    "term-forbidden", "Terminology/Inconsistent with terminology resource", Severity.MAJOR,
+    "A forbidden rendering of a glossary term occurs.", check,
+    fix=replace_with_suggestion,
+    examples=(
+        Example("the ⟦Union of Serbian Municipalities⟧ met on Monday"),
+        Example("the ⟦Serbian List⟧ and the ⟦Serbian Republic⟧"),
+        Example("the Community of Serb Municipalities met on Monday"),
+        Example("the Serb List and Republika Srpska"),
+    ),
+)

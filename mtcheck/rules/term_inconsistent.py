@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, replace_with_suggestion
 
 
 def _dominant(counts: Counter, canonical: str, order: list[str]) -> str:
@@ -68,5 +68,13 @@ def _times(n: int) -> str:
 RULE = Rule(
     "term-inconsistent", "Terminology/Inconsistent use of terminology", Severity.MINOR,
     "A document uses two or more accepted forms of one term; the less used ones are flagged.", check,
+    scope=Scope.DOCUMENT,
     needs=counted,
+    fix=replace_with_suggestion,
+    examples=(
+        Example("The Community of Serb Municipalities met.\n\nLater the ⟦Association of Serb Municipalities⟧ "
+                "said the Community of Serb Municipalities would not."),
+        Example("The Association of Serb Municipalities met.\n\nLater the Association of Serb Municipalities "
+                "said the CSM would not."),
+    ),
 )

@@ -13,7 +13,7 @@ Passes: "Zajednica srpskih opština je ..." → "The Community of Serb Municipal
 from __future__ import annotations
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Rule, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
 
 
 def check(ctx: CheckContext):
@@ -37,5 +37,15 @@ def check(ctx: CheckContext):
                           term=term_id, severity=match.term.severity)
 
 
-RULE = Rule("term-missing", "Terminology/Inconsistent with terminology resource", Severity.MAJOR,
-            "A glossary term in the source that the target does not render.", check, needs=lambda match: False)
+RULE = Rule(
+    "term-missing", "Terminology/Inconsistent with terminology resource", Severity.MAJOR,
+    "A glossary term in the source that the target does not render.", check,
+    scope=Scope.PAIRS,
+    examples=(
+        Example("⟦The association is the topic of the meeting.⟧",
+                source="Zajednica srpskih opština je tema sastanka."),
+        Example("The Community of Serb Municipalities is the topic of the meeting.",
+                source="Zajednica srpskih opština je tema sastanka."),
+        Example("The CSM is the topic of the meeting.", source="Zajednica srpskih opština je tema sastanka."),
+    ),
+)

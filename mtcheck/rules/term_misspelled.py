@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from mtcheck.glossary.index import Match
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule, suggestion_for
+from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, suggestion_for
 
 
 def _message(found: str, match: Match) -> str:
@@ -35,4 +35,16 @@ def check(ctx: CheckContext):
             )
 
 
-RULE = Rule("term-misspelled", "Terminology/Inconsistent with terminology resource", Severity.MAJOR, "A misspelled or diacritic-less form of a glossary term.", check)
+RULE = Rule(
+    "term-misspelled", "Terminology/Inconsistent with terminology resource", Severity.MAJOR,
+    "A misspelled or diacritic-less form of a glossary term.", check,
+    fix=replace_with_suggestion,
+    examples=(
+        Example("⟦Aljbin Kurti⟧ said so"),
+        Example("President ⟦Vucic⟧ said so"),
+        Example("there is nothing from the ⟦WSO⟧"),  # one letter from the acronym ZSO
+        Example("Albin Kurti said so"),
+        Example("President Vučić said so"),
+        Example("Kurt said so"),
+    ),
+)

@@ -7,7 +7,7 @@ Passes: "there is nothing from the CSM".
 from __future__ import annotations
 
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule, suggestion_for
+from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, suggestion_for
 
 
 def check(ctx: CheckContext):
@@ -25,4 +25,28 @@ def check(ctx: CheckContext):
             )
 
 
-RULE = Rule("term-untranslated", "Accuracy/Untranslated", Severity.MAJOR, "A source-language form of a term is left untranslated.", check)
+# An example glossary of another language pair (English to French): the rule reads any.
+_ENGLISH_TO_FRENCH = """\
+version: 1
+name: example-en-fr
+language: fr
+source_language: en
+terms:
+  - id: email
+    canonical: courriel
+    source: [email, e-mail]
+"""
+
+RULE = Rule(
+    "term-untranslated", "Accuracy/Untranslated", Severity.MAJOR,
+    "A source-language form of a term is left untranslated.", check,
+    fix=replace_with_suggestion,
+    examples=(
+        Example("there is nothing from the ⟦ZSO⟧"),
+        Example("the talks in ⟦Beograd⟧ ended"),
+        Example("there is nothing from the CSM"),
+        Example("the talks in Belgrade ended"),
+        Example("envoyez-nous un ⟦e-mail⟧", glossary=_ENGLISH_TO_FRENCH),
+        Example("envoyez-nous un courriel", glossary=_ENGLISH_TO_FRENCH),
+    ),
+)

@@ -15,7 +15,7 @@ import re
 
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Rule, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
 
 MIN_WORDS = 3
 MIN_SHARE = 0.6
@@ -48,6 +48,14 @@ def _in_source_language(ctx: CheckContext, text: str) -> bool:
     return len(in_source) >= MIN_WORDS and len(in_source) >= MIN_SHARE * len(words)
 
 
-RULE = Rule("untranslated-segment", "Accuracy/Untranslated", Severity.MAJOR,
-            "A target that repeats its source or is written in the source language.", check,
-            needs=lambda match: False)
+RULE = Rule(
+    "untranslated-segment", "Accuracy/Untranslated", Severity.MAJOR,
+    "A target that repeats its source or is written in the source language.", check,
+    scope=Scope.PAIRS,
+    examples=(
+        Example("⟦Sastanak je završen danas u podne.⟧", source="Sastanak je završen danas u podne."),
+        Example("⟦Sastanak se završio danas u podne.⟧", source="Sastanak je završen danas u podne."),  # in Serbian still
+        Example("NATO\nKFOR 2023", source="NATO\nKFOR 2023"),
+        Example("The meeting ended today at noon.", source="Sastanak je završen danas u podne."),
+    ),
+)

@@ -17,7 +17,7 @@ import re
 
 from mtcheck.lexicon import lexicon_for
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Rule
+from mtcheck.rules.base import CheckContext, Example, Rule
 
 MIN_WORDS = 4
 MIN_SOURCE_WORDS = 3
@@ -70,5 +70,14 @@ def _stripped(sentence: re.Match) -> tuple[int, int]:
     return sentence.start() + len(raw) - len(raw.lstrip()), sentence.end() - len(raw) + len(raw.rstrip())
 
 
-RULE = Rule("untranslated-text", "Accuracy/Untranslated", Severity.MAJOR,
-            "A sentence is left in the source language.", check)
+RULE = Rule(
+    "untranslated-text", "Accuracy/Untranslated", Severity.MAJOR, "A sentence is left in the source language.", check,
+    examples=(
+        Example("He arrived. ⟦Vučić je rekao da Srbija neće priznati nezavisnost Kosova.⟧"),
+        Example("Vučić met Stoltenberg in Belgrade on Tuesday."),
+        Example("The talks ended. ⟦Il faut absolument éviter une nouvelle guerre.⟧", language="en", source_language="fr"),
+        Example("The talks ended. We must avoid another war.", language="en", source_language="fr"),
+        # Without a source language (the glossary names none) the rule cannot tell: it is silent.
+        Example("Vučić je rekao da Srbija neće priznati nezavisnost Kosova.", language="en"),
+    ),
+)
