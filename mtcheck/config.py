@@ -62,6 +62,7 @@ SCHEMA = {
         "fail_on": {"enum": list(FAIL_ON_CHOICES)},
         "exclude": {"type": "array", "items": {"type": "string"}},
         "include": {"type": "array", "items": {"type": "string"}},
+        "respect_gitignore": {"type": "boolean"},
         "rules": {
             "type": "object",
             "properties": {rule_id: rule_settings_schema(rule.options) for rule_id, rule in RULES.items()},
@@ -208,7 +209,8 @@ def _build(located: Located, path: Path) -> Config:
 def _selection(data: dict, folder: str) -> Selection:
     exclude, include = tuple(data.get("exclude", [])), tuple(data.get("include", []))
     return Selection(exclude=(Patterns(folder, exclude),) if exclude else (),
-                     include=Patterns(folder, include) if include else None)
+                     include=Patterns(folder, include) if include else None,
+                     respect_gitignore=data.get("respect_gitignore", True))
 
 
 def _selection_problems(located: Located, source: str) -> list[Problem]:

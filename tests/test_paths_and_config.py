@@ -92,6 +92,16 @@ def test_a_gitignored_file_named_is_checked_and_a_walk_leaves_it_out(project):
     assert checked(everything) == ["articles/a.txt", "articles/drafts/d.txt"]
 
 
+def test_respect_gitignore_false_in_the_config_takes_what_git_ignores(project):
+    tree(project, {".gitignore": "articles/drafts/\n"})
+    (project / "mtcheck.yaml").write_text("respect_gitignore: false\n", encoding="utf-8")
+    everything = run("check", "--no-cache", "articles", "-f", "json", cwd=project)
+    assert checked(everything) == ["articles/a.txt", "articles/drafts/d.txt"]
+    (project / "mtcheck.yaml").write_text("respect_gitignore: no thanks\n", encoding="utf-8")
+    refused = run("check", "--no-cache", "articles", cwd=project)
+    assert refused.returncode == 2 and "mtcheck.yaml:1:" in refused.stderr and "respect_gitignore" in refused.stderr
+
+
 # --- item 2: gitignore-style patterns ------------------------------------------------------------
 
 def test_a_folder_pattern_matches_at_any_depth_and_an_anchored_one_only_from_the_base(project):
