@@ -235,6 +235,17 @@ def test_names_that_only_look_alike_stay_apart(tmp_path):
     assert cluster.forms == {"Community of Serb Municipalities": 2, "Community of Serbian Municipalities": 1}
 
 
+def test_code_in_markdown_gives_no_forms(tmp_path):
+    """Code is no prose: identifiers and commands in fences and inline code are not spellings of names."""
+    prose = "The Community of Serb Municipalities met. The Community of Serb Municipalities spoke.\n\n"
+    code = "```\nCommunity of Serbian Municipalities = load()\n```\n\nRun `Community of Serbian Municipalities` now.\n"
+    (tmp_path / "a.md").write_text(prose + code, encoding="utf-8")
+    assert suggest([str(tmp_path)]) == []
+    (tmp_path / "a.txt").write_text(prose + code, encoding="utf-8")  # in a text file, the same lines are prose
+    [cluster] = suggest([str(tmp_path)])
+    assert cluster.forms == {"Community of Serb Municipalities": 4, "Community of Serbian Municipalities": 2}
+
+
 def test_the_bundled_sample_shows_the_kurti_and_acronym_clusters():
     clusters = suggest([str(MT_SAMPLE)])
     forms = [set(c.forms) for c in clusters]

@@ -72,6 +72,7 @@ from mtcheck.documents import document_paths, is_bilingual, read_document
 from mtcheck.folding import strip_diacritics
 from mtcheck.glossary.index import TermIndex
 from mtcheck.lexicon import Lexicon, lexicon_for
+from mtcheck.markup import prose_view
 from mtcheck.model import Glossary
 from mtcheck.rules.name_inconsistent import MIN_LENGTH, same_name
 from mtcheck.rules.phonetic import sound_key
@@ -166,7 +167,7 @@ def _texts(path: str, language: str) -> Iterator[str]:
 
         yield read_bilingual(path, target_language=language).text
         return
-    for _, text in read_document(path).segments():
+    for _, text in prose_view(read_document(path)).segments():  # code in Markdown and HTML is no prose
         yield text
 
 
