@@ -155,10 +155,12 @@ def cache_folder(wanted: str | CacheDir | None, root: str | None) -> str | None:
 
 
 def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
+    """``mtcheck check`` as a library call: the scored run, its reports (made as they are consumed),
+    whether it fails, and warnings about the run itself."""
     for name in [request.output_format, *(name for name, _ in request.extra_outputs)]:
         if name not in REPORTERS:
             raise MtcheckError(f"unknown format {name!r} (choose from {', '.join(REPORTERS)})")
-    run, checker = check_run(request, progress)
+    run, checker = scored_run(request, progress)
     run = run.with_printable_paths()  # what the reports and warnings say
     warnings = (f"cache off: {checker.cache_problem}",) if checker.cache_problem else ()
     reports = [Report(request.output_format, request.output, REPORTERS[request.output_format](run))]
@@ -170,8 +172,9 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     return CheckOutcome(run, reports, failed, warnings)
 
 
-def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[RunResult, Checker]:
-    """The scored run of a check, and the checker that made it."""
+def scored_run(request: CheckRequest, progress: Progress | None = None) -> tuple[RunResult, Checker]:
+    """The checking part of ``run_check``: the run of a check, scored, and the checker that made it
+    (no reports, no verdict)."""
     if request.engine not in ENGINES:
         raise MtcheckError(f"unknown engine {request.engine!r} (choose from {', '.join(ENGINES)})")
     if request.scheduler and request.engine != "dask":
@@ -279,7 +282,7 @@ def run_fix(request: FixRequest) -> list[FileFix]:
                          jobs=1, cache_dir=request.cache_dir, encoding=request.encoding, exclude=request.exclude,
                          include=request.include, respect_gitignore=request.respect_gitignore,
                          rewrites_documents=request.write, note=request.note)
-    run, checker = check_run(check)
+    run, checker = scored_run(check)
     fixes, problems = [], []
     for file in run.files:
         try:
