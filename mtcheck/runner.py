@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import signal
@@ -23,6 +22,7 @@ from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
 from mtcheck.lexicon import lexicon_for, lexicon_version
 from mtcheck.model import Document, FileResult, Glossary, RunResult
+from mtcheck.process_speed import collector_paused, freeze_lasting
 from mtcheck.rules import Rule
 from mtcheck.text import with_line_starts
 
@@ -228,7 +228,7 @@ _worker_checker: Checker | None = None
 def _start_worker(checker: Checker, parent: int) -> None:
     global _worker_checker
     _worker_checker = checker
-    gc.freeze()  # nor touch (and so copy) the forked index pages
+    freeze_lasting()  # nor touch (and so copy) the forked index pages
     # A terminal's Ctrl-C reaches the whole process group, as a hang-up's SIGHUP and a service
     # manager's SIGTERM can: the main process alone answers them (one line, 128 + the signal) and
     # drops the pool's work, then waits for the workers; a worker would print a traceback, or die
@@ -264,8 +264,5 @@ def _check_in_worker(path: str) -> FileResult:
 def _examine_in_worker(task: tuple[str, tuple[int, str], tuple[int, int]]) -> Examination:
     """Examine one segment of a large file (its matches travel encoded: forms by number)."""
     path, segment, start = task
-    gc.disable()  # examining makes 10^5 short-lived objects and no cycles: no collections meanwhile
-    try:
+    with collector_paused():  # examining makes 10^5 short-lived objects and no cycles
         return _worker_checker.examine(Document(path, segment[1]), segment, start)
-    finally:
-        gc.enable()

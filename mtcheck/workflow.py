@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -18,6 +17,7 @@ from mtcheck.errors import MtcheckError, Problem
 from mtcheck.fixer import FileFix
 from mtcheck.glossary.loader import glossary_files
 from mtcheck.model import RunResult
+from mtcheck.process_speed import freeze_lasting
 from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
 from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_checker
@@ -200,7 +200,7 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> tuple
         checker.sources = {request.paths[0]: request.source}
     checker.encoding = check_encoding(request.encoding)
     _refuse_to_overwrite_inputs(request, config, paths)
-    gc.freeze()  # the index lives as long as the run: keep the collector from walking it again and again
+    freeze_lasting()  # the index lives as long as the run
     if request.engine == "dask":
         from mtcheck.distributed import connect
 
