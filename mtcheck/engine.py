@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from mtcheck.bilingual.document import BilingualDocument
@@ -47,21 +47,28 @@ class Examination(NamedTuple):
 
 
 class Checker:
-    """Glossaries compiled once, then any number of documents checked against them."""
+    """Glossaries compiled once, then any number of documents checked against them. Built once and
+    never changed: every run, worker process and Dask worker sees the same checker."""
 
     def __init__(self, glossaries: list[Glossary], config: Config | None = None, rules: list[Rule] | None = None,
-                 index: TermIndex | None = None, index_key: str | None = None):
+                 index: TermIndex | None = None, index_key: str | None = None,
+                 sources: Mapping[str, str] | None = None, encoding: str = "utf-8-sig"):
         self.config = config or Config()
-        self.rules = rules if rules is not None else select_rules(self.config)
+        self.rules = tuple(rules if rules is not None else select_rules(self.config))
         self.language = glossaries[0].language if glossaries else "en"
         self.source_language = next((g.source_language for g in glossaries if g.source_language), None)
         self.index = index or TermIndex(glossaries, lexicon_for(self.language))
         self.lexicon = self.index.lexicon
         self.index_key = index_key  # identifies the glossary files the index was compiled from
         self.options = {rule.id: self.config.rule(rule.id).options for rule in self.rules}
-        self.sources: dict[str, str] = {}  # target file -> its line-aligned source file (--source)
-        self.encoding = "utf-8-sig"  # of the texts (--encoding); UTF-16 with a BOM is always recognised
-        self.cache_problem: str | None = None  # why the on-disk cache could not be used, if it could not
+        self.sources = dict(sources or {})  # target file -> its line-aligned source file (--source)
+        self.encoding = encoding  # of the texts (--encoding); UTF-16 with a BOM is always recognised
+        self._built = True
+
+    def __setattr__(self, name: str, value) -> None:
+        if getattr(self, "_built", False):
+            raise AttributeError(f"a Checker is not changed once built: build another with the {name} wanted")
+        object.__setattr__(self, name, value)
 
     @property
     def settings(self) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
@@ -30,8 +31,23 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 PARALLEL_SEGMENTS_ABOVE = EXAMINE_WHOLE_UP_TO  # bytes: larger files may be examined in segments, by all workers at once
 
 
-def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule], cache: Cache = NoCache()) -> Checker:
-    """A checker for these glossaries, its term index loaded from the cache when the files are unchanged."""
+def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule], cache: Cache = NoCache(), *,
+                    sources: dict[str, str] | None = None, encoding: str = "utf-8-sig") -> Checker:
+    """A checker for these glossaries, its term index loaded from the cache when the files are unchanged;
+    ``sources`` and ``encoding`` as ``Checker`` takes them."""
+    compiled = compile_index(glossary_paths, cache)
+    return Checker(compiled.glossaries, config, rules, index=compiled.index, index_key=compiled.key,
+                   sources=sources, encoding=encoding)
+
+
+class CompiledIndex(NamedTuple):
+    glossaries: list[Glossary]
+    index: TermIndex
+    key: str  # identifies the glossary files (and the code) it was compiled from
+
+
+def compile_index(glossary_paths: list[str], cache: Cache = NoCache()) -> CompiledIndex:
+    """The term index of these glossaries, loaded from the cache when the files are unchanged."""
     files = glossary_files(glossary_paths)
     key = fingerprint(code_fingerprint(), lexicon_version(),
                       *(part for f in files for part in (str(f), _read(f))))
@@ -42,8 +58,7 @@ def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule]
         cached = (glossaries, TermIndex(glossaries, lexicon_for(language)))
         cache.put("index", key, cached)
     _remember(key, cached)
-    glossaries, index = cached
-    return Checker(glossaries, config, rules, index=index, index_key=key)
+    return CompiledIndex(*cached, key)
 
 
 def _is_compiled_index(value) -> bool:

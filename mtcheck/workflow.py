@@ -6,6 +6,7 @@ import enum
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from mtcheck.config import (CONFIG_FILE, DEFAULT_GLOSSARY_DIR, FAIL_ON_CHOICES, PYPROJECT, Config, find_config,
                             glossary_paths, load_config)
@@ -20,7 +21,7 @@ from mtcheck.model import RunResult
 from mtcheck.process_speed import freeze_lasting
 from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
 from mtcheck.reporters import REPORTERS
-from mtcheck.runner import Progress, check_paths, compile_checker
+from mtcheck.runner import Progress, check_paths, compile_index
 from mtcheck.selection import pattern_problem
 from mtcheck.scoring.quality import score_run
 
@@ -160,9 +161,9 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     for name in [request.output_format, *(name for name, _ in request.extra_outputs)]:
         if name not in REPORTERS:
             raise MtcheckError(f"unknown format {name!r} (choose from {', '.join(REPORTERS)})")
-    run, checker = scored_run(request, progress)
+    run, checker, cache_problem = scored_run(request, progress)
     run = run.with_printable_paths()  # what the reports and warnings say
-    warnings = (f"cache off: {checker.cache_problem}",) if checker.cache_problem else ()
+    warnings = (f"cache off: {cache_problem}",) if cache_problem else ()
     reports = [Report(request.output_format, request.output, REPORTERS[request.output_format](run))]
     reports += [Report(name, path, REPORTERS[name](run)) for name, path in request.extra_outputs]
     failed = fails(run, request.fail_on or checker.config.fail_on) or run.scores.fails_min_score
@@ -172,7 +173,13 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     return CheckOutcome(run, reports, failed, warnings)
 
 
-def scored_run(request: CheckRequest, progress: Progress | None = None) -> tuple[RunResult, Checker]:
+class ScoredRun(NamedTuple):
+    run: RunResult
+    checker: Checker  # the checker that made it
+    cache_problem: str | None  # why the on-disk cache was off, if it was
+
+
+def scored_run(request: CheckRequest, progress: Progress | None = None) -> ScoredRun:
     """The checking part of ``run_check``: the run of a check, scored, and the checker that made it
     (no reports, no verdict)."""
     if request.engine not in ENGINES:
@@ -193,12 +200,12 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> tuple
     known = load_baseline(request.baseline) if request.baseline else None
     cache_dir = cache_folder(request.cache_dir, config.root)
     cache = Cache(cache_dir) if cache_dir else NoCache()
-    checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
-    checker.cache_problem = cache.problem
-    note(f"term index: {_many(len(checker.index.terms), 'term')}, {'from the cache' if cache.answered['index'] else 'compiled'}")
-    if request.source:
-        checker.sources = {request.paths[0]: request.source}
-    checker.encoding = check_encoding(request.encoding)
+    rules = select_rules(config, request.select, request.ignore)
+    compiled = compile_index(paths, cache)
+    note(f"term index: {_many(len(compiled.index.terms), 'term')}, {'from the cache' if cache.answered['index'] else 'compiled'}")
+    checker = Checker(compiled.glossaries, config, rules, index=compiled.index, index_key=compiled.key,
+                      sources={request.paths[0]: request.source} if request.source else None,
+                      encoding=check_encoding(request.encoding))
     _refuse_to_overwrite_inputs(request, config, paths)
     freeze_lasting()  # the index lives as long as the run
     if request.engine == "dask":
@@ -220,7 +227,8 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> tuple
     terms = {term.id: term for term in checker.index.terms if term.id in named}
     rules = tuple(rule.info(config.rule(rule.id).severity) for rule in checker.rules)
     min_score = request.min_score if request.min_score is not None else config.min_score
-    return replace(run, scores=score_run(run, config.scoring, min_score), terms=terms, rules=rules), checker
+    return ScoredRun(replace(run, scores=score_run(run, config.scoring, min_score), terms=terms, rules=rules), checker,
+                     cache.problem)
 
 
 def _note_checked(note: Note, run: RunResult, answered: int, request: CheckRequest) -> None:
@@ -282,7 +290,7 @@ def run_fix(request: FixRequest) -> list[FileFix]:
                          jobs=1, cache_dir=request.cache_dir, encoding=request.encoding, exclude=request.exclude,
                          include=request.include, respect_gitignore=request.respect_gitignore,
                          rewrites_documents=request.write, note=request.note)
-    run, checker = scored_run(check)
+    run, checker, _ = scored_run(check)
     fixes, problems = [], []
     for file in run.files:
         try:

@@ -50,7 +50,7 @@ GLOSSARY_RULES = ["term-forbidden", "term-untranslated", "term-misspelled", "ter
 def check(paths, glossaries) -> RunResult:
     request = CheckRequest(paths=[str(p) for p in paths], glossaries=[str(g) for g in glossaries],
                            use_config=False, cache_dir=None, select=GLOSSARY_RULES)
-    return scored_run(request)[0]
+    return scored_run(request).run
 
 
 @pytest.fixture(scope="module")
