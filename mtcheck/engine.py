@@ -8,9 +8,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from mtcheck.bilingual.document import BilingualDocument
 from mtcheck.config import Config
-from mtcheck.documents import StreamedDocument, document_paths, examination_segments, is_bilingual, read_document
+from mtcheck.documents import document_paths, examination_segments, is_bilingual, read_document
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.glossary.index import EncodedMatches, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
@@ -120,7 +119,7 @@ class Checker:
             examinations = ((segment, self.examine(document, segment, start))
                             for segment, start in with_line_starts(examination_segments(document)))
         suppressions = Suppressions()
-        streamed = isinstance(document, StreamedDocument)
+        streamed = document.streamed
         for (base, text), (segment_findings, found, counts, words, total, (line, _)) in examinations:
             suppressions.read(text, line)
             for rule_id, counted in counts.items():
@@ -134,20 +133,18 @@ class Checker:
         hits = {(rule, hit) for rule in per_document for hit in rule.check(context)}
         del kept, context
         findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))
-        warnings = ()
-        if isinstance(document, BilingualDocument):
-            findings = [document.relocate(f) for f in findings]
-            warnings = document.warnings
+        findings = document.relocate_all(findings)
         findings.sort(key=Finding.sort_key)
         suppressed: Counter = Counter()
         if suppressions:
             suppressed.update(f.rule for f in findings if suppressions.silences(f))
             findings = [f for f in findings if not suppressions.silences(f)]
-        return FileResult(document.path, total_words, tuple(findings), dict(sorted(suppressed.items())), warnings=warnings)
+        return FileResult(document.path, total_words, tuple(findings), dict(sorted(suppressed.items())),
+                          warnings=document.warnings)
 
     def _not_checkable(self, document: Document) -> str | None:
         """Why the glossaries cannot judge ``document``: a translation into another language."""
-        if isinstance(document, BilingualDocument) and (foreign := document.other_target_languages(self.language)):
+        if foreign := document.other_target_languages(self.language):
             return f"a translation into {', '.join(map(repr, foreign))}, not the glossary's language {self.language!r}"
         return None
 

@@ -79,8 +79,27 @@ class Glossary:
     source_language: str | None = None
 
 
+class DocumentProtocol:
+    """What a document says of itself to the engine, which never asks for its type. These answers
+    are a text's in one language, held in memory; ``StreamedDocument`` (read segment by segment) and
+    ``BilingualDocument`` (a translation file's targets beside their sources) answer otherwise."""
+
+    __slots__ = ()
+    streamed = False  # read segment by segment, never whole: its findings then share their strings
+    pairs: tuple = ()  # a translation file's (source, target) pairs (mtcheck.bilingual.formats.Pair)
+    warnings: tuple[tuple[int, int | None, str], ...] = ()  # (line, column, message): what reading it changed
+
+    def other_target_languages(self, language: str) -> list[str]:
+        """The target languages it declares that are not ``language`` (sorted): a text declares none."""
+        return []
+
+    def relocate_all(self, findings: list[Finding]) -> list[Finding]:
+        """The findings, in order, with their places in the file: in a text, where they were found."""
+        return findings
+
+
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(DocumentProtocol):
     """A decoded text held in memory. Offsets everywhere count code points of ``text``."""
 
     path: str

@@ -37,7 +37,7 @@ class CheckContext:
         self.options = options or {}  # rule id -> its options from the config (artifact: patterns)
         self.index = index  # the term index, for rules that look at more than the target's matches
         # A bilingual file: its (source, target) pairs, and where each target starts in the text.
-        self.pairs = getattr(document, "pairs", ())
+        self.pairs = document.pairs
 
     def counts_of(self, rule: Rule) -> Mapping[str, int]:
         """The counts of the words ``rule`` reads (``Rule.counts``): in the whole document, gathered
