@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from mtcheck.config import Config
-from mtcheck.documents import document_paths, examination_segments, is_bilingual, read_document
+from mtcheck.documents import examination_segments, is_bilingual, read_document
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.glossary.index import EncodedMatches, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
@@ -170,8 +170,10 @@ class Checker:
         return self.check_document(Document(path, text))
 
     def check_paths(self, paths: list[str]) -> RunResult:
-        files = document_paths(paths, self.config.selection)
-        return RunResult.of(tuple(self.check_document(self.read(path)) for path in files))
+        """Check files and folders in this process, without a cache: ``runner.check_paths``."""
+        from mtcheck.runner import check_paths  # the runner builds on this module
+
+        return check_paths(self, paths)
 
     @staticmethod
     def _finding(rule: Rule, configured: Severity | None, category: str, hit: Hit, path: str, positions) -> Finding:
