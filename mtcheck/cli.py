@@ -44,7 +44,7 @@ def _version(value: bool) -> None:
     if value:
         with _reader_may_stop():
             typer.echo(f"mtcheck {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitCode.OK)
 
 
 @app.callback()
