@@ -202,6 +202,7 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> Score
     cache = Cache(cache_dir) if cache_dir else NoCache()
     rules = select_rules(config, request.select, request.ignore)
     compiled = compile_index(paths, cache)
+    cache_problem = cache.problem  # known once the index was asked of the cache
     note(f"term index: {_many(len(compiled.index.terms), 'term')}, {'from the cache' if cache.answered['index'] else 'compiled'}")
     checker = Checker(compiled.glossaries, config, rules, index=compiled.index, index_key=compiled.key,
                       sources={request.paths[0]: request.source} if request.source else None,
@@ -228,7 +229,7 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> Score
     rules = tuple(rule.info(config.rule(rule.id).severity) for rule in checker.rules)
     min_score = request.min_score if request.min_score is not None else config.min_score
     return ScoredRun(replace(run, scores=score_run(run, config.scoring, min_score), terms=terms, rules=rules), checker,
-                     cache.problem)
+                     cache_problem)
 
 
 def _note_checked(note: Note, run: RunResult, answered: int, request: CheckRequest) -> None:
