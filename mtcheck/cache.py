@@ -17,7 +17,6 @@ is ignored without being opened for reading.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import hmac
 import io
@@ -30,6 +29,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from mtcheck.process_speed import collector_paused
 
 DEFAULT_DIR = ".mtcheck_cache"
 KINDS = ("index", "results")
@@ -60,7 +61,7 @@ _ALLOWED_GLOBALS = frozenset({
     ("mtcheck.model", "Glossary"),
     ("mtcheck.model", "Term"),
     ("mtcheck.model", "Severity"),
-    ("mtcheck.model", "_from_fields"),
+    ("mtcheck.process_speed", "from_fields"),
     ("mtcheck.model", "_unpickled_file_result"),
     ("ahocorasick", "Automaton"),
     ("array", "array"),
@@ -197,8 +198,7 @@ class Cache:
     def get(self, kind: str, key: str, lasting: bool = False, expect: Callable[[object], bool] | None = None):
         """The value stored under ``key``, or None; None too when ``expect`` refuses the value (an
         entry of the wrong type or for another file is no answer). A ``lasting`` value (one kept for the rest of the
-        process, like a term index) is moved out of the collector's reach (``gc.freeze``) at once:
-        otherwise the first collection walks its millions of objects, and the next ones again."""
+        process, like a term index) is moved out of the collector's reach at once (``process_speed``)."""
         secret = self._key()
         if secret is None:
             return None
@@ -209,15 +209,11 @@ class Cache:
         if not hmac.compare_digest(mac, _mac(secret, kind, key, payload)):
             return None  # written by someone without this user's key, or moved from another key
         _touch(self._path(kind, key))
-        gc.disable()  # unpickling 10^5 small objects is several times faster without collections
         try:
-            value = _RestrictedUnpickler(io.BytesIO(payload)).load()
+            with collector_paused(then_freeze=lasting):
+                value = _RestrictedUnpickler(io.BytesIO(payload)).load()
         except Exception:  # an entry from another version of mtcheck or its dependencies
             return None
-        finally:
-            if lasting:
-                gc.freeze()
-            gc.enable()
         if expect is not None and not expect(value):
             return None
         self.answered[kind] += 1

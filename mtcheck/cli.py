@@ -7,61 +7,44 @@ import os
 import sys
 import time
 from contextlib import contextmanager
-from enum import IntEnum
 from typing import Annotated, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from mtcheck import __version__
-from mtcheck.entry import how_stopped, interrupted, say_stopped
+from mtcheck.entry import ExitCode, stops_and_errors_reported
 from mtcheck.errors import MtcheckError, Problem
 from mtcheck.visible import visible
 
 
-@contextmanager
-def _reporting_interrupt():
-    try:
-        yield
-    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM and SIGHUP (mtcheck.entry.Stopped)
-        word, code = how_stopped(stop)
-        say_stopped(word)
-        raise typer.Exit(code) from None
-
-
-class _InterruptReportingGroup(TyperGroup):
-    """Typer ends a Ctrl-C in a command with a silent exit 130: say why first, one line; SIGTERM
-    and SIGHUP likewise, with their own word and code. (`fix` catches its own to say what state the
-    files are in.)"""
+class _ReportingGroup(TyperGroup):
+    """Each command ends as the process boundary (``mtcheck.entry.stops_and_errors_reported``) says:
+    a Ctrl-C, SIGTERM or SIGHUP with one line and 128 + the signal (typer would end a Ctrl-C with a
+    silent 130), an MtcheckError with its problems and 2."""
 
     def make_context(self, *args, **kwargs):  # parsing the arguments (and --version) runs here
-        with _reporting_interrupt():
+        with stops_and_errors_reported(inside_a_command=True):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):  # every command and subcommand runs here
-        with _reporting_interrupt():
+        with stops_and_errors_reported(inside_a_command=True):
             return super().invoke(ctx)
 
 
 app = typer.Typer(
-    cls=_InterruptReportingGroup,
+    cls=_ReportingGroup,
     help="Machine-translation quality and terminology checker.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
 
 
-class Exit(IntEnum):
-    OK = 0
-    FINDINGS = 1
-    ERROR = 2
-
-
 def _version(value: bool) -> None:
     if value:
         with _reader_may_stop():
             typer.echo(f"mtcheck {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitCode.OK)
 
 
 @app.callback()
@@ -73,12 +56,6 @@ def _root(
 
 def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
-
-
-def _fail(error: MtcheckError) -> typer.Exit:
-    for problem in error.problems:
-        typer.echo(f"error: {problem}", err=True)
-    return typer.Exit(Exit.ERROR)
 
 
 EXCLUDE_HELP = ("Leave out of folder walks what this gitignore-style pattern (relative to the current folder) "
@@ -125,31 +102,25 @@ def check(
     note = _verbose_note() if verbose else None  # its clock starts before the library is imported
     from mtcheck import workflow
 
-    try:
-        _refuse_quiet_and_verbose(quiet, verbose)
-        output_format, extra_outputs = workflow.parse_formats(formats or [], output)
-    except MtcheckError as error:
-        raise _fail(error) from None
+    _refuse_quiet_and_verbose(quiet, verbose)
+    output_format, extra_outputs = workflow.parse_formats(formats or [], output)
     progress = None if quiet else _progress_bar(machine_format_on_stdout=output_format != "text" and not output)
+    request = workflow.CheckRequest(
+        paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
+        output_format=output_format, output=output, extra_outputs=extra_outputs, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
+        jobs=jobs, cache_dir=None if no_cache else cache_dir or workflow.CacheDir.DEFAULT, engine=engine, scheduler=scheduler,
+        exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
+        min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
+        note=note,
+    )
     try:
-        request = workflow.CheckRequest(
-            paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
-            output_format=output_format, output=output, extra_outputs=extra_outputs, fail_on=fail_on, select=_split(select), ignore=_split(ignore),
-            jobs=jobs, cache_dir=None if no_cache else cache_dir or workflow.CacheDir.DEFAULT, engine=engine, scheduler=scheduler,
-            exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
-            min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
-            note=note,
-        )
-        try:
-            outcome = workflow.run_check(request, progress)
-        finally:
-            if progress:
-                progress.close()  # before anything is printed: a live bar and the report must never share lines
-        _warn_about_run(outcome, quiet)
-        _write_reports(outcome, quiet, note)
-    except MtcheckError as error:
-        raise _fail(error) from None
-    code = Exit.FINDINGS if outcome.failed else Exit.OK
+        outcome = workflow.run_check(request, progress)
+    finally:
+        if progress:
+            progress.close()  # before anything is printed: a live bar and the report must never share lines
+    _warn_about_run(outcome, quiet)
+    _write_reports(outcome, quiet, note)
+    code = ExitCode.FINDINGS if outcome.failed else ExitCode.OK
     if note:
         note(f"exit code {code:d}")
     raise typer.Exit(code)
@@ -259,15 +230,12 @@ def fix(
         if not quiet:
             typer.echo(f"{verb} {edits} finding{'s' if edits != 1 else ''} in {len(fixes)} file{'s' if len(fixes) != 1 else ''}.",
                        err=True)
-    except MtcheckError as error:
-        raise _fail(error) from None
-    except KeyboardInterrupt as stop:  # typer would exit 130 silently; say what state the files are in
-        word, code = how_stopped(stop)
-        say_stopped(f"{word}: each file is either fixed or as it was")
-        raise typer.Exit(code) from None
+    except KeyboardInterrupt as stop:  # the last words (mtcheck.entry) say what state the files are in
+        stop.add_note("each file is either fixed or as it was")
+        raise
     if changed:
-        raise typer.Exit(Exit.ERROR)
-    raise typer.Exit(Exit.FINDINGS if fixes and not write else Exit.OK)
+        raise typer.Exit(ExitCode.ERROR)
+    raise typer.Exit(ExitCode.FINDINGS if fixes and not write else ExitCode.OK)
 
 
 @app.command()
@@ -295,22 +263,19 @@ def score(
     from mtcheck.scoring import reference
     from mtcheck.scoring.command import ScoreRequest, run_score
 
-    try:
-        if output_format not in ("text", "json"):
-            raise MtcheckError(f"unknown format {output_format!r} (choose from text, json)")
-        request = ScoreRequest(
-            hypotheses=hypotheses or [], references=ref or [], metrics=reference.parse_metrics(metrics.split(",")),
-            segments=segments, compare=compare, seed=seed, check=run_checks, glossaries=glossary or [],
-            config_file=config_file, use_config=not no_config, annotations=annotations, weights=weights,
-            source_errors=source_errors, wmt_terms=wmt_terms, output=output,
-        )
-        chunks = (json_chunks if output_format == "json" else text_chunks)(run_score(request))
-        if output:
-            write_atomic(output, chunks)
-        else:
-            _print(chunks, colour=False)
-    except MtcheckError as error:
-        raise _fail(error) from None
+    if output_format not in ("text", "json"):
+        raise MtcheckError(f"unknown format {output_format!r} (choose from text, json)")
+    request = ScoreRequest(
+        hypotheses=hypotheses or [], references=ref or [], metrics=reference.parse_metrics(metrics.split(",")),
+        segments=segments, compare=compare, seed=seed, check=run_checks, glossaries=glossary or [],
+        config_file=config_file, use_config=not no_config, annotations=annotations, weights=weights,
+        source_errors=source_errors, wmt_terms=wmt_terms, output=output,
+    )
+    chunks = (json_chunks if output_format == "json" else text_chunks)(run_score(request))
+    if output:
+        write_atomic(output, chunks)
+    else:
+        _print(chunks, colour=False)
 
 
 glossary_app = typer.Typer(help="Maintain glossaries: validate, test, lint, stats, schema, import, export, add, edit, suggest.",
@@ -325,7 +290,7 @@ def _glossary_problems(loaded_problems, extra, quiet: bool = False) -> None:
         for problem in problems:
             typer.echo(str(problem))
     if problems:
-        raise typer.Exit(Exit.FINDINGS)
+        raise typer.Exit(ExitCode.FINDINGS)
     if not quiet:
         typer.echo("OK", err=True)
 
@@ -372,10 +337,7 @@ def glossary_stats(
     from mtcheck.glossary.loader import load_glossaries
     from mtcheck.glossary.maintenance import stats
 
-    try:
-        rows = stats(load_glossaries(paths))
-    except MtcheckError as error:
-        raise _fail(error) from None
+    rows = stats(load_glossaries(paths))
     if output_format == "json":
         with _reader_may_stop():
             typer.echo(json.dumps({"version": 1, "files": rows}, ensure_ascii=False, indent=1))
@@ -417,10 +379,7 @@ def glossary_add(
 
     term = {"id": term_id, "canonical": canonical, "variants": variant or [], "short": short or [],
             "forbidden": forbidden or [], "source": source or [], "type": term_type, "note": note}
-    try:
-        save(path, add_term(path, term))
-    except MtcheckError as error:
-        raise _fail(error) from None
+    save(path, add_term(path, term))
     typer.echo(f"Added {term_id!r} to {path}.", err=True)
 
 
@@ -440,10 +399,7 @@ def glossary_edit(
     from mtcheck.glossary.editing import edit_term, save
 
     add = {"variants": variant or [], "short": short or [], "forbidden": forbidden or [], "source": source or []}
-    try:
-        save(path, edit_term(path, term_id, add, {"canonical": canonical, "note": note, "type": term_type}))
-    except MtcheckError as error:
-        raise _fail(error) from None
+    save(path, edit_term(path, term_id, add, {"canonical": canonical, "note": note, "type": term_type}))
     typer.echo(f"Changed {term_id!r} in {path}.", err=True)
 
 
@@ -462,17 +418,14 @@ def glossary_export(
     from mtcheck.glossary.loader import glossary_files, load_glossaries
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
-    try:
-        to = exchange_format(output, to, "--to", default="csv")
-        refuse_to_overwrite_inputs([("--output", output)], [("glossary", path) for path in glossary_files(paths)])
-        text = export_glossaries(load_glossaries(paths), to)
-        if output:
-            write_atomic(output, text)
-        else:
-            with _reader_may_stop():
-                sys.stdout.write(text)
-    except MtcheckError as error:
-        raise _fail(error) from None
+    to = exchange_format(output, to, "--to", default="csv")
+    refuse_to_overwrite_inputs([("--output", output)], [("glossary", path) for path in glossary_files(paths)])
+    text = export_glossaries(load_glossaries(paths), to)
+    if output:
+        write_atomic(output, text)
+    else:
+        with _reader_may_stop():
+            sys.stdout.write(text)
 
 
 @glossary_app.command("import")
@@ -494,12 +447,9 @@ def glossary_import(
     from mtcheck.glossary.exchange import exchange_format, import_glossary
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
-    try:
-        from_format = exchange_format(path, from_format, "--from")
-        refuse_to_overwrite_inputs([("--output", output)], [("termbase", path)])
-        write_atomic(output, import_glossary(path, from_format, name, language, source_language))
-    except MtcheckError as error:
-        raise _fail(error) from None
+    from_format = exchange_format(path, from_format, "--from")
+    refuse_to_overwrite_inputs([("--output", output)], [("termbase", path)])
+    write_atomic(output, import_glossary(path, from_format, name, language, source_language))
     typer.echo(f"Wrote {output}.", err=True)
 
 
@@ -517,15 +467,12 @@ def glossary_suggest(
     from mtcheck.glossary.suggest import draft_yaml, suggest
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
-    try:
-        known = load_glossaries(glossary) if glossary else None
-        documents = document_paths(corpus)
-        refuse_to_overwrite_inputs([("--output", output)], [("document", path) for path in documents]
-                                   + [("glossary", path) for path in glossary_files(glossary or [])])
-        clusters = suggest(documents, known, language, min_forms)
-        write_atomic(output, draft_yaml(clusters, "draft", language))
-    except MtcheckError as error:
-        raise _fail(error) from None
+    known = load_glossaries(glossary) if glossary else None
+    documents = document_paths(corpus)
+    refuse_to_overwrite_inputs([("--output", output)], [("document", path) for path in documents]
+                               + [("glossary", path) for path in glossary_files(glossary or [])])
+    clusters = suggest(documents, known, language, min_forms)
+    write_atomic(output, draft_yaml(clusters, "draft", language))
     typer.echo(f"Wrote {len(clusters)} draft term{'s' if len(clusters) != 1 else ''} to {output}.", err=True)
 
 
@@ -536,11 +483,8 @@ def rules_command(
     """List the rules (id, MQM error type, default severity, fixable, what each finds), or document one."""
     from mtcheck.rules.catalogue import rule_page, rule_table
 
-    try:
-        with _reader_may_stop():
-            sys.stdout.write(rule_page(rule_id) if rule_id is not None else rule_table())
-    except MtcheckError as error:
-        raise _fail(error) from None
+    with _reader_may_stop():
+        sys.stdout.write(rule_page(rule_id) if rule_id is not None else rule_table())
 
 
 def _write_diffs(diffs) -> None:
@@ -596,10 +540,7 @@ def _cache_folder(named: str | None) -> str:
     from mtcheck.config import config_location
     from mtcheck.workflow import CacheDir, cache_folder
 
-    try:
-        return named or cache_folder(CacheDir.DEFAULT, config_location()[1])
-    except MtcheckError as error:  # an unreadable pyproject.toml on the way up
-        raise _fail(error) from None
+    return named or cache_folder(CacheDir.DEFAULT, config_location()[1])
 
 
 @cache_app.command("info")
@@ -628,7 +569,7 @@ def cache_clean(cache_dir: Annotated[Optional[str], CACHE_DIR_OPTION] = None) ->
             typer.echo(visible(f"{cache_dir}: no cache here, nothing to clean"))
         return
     if not cache.is_mtcheck_cache():
-        raise _fail(MtcheckError(Problem(cache_dir, "not a cache mtcheck made (no mtcheck CACHEDIR.TAG): left alone")))
+        raise MtcheckError(Problem(cache_dir, "not a cache mtcheck made (no mtcheck CACHEDIR.TAG): left alone"))
     removed, freed = cache.clean()
     with _reader_may_stop():
         typer.echo(visible(f"{cache_dir}: removed {removed} entries, {_megabytes(freed)}"))
@@ -637,14 +578,3 @@ def cache_clean(cache_dir: Annotated[Optional[str], CACHE_DIR_OPTION] = None) ->
 def _megabytes(size: int) -> str:
     return f"{size / 2**20:,.1f} MB"
 
-
-def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt as stop:  # outside the commands, e.g. while typer builds them from the functions
-        interrupted(stop)
-    except BrokenPipeError:
-        sys.exit(Exit.ERROR)
-    except OSError as exc:  # e.g. a full disk while printing
-        typer.echo(f"error: {Problem(exc.filename or 'mtcheck', exc.strerror or str(exc))}", err=True)
-        sys.exit(Exit.ERROR)

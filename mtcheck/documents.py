@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.errors import InputError, Problem
-from mtcheck.model import Document, ProseDocument
+from mtcheck.model import Document, DocumentProtocol, ProseDocument
 from mtcheck.selection import Selection
 from mtcheck.selection import walk as selection_walk
 from mtcheck.text import cut_point, split_evenly
@@ -234,7 +234,7 @@ def check_encoding(encoding: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class StreamedDocument:
+class StreamedDocument(DocumentProtocol):
     """A large file read segment by segment, each time its text is needed, in bounded memory.
 
     Segments end at paragraph breaks where there is one (no term spans a paragraph
@@ -244,6 +244,7 @@ class StreamedDocument:
     path: str
     segment_chars: int = SEGMENT_CHARS
     encoding: str = "utf-8-sig"
+    streamed = True
 
     def segments(self, size: int | None = None) -> Iterator[tuple[int, str]]:
         """(offset, text) pieces of about ``size`` (default ``segment_chars``) characters, read lazily."""

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from mtcheck.bilingual.document import BilingualDocument
 from mtcheck.config import Config
-from mtcheck.documents import StreamedDocument, document_paths, examination_segments, is_bilingual, read_document
+from mtcheck.documents import examination_segments, is_bilingual, read_document
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.glossary.index import EncodedMatches, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
@@ -48,21 +47,28 @@ class Examination(NamedTuple):
 
 
 class Checker:
-    """Glossaries compiled once, then any number of documents checked against them."""
+    """Glossaries compiled once, then any number of documents checked against them. Built once and
+    never changed: every run, worker process and Dask worker sees the same checker."""
 
     def __init__(self, glossaries: list[Glossary], config: Config | None = None, rules: list[Rule] | None = None,
-                 index: TermIndex | None = None, index_key: str | None = None):
+                 index: TermIndex | None = None, index_key: str | None = None,
+                 sources: Mapping[str, str] | None = None, encoding: str = "utf-8-sig"):
         self.config = config or Config()
-        self.rules = rules if rules is not None else select_rules(self.config)
+        self.rules = tuple(rules if rules is not None else select_rules(self.config))
         self.language = glossaries[0].language if glossaries else "en"
         self.source_language = next((g.source_language for g in glossaries if g.source_language), None)
         self.index = index or TermIndex(glossaries, lexicon_for(self.language))
         self.lexicon = self.index.lexicon
         self.index_key = index_key  # identifies the glossary files the index was compiled from
         self.options = {rule.id: self.config.rule(rule.id).options for rule in self.rules}
-        self.sources: dict[str, str] = {}  # target file -> its line-aligned source file (--source)
-        self.encoding = "utf-8-sig"  # of the texts (--encoding); UTF-16 with a BOM is always recognised
-        self.cache_problem: str | None = None  # why the on-disk cache could not be used, if it could not
+        self.sources = dict(sources or {})  # target file -> its line-aligned source file (--source)
+        self.encoding = encoding  # of the texts (--encoding); UTF-16 with a BOM is always recognised
+        self._built = True
+
+    def __setattr__(self, name: str, value) -> None:
+        if getattr(self, "_built", False):
+            raise AttributeError(f"a Checker is not changed once built: build another with the {name} wanted")
+        object.__setattr__(self, name, value)
 
     @property
     def settings(self) -> str:
@@ -114,7 +120,7 @@ class Checker:
             examinations = ((segment, self.examine(document, segment, start))
                             for segment, start in with_line_starts(examination_segments(document)))
         suppressions = Suppressions()
-        streamed = isinstance(document, StreamedDocument)
+        streamed = document.streamed
         for (base, text), (segment_findings, found, counts, words, total, (line, _)) in examinations:
             suppressions.read(text, line)
             for rule_id, counted in counts.items():
@@ -130,20 +136,18 @@ class Checker:
                 for hit in rule.check(context)}
         del kept, context
         findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))
-        warnings = ()
-        if isinstance(document, BilingualDocument):
-            findings = [document.relocate(f) for f in findings]
-            warnings = document.warnings
+        findings = document.relocate_all(findings)
         findings.sort(key=Finding.sort_key)
         suppressed: Counter = Counter()
         if suppressions:
             suppressed.update(f.rule for f in findings if suppressions.silences(f))
             findings = [f for f in findings if not suppressions.silences(f)]
-        return FileResult(document.path, total_words, tuple(findings), dict(sorted(suppressed.items())), warnings=warnings)
+        return FileResult(document.path, total_words, tuple(findings), dict(sorted(suppressed.items())),
+                          warnings=document.warnings)
 
     def _not_checkable(self, document: Document) -> str | None:
         """Why the glossaries cannot judge ``document``: a translation into another language."""
-        if isinstance(document, BilingualDocument) and (foreign := document.other_target_languages(self.language)):
+        if foreign := document.other_target_languages(self.language):
             return f"a translation into {', '.join(map(repr, foreign))}, not the glossary's language {self.language!r}"
         return None
 
@@ -169,8 +173,10 @@ class Checker:
         return self.check_document(Document(path, text))
 
     def check_paths(self, paths: list[str]) -> RunResult:
-        files = document_paths(paths, self.config.selection)
-        return RunResult.of(tuple(self.check_document(self.read(path)) for path in files))
+        """Check files and folders in this process, without a cache: ``runner.check_paths``."""
+        from mtcheck.runner import check_paths  # the runner builds on this module
+
+        return check_paths(self, paths)
 
     @staticmethod
     def _finding(rule: Rule, configured: Severity | None, category: str, hit: Hit, path: str, positions) -> Finding:

@@ -10,6 +10,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from mtcheck.errors import Problem
+from mtcheck.process_speed import from_fields, pickled_as_fields
 
 if TYPE_CHECKING:
     from mtcheck.scoring.quality import RunScores
@@ -37,27 +38,6 @@ class Severity(IntEnum):
 
 
 SEVERITY_NAMES = tuple(s.label for s in Severity)
-
-
-def pickled_as_fields(cls):
-    """Pickle a frozen slots dataclass as the tuple of its fields, and rebuild it through its slots:
-    its own __getstate__ is a Python loop per object, a frozen __init__ a call per field, and the
-    index cache holds 10^4 terms, worker processes and the results cache send 10^4-10^6 findings."""
-    names = [f.name for f in fields(cls)]
-    values = attrgetter(*names)
-    _SLOT_SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in names)
-    cls.__reduce__ = lambda self: (_from_fields, (cls, values(self)))
-    return cls
-
-
-_SLOT_SETTERS: dict[type, tuple] = {}
-
-
-def _from_fields(cls: type, values: tuple):
-    rebuilt = object.__new__(cls)
-    for set_field, value in zip(_SLOT_SETTERS[cls], values):
-        set_field(rebuilt, value)
-    return rebuilt
 
 
 @pickled_as_fields
@@ -99,8 +79,27 @@ class Glossary:
     source_language: str | None = None
 
 
+class DocumentProtocol:
+    """What a document says of itself to the engine, which never asks for its type. These answers
+    are a text's in one language, held in memory; ``StreamedDocument`` (read segment by segment) and
+    ``BilingualDocument`` (a translation file's targets beside their sources) answer otherwise."""
+
+    __slots__ = ()
+    streamed = False  # read segment by segment, never whole: its findings then share their strings
+    pairs: tuple = ()  # a translation file's (source, target) pairs (mtcheck.bilingual.formats.Pair)
+    warnings: tuple[tuple[int, int | None, str], ...] = ()  # (line, column, message): what reading it changed
+
+    def other_target_languages(self, language: str) -> list[str]:
+        """The target languages it declares that are not ``language`` (sorted): a text declares none."""
+        return []
+
+    def relocate_all(self, findings: list[Finding]) -> list[Finding]:
+        """The findings, in order, with their places in the file: in a text, where they were found."""
+        return findings
+
+
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(DocumentProtocol):
     """A decoded text held in memory. Offsets everywhere count code points of ``text``."""
 
     path: str
@@ -199,7 +198,7 @@ class FileResult:
 
 
 def _unpickled_file_result(path, words, rows, suppressed, baselined, skipped, warnings=()) -> FileResult:
-    findings = tuple(_from_fields(Finding, row) for row in rows)
+    findings = tuple(from_fields(Finding, row) for row in rows)
     return FileResult(path, words, findings, suppressed, baselined, skipped, warnings)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import signal
@@ -11,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
@@ -23,6 +23,7 @@ from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.loader import glossary_files, load_glossaries
 from mtcheck.lexicon import lexicon_for, lexicon_version
 from mtcheck.model import Document, FileResult, Glossary, RunResult
+from mtcheck.process_speed import collector_paused, freeze_lasting
 from mtcheck.rules import Rule
 from mtcheck.text import with_line_starts
 
@@ -30,8 +31,23 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 PARALLEL_SEGMENTS_ABOVE = EXAMINE_WHOLE_UP_TO  # bytes: larger files may be examined in segments, by all workers at once
 
 
-def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule], cache: Cache = NoCache()) -> Checker:
-    """A checker for these glossaries, its term index loaded from the cache when the files are unchanged."""
+def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule], cache: Cache = NoCache(), *,
+                    sources: dict[str, str] | None = None, encoding: str = "utf-8-sig") -> Checker:
+    """A checker for these glossaries, its term index loaded from the cache when the files are unchanged;
+    ``sources`` and ``encoding`` as ``Checker`` takes them."""
+    compiled = compile_index(glossary_paths, cache)
+    return Checker(compiled.glossaries, config, rules, index=compiled.index, index_key=compiled.key,
+                   sources=sources, encoding=encoding)
+
+
+class CompiledIndex(NamedTuple):
+    glossaries: list[Glossary]
+    index: TermIndex
+    key: str  # identifies the glossary files (and the code) it was compiled from
+
+
+def compile_index(glossary_paths: list[str], cache: Cache = NoCache()) -> CompiledIndex:
+    """The term index of these glossaries, loaded from the cache when the files are unchanged."""
     files = glossary_files(glossary_paths)
     key = fingerprint(code_fingerprint(), lexicon_version(),
                       *(part for f in files for part in (str(f), _read(f))))
@@ -42,8 +58,7 @@ def compile_checker(glossary_paths: list[str], config: Config, rules: list[Rule]
         cached = (glossaries, TermIndex(glossaries, lexicon_for(language)))
         cache.put("index", key, cached)
     _remember(key, cached)
-    glossaries, index = cached
-    return Checker(glossaries, config, rules, index=index, index_key=key)
+    return CompiledIndex(*cached, key)
 
 
 def _is_compiled_index(value) -> bool:
@@ -228,7 +243,7 @@ _worker_checker: Checker | None = None
 def _start_worker(checker: Checker, parent: int) -> None:
     global _worker_checker
     _worker_checker = checker
-    gc.freeze()  # nor touch (and so copy) the forked index pages
+    freeze_lasting()  # nor touch (and so copy) the forked index pages
     # A terminal's Ctrl-C reaches the whole process group, as a hang-up's SIGHUP and a service
     # manager's SIGTERM can: the main process alone answers them (one line, 128 + the signal) and
     # drops the pool's work, then waits for the workers; a worker would print a traceback, or die
@@ -264,8 +279,5 @@ def _check_in_worker(path: str) -> FileResult:
 def _examine_in_worker(task: tuple[str, tuple[int, str], tuple[int, int]]) -> Examination:
     """Examine one segment of a large file (its matches travel encoded: forms by number)."""
     path, segment, start = task
-    gc.disable()  # examining makes 10^5 short-lived objects and no cycles: no collections meanwhile
-    try:
+    with collector_paused():  # examining makes 10^5 short-lived objects and no cycles
         return _worker_checker.examine(Document(path, segment[1]), segment, start)
-    finally:
-        gc.enable()

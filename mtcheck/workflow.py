@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from mtcheck.config import (CONFIG_FILE, DEFAULT_GLOSSARY_DIR, FAIL_ON_CHOICES, PYPROJECT, Config, find_config,
                             glossary_paths, load_config)
@@ -18,9 +18,10 @@ from mtcheck.errors import MtcheckError, Problem
 from mtcheck.fixer import FileFix
 from mtcheck.glossary.loader import glossary_files
 from mtcheck.model import RunResult
+from mtcheck.process_speed import freeze_lasting
 from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
 from mtcheck.reporters import REPORTERS
-from mtcheck.runner import Progress, check_paths, compile_checker
+from mtcheck.runner import Progress, check_paths, compile_index
 from mtcheck.selection import pattern_problem
 from mtcheck.scoring.quality import score_run
 
@@ -155,12 +156,14 @@ def cache_folder(wanted: str | CacheDir | None, root: str | None) -> str | None:
 
 
 def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckOutcome:
+    """``mtcheck check`` as a library call: the scored run, its reports (made as they are consumed),
+    whether it fails, and warnings about the run itself."""
     for name in [request.output_format, *(name for name, _ in request.extra_outputs)]:
         if name not in REPORTERS:
             raise MtcheckError(f"unknown format {name!r} (choose from {', '.join(REPORTERS)})")
-    run, checker = check_run(request, progress)
+    run, checker, cache_problem = scored_run(request, progress)
     run = run.with_printable_paths()  # what the reports and warnings say
-    warnings = (f"cache off: {checker.cache_problem}",) if checker.cache_problem else ()
+    warnings = (f"cache off: {cache_problem}",) if cache_problem else ()
     reports = [Report(request.output_format, request.output, REPORTERS[request.output_format](run))]
     reports += [Report(name, path, REPORTERS[name](run)) for name, path in request.extra_outputs]
     failed = fails(run, request.fail_on or checker.config.fail_on) or run.scores.fails_min_score
@@ -170,8 +173,15 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     return CheckOutcome(run, reports, failed, warnings)
 
 
-def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[RunResult, Checker]:
-    """The scored run of a check, and the checker that made it."""
+class ScoredRun(NamedTuple):
+    run: RunResult
+    checker: Checker  # the checker that made it
+    cache_problem: str | None  # why the on-disk cache was off, if it was
+
+
+def scored_run(request: CheckRequest, progress: Progress | None = None) -> ScoredRun:
+    """The checking part of ``run_check``: the run of a check, scored, and the checker that made it
+    (no reports, no verdict)."""
     if request.engine not in ENGINES:
         raise MtcheckError(f"unknown engine {request.engine!r} (choose from {', '.join(ENGINES)})")
     if request.scheduler and request.engine != "dask":
@@ -190,14 +200,15 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     known = load_baseline(request.baseline) if request.baseline else None
     cache_dir = cache_folder(request.cache_dir, config.root)
     cache = Cache(cache_dir) if cache_dir else NoCache()
-    checker = compile_checker(paths, config, select_rules(config, request.select, request.ignore), cache)
-    checker.cache_problem = cache.problem
-    note(f"term index: {_many(len(checker.index.terms), 'term')}, {'from the cache' if cache.answered['index'] else 'compiled'}")
-    if request.source:
-        checker.sources = {request.paths[0]: request.source}
-    checker.encoding = check_encoding(request.encoding)
+    rules = select_rules(config, request.select, request.ignore)
+    compiled = compile_index(paths, cache)
+    cache_problem = cache.problem  # known once the index was asked of the cache
+    note(f"term index: {_many(len(compiled.index.terms), 'term')}, {'from the cache' if cache.answered['index'] else 'compiled'}")
+    checker = Checker(compiled.glossaries, config, rules, index=compiled.index, index_key=compiled.key,
+                      sources={request.paths[0]: request.source} if request.source else None,
+                      encoding=check_encoding(request.encoding))
     _refuse_to_overwrite_inputs(request, config, paths)
-    gc.freeze()  # the index lives as long as the run: keep the collector from walking it again and again
+    freeze_lasting()  # the index lives as long as the run
     if request.engine == "dask":
         from mtcheck.distributed import connect
 
@@ -217,7 +228,8 @@ def check_run(request: CheckRequest, progress: Progress | None = None) -> tuple[
     terms = {term.id: term for term in checker.index.terms if term.id in named}
     rules = tuple(rule.info(config.rule(rule.id).severity) for rule in checker.rules)
     min_score = request.min_score if request.min_score is not None else config.min_score
-    return replace(run, scores=score_run(run, config.scoring, min_score), terms=terms, rules=rules), checker
+    return ScoredRun(replace(run, scores=score_run(run, config.scoring, min_score), terms=terms, rules=rules), checker,
+                     cache_problem)
 
 
 def _note_checked(note: Note, run: RunResult, answered: int, request: CheckRequest) -> None:
@@ -279,7 +291,7 @@ def run_fix(request: FixRequest) -> list[FileFix]:
                          jobs=1, cache_dir=request.cache_dir, encoding=request.encoding, exclude=request.exclude,
                          include=request.include, respect_gitignore=request.respect_gitignore,
                          rewrites_documents=request.write, note=request.note)
-    run, checker = check_run(check)
+    run, checker, _ = scored_run(check)
     fixes, problems = [], []
     for file in run.files:
         try:

@@ -16,7 +16,7 @@ import pytest
 
 from mtcheck.cache import Cache, KeyProblem, _mac, load_or_create_key
 from mtcheck.config import Config
-from mtcheck.engine import select_rules
+from mtcheck.engine import Checker, select_rules
 from mtcheck.runner import check_paths, compile_checker
 
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE
@@ -85,8 +85,9 @@ def test_a_copied_or_restored_cache_is_ignored(project, tmp_path, monkeypatch):
     checked: list[str] = []
     checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()),
                               Cache(work / ".mtcheck_cache", key_file=tmp_path / "other-user" / "key"))
-    original = checker.check_document
-    checker.check_document = lambda document: checked.append(document.path) or original(document)
+    original = Checker.check_document
+    monkeypatch.setattr(Checker, "check_document",
+                        lambda self, document: checked.append(document.path) or original(self, document))
     cache = Cache(work / ".mtcheck_cache", key_file=tmp_path / "other-user" / "key")
     monkeypatch.chdir(work)
     check_paths(checker, ["articles"], cache=cache)

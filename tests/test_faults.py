@@ -509,7 +509,7 @@ def test_a_ctrl_c_python_swallows_in_a_callback_still_ends_the_run(monkeypatch, 
         assert reference() is None
         sys.exit(1)
 
-    monkeypatch.setattr(mtcheck.cli, "main", command)
+    monkeypatch.setattr(mtcheck.cli, "app", command)
     monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # put back after the test
     monkeypatch.setattr(entry, "stop_on_termination_signals", lambda: None)  # it would keep its handlers in pytest
     with pytest.raises(SystemExit) as stop:

@@ -14,7 +14,7 @@ import pytest
 
 from mtcheck.model import FileResult, Finding, RunResult, Severity
 from mtcheck.reporters import html_report, render
-from mtcheck.workflow import CheckRequest, check_run
+from mtcheck.workflow import CheckRequest, scored_run
 from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -50,7 +50,7 @@ GLOSSARY_RULES = ["term-forbidden", "term-untranslated", "term-misspelled", "ter
 def check(paths, glossaries) -> RunResult:
     request = CheckRequest(paths=[str(p) for p in paths], glossaries=[str(g) for g in glossaries],
                            use_config=False, cache_dir=None, select=GLOSSARY_RULES)
-    return check_run(request)[0]
+    return scored_run(request).run
 
 
 @pytest.fixture(scope="module")

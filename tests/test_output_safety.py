@@ -18,7 +18,7 @@ from mtcheck.errors import Problem
 from mtcheck.glossary.exchange import export_glossaries
 from mtcheck.glossary.loader import load_glossaries
 from mtcheck.reporters import render
-from mtcheck.workflow import CheckRequest, check_run
+from mtcheck.workflow import CheckRequest, scored_run
 from tests.conftest import BUNDLED_GLOSSARY
 from tests.test_cli import mtcheck
 
@@ -37,7 +37,7 @@ def control_run(tmp_path_factory):
     """A run over a file whose name and text hold ESC sequences, BEL, a C1 CSI and a bidi override."""
     folder = tmp_path_factory.mktemp("controls")
     (folder / HIDING_NAME).write_text(HIDING_TEXT, encoding="utf-8")
-    run, _ = check_run(CheckRequest(paths=[str(folder / HIDING_NAME)], use_config=False,
+    run, _, _ = scored_run(CheckRequest(paths=[str(folder / HIDING_NAME)], use_config=False,
                                     glossaries=[str(BUNDLED_GLOSSARY)], cache_dir=None))
     assert {"artifact", "term-misspelled", "term-forbidden"} <= {f.rule for f in run.findings}
     return run

@@ -11,7 +11,7 @@ import pytest
 
 from mtcheck.cache import Cache, fingerprint
 from mtcheck.config import Config
-from mtcheck.engine import select_rules
+from mtcheck.engine import Checker, select_rules
 from mtcheck.runner import check_paths, compile_checker
 from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE
 from tests.test_cli import mtcheck
@@ -47,13 +47,14 @@ def test_results_and_index_are_cached(corpus, tmp_path):
     assert (tmp_path / ".mtcheck_cache" / ".gitignore").read_text().endswith("*\n")
 
 
-def test_cache_hit_skips_the_check(corpus, tmp_path):
+def test_cache_hit_skips_the_check(corpus, tmp_path, monkeypatch):
     checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()), Cache(tmp_path / "c"))
     cache = Cache(tmp_path / "c")
     first = check_paths(checker, [str(corpus)], jobs=1, cache=cache)
     checked = []
-    original = checker.check_document
-    checker.check_document = lambda document: checked.append(document.path) or original(document)
+    original = Checker.check_document
+    monkeypatch.setattr(Checker, "check_document",
+                        lambda self, document: checked.append(document.path) or original(self, document))
     again = check_paths(checker, [str(corpus)], jobs=1, cache=cache)
     assert again == first and again.findings and checked == []
     (corpus / "mt-0.txt").write_text("edited: no findings left", encoding="utf-8")
@@ -146,8 +147,7 @@ def test_a_large_file_in_another_encoding_is_read_in_it_by_the_workers(monkeypat
 
     big = tmp_path / "big.txt"
     big.write_bytes(((MT_SAMPLE.read_text(encoding="utf-8") + "\n\n") * 3).encode("cp1250", errors="replace"))
-    checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()))
-    checker.encoding = "cp1250"
+    checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()), encoding="cp1250")
     alone = check_paths(checker, [str(big)], jobs=1)
     monkeypatch.setattr(runner, "PARALLEL_SEGMENTS_ABOVE", 1000)
     monkeypatch.setattr(documents, "EXAMINE_WHOLE_UP_TO", 1000)

@@ -59,6 +59,9 @@ class BilingualDocument(Document):
         base = self.starts[index]
         return base + start, base + (len(target) if end is None else end)
 
+    def relocate_all(self, findings: list[Finding]) -> list[Finding]:
+        return [self.relocate(finding) for finding in findings]
+
     def relocate(self, finding: Finding) -> Finding:
         """The finding with its place in the file: line and column, segment, unit, offset in the target."""
         index = max(0, bisect.bisect_right(self.starts, finding.offset) - 1)

@@ -38,7 +38,7 @@ class CheckContext:
         self.options = options or {}  # rule id -> the options the config sets (``Rule.options``)
         self.index = index  # the term index, for rules that look at more than the target's matches
         # A bilingual file: its (source, target) pairs, and where each target starts in the text.
-        self.pairs = getattr(document, "pairs", ())
+        self.pairs = document.pairs
 
     def option(self, rule: Rule, name: str) -> Any:
         """The value of ``rule``'s option ``name``: as the config sets it, else its default."""

@@ -153,12 +153,12 @@ def _wmt_terms_parts(request: ScoreRequest) -> dict:
 
 def _check_parts(request: ScoreRequest) -> dict:
     from mtcheck.scoring.terminology import term_metrics
-    from mtcheck.workflow import CheckRequest, check_run
+    from mtcheck.workflow import CheckRequest, scored_run
 
     hypothesis = request.hypotheses[0]
     check = CheckRequest(paths=[hypothesis], glossaries=request.glossaries, config_file=request.config_file,
                          use_config=request.use_config, jobs=1, output=request.output)
-    run, checker = check_run(check)
+    run, checker, _ = scored_run(check)
     text = read_text(hypothesis)
     references = [reference.read_segments(path) for path in request.references] or None
     terminology = term_metrics(checker.index, [text], reference.read_segments(hypothesis), references)
