@@ -7,7 +7,8 @@ from typing import NamedTuple
 from mtcheck.model import Term
 
 ACCEPTED = frozenset({"canonical", "variant", "short"})
-ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")  # of forms sharing a key, the first is tried first
+# Of forms sharing a key, the one whose role comes first is tried first.
+ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
 KINDS = ("exact", "diacritics", "fuzzy", "acronym")
 
 

@@ -27,7 +27,7 @@ from mtcheck.glossary.index.forms import ACCEPTED, Form, Match, role_rank
 from mtcheck.glossary.index.spans import Intervals
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Term
-from mtcheck.similarity.neighbourhood import Neighbourhood
+from mtcheck.similarity.neighbourhood import CompactNeighbourhood, Neighbourhood
 from mtcheck.text import LONGEST_WORD, drop_invisible
 
 MIN_FUZZY_CHARS = 5  # shorter forms are too close to ordinary words to compare by ratio
@@ -91,7 +91,7 @@ class FuzzyIndex:
         rare = [w for w in words if not self._lexicon.is_common(w)]
         return max(rare, key=lambda w: (len(w), w)) if rare and len(words) > 1 else None
 
-    def _anchor_words(self, forms: list[FuzzyForm]):
+    def _anchor_words(self, forms: list[FuzzyForm]) -> tuple[dict[str, list[tuple[int, int]]], CompactNeighbourhood]:
         """Word -> the (fuzzy form, position)s it anchors, and the anchor words by their one-edit keys."""
         anchored: dict[str, list[tuple[int, int]]] = defaultdict(list)
         near = Neighbourhood()
@@ -243,7 +243,8 @@ class FuzzyIndex:
         anchors = {word} if word in self._anchors else set()
         anchors.update(stem for stem in self._stems(word) if stem in self._anchors and stem in self._proper_words)
         if len(word) >= MIN_EDIT_WORD:
-            anchors.update(near for near in self._near.near(word) - anchors if OSA.distance(near, word, score_cutoff=1) <= 1)
+            anchors.update(near for near in self._near.near(word) - anchors
+                           if OSA.distance(near, word, score_cutoff=1) <= 1)
         return _merged([self._anchors[near] for near in sorted(anchors)])
 
     def _stems(self, word: str) -> list[str]:
