@@ -39,8 +39,9 @@ class Neighbourhood:
     def add(self, word: str, keyed_as: str | None = None) -> None:
         """File ``word`` under the keys of ``keyed_as`` (a folded spelling of it, say), by default its
         own. A word added twice is found twice in ``blocks``."""
+        words_by_key = self._words_by_key
         for key in one_edit_keys(word if keyed_as is None else keyed_as):
-            self._words_by_key[key].append(word)
+            words_by_key[key].append(word)
 
     def near(self, word: str) -> set[str]:
         """The words sharing a key with ``word``: every word one edit from it, and a few more."""
