@@ -54,9 +54,13 @@ MAX_ENTRY_BYTES = 2**30
 # FileResults. Anything else an entry names is refused (tests/test_cache_security.py builds real
 # entries and checks that each loads through this list).
 _ALLOWED_GLOBALS = frozenset({
-    ("mtcheck.glossary.index", "TermIndex"),
-    ("mtcheck.glossary.index", "Form"),
-    ("mtcheck.glossary.index", "_DeletionIndex"),
+    ("mtcheck.glossary.index.term_index", "TermIndex"),
+    ("mtcheck.glossary.index.forms", "Form"),
+    ("mtcheck.glossary.index.exact", "ExactIndex"),
+    ("mtcheck.glossary.index.near_miss", "FuzzyIndex"),
+    ("mtcheck.glossary.index.near_miss", "AcronymIndex"),
+    ("mtcheck.similarity.neighbourhood", "Neighbourhood"),
+    ("mtcheck.similarity.neighbourhood", "CompactNeighbourhood"),
     ("mtcheck.lexicon", "Lexicon"),
     ("mtcheck.model", "Glossary"),
     ("mtcheck.model", "Term"),

@@ -10,7 +10,7 @@ from mtcheck.config import Config, RuleSettings
 from mtcheck.engine import select_rules
 from mtcheck.model import Severity
 from mtcheck.rules import RULES
-from mtcheck.rules.phonetic import sound_keys
+from mtcheck.similarity.phonetic import sound_keys
 from tests.conftest import findings
 
 

@@ -25,7 +25,7 @@ glossary for a person to review.
    canonical form, every form is a near-duplicate of it, and no chain of near-duplicates
    ("NSA"-"NSC"-"NBC") merges different names. Two spans match when they are
 
-   - single words: ``same_name`` of the name-inconsistent rule (spelling, or sound and spelling);
+   - single words: ``same_name`` of ``mtcheck.similarity.names`` (spelling, or sound and spelling);
      a plural ("Balkan"/"Balkans") is grammar, not another spelling, in any span;
    - multi-word spans: the same words once case, diacritics, hyphens and joiners are ignored, or
      as many words, each differing pair a name-like pair (not both ordinary words, unless one is a
@@ -74,8 +74,8 @@ from mtcheck.glossary.index import TermIndex
 from mtcheck.lexicon import Lexicon, lexicon_for
 from mtcheck.markup import prose_view
 from mtcheck.model import Glossary
-from mtcheck.rules.name_inconsistent import MIN_LENGTH, same_name
-from mtcheck.rules.phonetic import sound_key
+from mtcheck.similarity.names import MIN_NAME_LENGTH, same_name
+from mtcheck.similarity.phonetic import sound_key
 from mtcheck.text import LONGEST_WORD, fold, is_acronym
 
 MAX_WORDS = 4  # words in a span, joiners included
@@ -241,7 +241,7 @@ class _Collector:
     def _flush(self, text: str, document: int, run: list) -> None:
         for i, (ordinal, first, start, end, _) in enumerate(run):
             words, doubtful = 1, None
-            if len(first) >= MIN_LENGTH and not self.is_common(first):
+            if len(first) >= MIN_NAME_LENGTH and not self.is_common(first):
                 self._record(first, "W", document, ordinal, True, text, start, end)
             for j in range(i + 1, len(run)):
                 words += 1 + run[j][4]

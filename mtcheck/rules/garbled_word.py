@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope
+from mtcheck.similarity.neighbourhood import Neighbourhood
 from mtcheck.text import LONGEST_WORD
 
 MIN_LENGTH = 4
@@ -68,28 +69,14 @@ def _candidates(ctx: CheckContext) -> dict[str, str]:
 
 
 def _nearest_everyday(word: str, everyday: frozenset[str]) -> str | None:
-    deletes = _deletes(word)
-    candidates = {d for d in deletes if d in everyday}  # a letter too many: "peleven"
-    index = _deletion_index(everyday)
-    candidates.update(index.get(word, ()))  # a letter missing: "goverment"
-    for d in deletes:  # a letter changed or two swapped
-        candidates.update(index.get(d, ()))
-    close = sorted(c for c in candidates if c != word and OSA.distance(c, word, score_cutoff=1) <= 1)
+    near = _everyday_neighbourhood(everyday).near(word)
+    close = sorted(c for c in near if c != word and OSA.distance(c, word, score_cutoff=1) <= 1)
     return close[0] if close else None
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
 @lru_cache(maxsize=4)
-def _deletion_index(everyday: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for word in everyday:
-        if len(word) >= MIN_LENGTH - 1:
-            for d in _deletes(word):
-                index.setdefault(d, []).append(word)
-    return {d: tuple(words) for d, words in index.items()}
+def _everyday_neighbourhood(everyday: frozenset[str]) -> Neighbourhood:
+    return Neighbourhood(word for word in everyday if len(word) >= MIN_LENGTH - 1)  # one letter short of a looked-at word
 
 
 # Endings that make a real word of a known one ("whop" + "s"): an inflection wordfreq lacks is no garble.

@@ -14,31 +14,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import filterfalse
-
-from rapidfuzz.distance import Levenshtein
+from itertools import chain, filterfalse
 
 from mtcheck.folding import strip_diacritics
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope
-from mtcheck.rules.phonetic import sound_key, sound_keys
+from mtcheck.similarity.names import MIN_NAME_LENGTH as MIN_LENGTH
+from mtcheck.similarity.names import same_name
+from mtcheck.similarity.neighbourhood import Neighbourhood
+from mtcheck.similarity.phonetic import sound_keys
 from mtcheck.text import LONGEST_WORD, is_acronym
 
-MIN_LENGTH = 4
-SPELLING_ALONE = 0.8  # similarity at which spelling alone says "same name"
-WITH_SOUND = 0.5  # similarity needed when the two also sound alike
 MAX_BLOCK = 200  # a sound key shared by more names than this says nothing
-
-
-def same_name(a: str, b: str) -> bool:
-    bare_a, bare_b = strip_diacritics(a.lower()), strip_diacritics(b.lower())
-    if bare_a == bare_b:
-        return True
-    similarity = Levenshtein.normalized_similarity(bare_a, bare_b)
-    if similarity >= SPELLING_ALONE:
-        return True
-    key = sound_key(a)
-    return len(key) >= 2 and similarity >= WITH_SOUND and key == sound_key(b)
 
 
 def may_be_name(word: str, lexicon) -> bool:
@@ -58,15 +45,14 @@ def _candidates(names: list[str], in_glossary: set[str]) -> dict[str, set[str]]:
     are compared. Glossary words are blocked by sound only: their one-edit misspellings
     are the term index's near misses already.
     """
-    blocks: dict[str, list[str]] = defaultdict(list)
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    by_spelling = Neighbourhood()
     for name, sound in zip(names, sound_keys(names)):
-        blocks["~" + sound].append(name)
+        by_sound[sound].append(name)
         if name not in in_glossary:
-            bare = strip_diacritics(name.lower())
-            for key in {bare} | {bare[:i] + bare[i + 1:] for i in range(len(bare))}:
-                blocks[key].append(name)
+            by_spelling.add(name, keyed_as=strip_diacritics(name.lower()))
     candidates: dict[str, set[str]] = {name: set() for name in names if name not in in_glossary}
-    for block in blocks.values():
+    for block in chain(by_sound.values(), by_spelling.blocks()):
         if 1 < len(block) <= MAX_BLOCK:
             for name in block:
                 if name in candidates:
