@@ -29,7 +29,7 @@ cores shared with other work: load average 1-4, so the spread is wide):
    it, 1.90 s without.
 
 Pickling hooks that stay on their classes, because they name private state: ``TermIndex.__getstate__``
-(mtcheck/glossary/index.py) and ``Lexicon.__getstate__`` leave per-process memos out of the pickle
+(mtcheck/glossary/index/term_index.py) and ``Lexicon.__getstate__`` leave per-process memos out of the pickle
 (the cache entry and what a worker is sent stay small); ``MtcheckError.__reduce__`` keeps the
 problems of an error raised in a worker (correctness, not speed).
 """
