@@ -10,7 +10,7 @@ from mtcheck import Checker, load_glossaries
 from mtcheck.config import load_config
 from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE
 
-CLEAN_TED = Path(__file__).parent / "data" / "clean" / "ted-talks-en.txt"
+CLEAN_TED = Path(__file__).parent.parent / "data" / "clean" / "ted-talks-en.txt"
 DEFECT_RULES = ["garbled-word", "untranslated-text", "spacing", "repeated-word", "artifact", "quote-balance"]
 
 

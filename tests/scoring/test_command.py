@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import CORRECTED_SAMPLE, MT_SAMPLE
 from tests.test_cli import mtcheck
-from tests.test_scoring import TED
+from tests.scoring.test_scoring import TED
 
 SACREBLEU = [sys.executable, "-m", "sacrebleu"]
 
