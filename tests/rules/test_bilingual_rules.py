@@ -8,7 +8,7 @@ import pytest
 
 from mtcheck.rules.number_mismatch import numbers
 from tests.conftest import BUNDLED_GLOSSARY
-from tests.test_cli import mtcheck
+from tests.cli_runs import mtcheck
 
 SOURCE = """\
 Umrlo je 12 ljudi u Zvečanu.
@@ -137,7 +137,7 @@ def test_term_missing_measured_on_the_wmt21_annotations():
     """The fixture's 5 (segment, term) annotations: 'runny nose' (rendered "nez qui coule"),
     'flu' (the hypothesis says "rhume": missing), 'symptoms' (rendered), 'blood pressure'
     (rendered "tension artérielle") and 'dry cough' ("toux grasse", not "toux sèche": missing)."""
-    from tests.test_cli import mtcheck as run
+    from tests.cli_runs import mtcheck as run
 
     data = "tests/data/wmt-terms"
     result = run("score", f"{data}/hyp.fr.txt", "--wmt-terms", f"{data}/src.en.sgm", "-f", "json")

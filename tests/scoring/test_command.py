@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORRECTED_SAMPLE, MT_SAMPLE
-from tests.test_cli import mtcheck
+from tests.cli_runs import mtcheck
 from tests.scoring.test_scoring import TED
 
 SACREBLEU = [sys.executable, "-m", "sacrebleu"]
