@@ -22,9 +22,10 @@ from tests.conftest import ROOT
 
 
 def mtcheck(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bool = False,
-            env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess[bytes]:
+            env: dict[str, str | None] | None = None, text: bool = False) -> subprocess.CompletedProcess:
     """Run the CLI in this process, as `python -m mtcheck` would, and return what a subprocess run
-    returns (bytes on stdout and stderr); `check` runs without the on-disk cache unless asked."""
+    returns: bytes on stdout and stderr, or str with ``text``. `check` runs without the on-disk cache
+    unless asked; ``env`` sets variables for the run, and unsets those given as None."""
     args = _with_cache_choice([str(a) for a in args], cache)
     if cache:
         # A run that uses the on-disk cache must find it as a new process does: the index it
@@ -35,7 +36,10 @@ def mtcheck(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bo
         code = _exit_code(cli.main)
         sys.stdout.flush()
         sys.stderr.flush()
-    return subprocess.CompletedProcess(["mtcheck", *args], code, stdout.getvalue(), stderr.getvalue())
+    out, err = stdout.getvalue(), stderr.getvalue()
+    if text:
+        out, err = out.decode(), err.decode()
+    return subprocess.CompletedProcess(["mtcheck", *args], code, out, err)
 
 
 def mtcheck_process(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bool = False,
