@@ -7,8 +7,8 @@ import json
 import pytest
 
 from mtcheck.rules.number_mismatch import numbers
-from tests.conftest import BUNDLED_GLOSSARY
 from tests.cli_runs import mtcheck
+from tests.conftest import BUNDLED_GLOSSARY
 
 SOURCE = """\
 Umrlo je 12 ljudi u Zvečanu.
