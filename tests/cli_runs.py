@@ -9,6 +9,7 @@ closed stdin, the environment it starts with, the console script, worker process
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from unittest import mock
 from click.testing import CliRunner
 
 from mtcheck import cli, runner
-from tests.conftest import ROOT
+from tests.conftest import BUNDLED_GLOSSARY, ROOT
 
 
 def mtcheck(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bool = False,
@@ -40,6 +41,13 @@ def mtcheck(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bo
     if text:
         out, err = out.decode(), err.decode()
     return subprocess.CompletedProcess(["mtcheck", *args], code, out, err)
+
+
+def check_json(*args) -> dict:
+    """The JSON report of `mtcheck check` on ``args`` against the bundled glossary, which must run."""
+    result = mtcheck("check", *args, "-g", BUNDLED_GLOSSARY, "-f", "json")
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
 
 
 def mtcheck_process(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bool = False,

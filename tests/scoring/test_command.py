@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORRECTED_SAMPLE, MT_SAMPLE
 from tests.cli_runs import mtcheck
+from tests.conftest import CORRECTED_SAMPLE, MT_SAMPLE
 from tests.scoring.test_scoring import TED
 
 SACREBLEU = [sys.executable, "-m", "sacrebleu"]
