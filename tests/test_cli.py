@@ -12,14 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_runs import mtcheck
-from tests.conftest import (
-    BUNDLED_GLOSSARY,
-    CORRECTED_SAMPLE,
-    MT_SAMPLE,
-    ROOT,
-    SMALL_GLOSSARY,
-)
+from tests.cli_runs import mtcheck  # re-exported: several test files import it from tests.test_cli
+from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE, ROOT, SMALL_GLOSSARY
 
 
 @pytest.fixture()

@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 from mtcheck.errors import GlossaryError, InputError
-from mtcheck.glossary.exchange import (
-    exchange_format,
-    export_glossaries,
-    import_glossary,
-)
+from mtcheck.glossary.exchange import exchange_format, export_glossaries, import_glossary
 from mtcheck.glossary.loader import load_glossaries
 from tests.cli_runs import mtcheck
 from tests.conftest import BUNDLED_GLOSSARY

@@ -15,12 +15,7 @@ from mtcheck.config import load_config
 from mtcheck.errors import ConfigError
 from mtcheck.model import Finding, Severity
 from mtcheck.reporters.summary import score_note
-from mtcheck.scoring.quality import (
-    DEFAULT_MIN_WORDS,
-    RunScores,
-    ScoringModel,
-    quality_score,
-)
+from mtcheck.scoring.quality import DEFAULT_MIN_WORDS, RunScores, ScoringModel, quality_score
 from mtcheck.workflow import CheckRequest, run_check
 from tests.cli_runs import mtcheck
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE, ROOT

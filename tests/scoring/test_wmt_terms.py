@@ -9,17 +9,8 @@ import pytest
 
 from mtcheck.errors import InputError
 from mtcheck.scoring import reference
-from mtcheck.scoring.wmt_terms import (
-    Segment,
-    Term,
-    context,
-    exact_matches,
-    is_punctuation,
-    parse_sgml,
-    read_inputs,
-    segment_overlap,
-    term_scores,
-)
+from mtcheck.scoring.wmt_terms import (Segment, Term, context, exact_matches, is_punctuation, parse_sgml,
+                                       read_inputs, segment_overlap, term_scores)
 from tests.cli_runs import mtcheck
 from tests.conftest import ROOT
 
