@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 from mtcheck.cache import Cache
 from mtcheck.config import Config
 from mtcheck.engine import select_rules
 from mtcheck.runner import check_paths, compile_checker
+from tests.cli_runs import mtcheck
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE
 
 
@@ -51,7 +50,7 @@ def test_a_run_keeps_the_cache_under_its_cap(tmp_path, monkeypatch):
 
 
 def _mtcheck(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "mtcheck", *map(str, args)], cwd=cwd, capture_output=True, text=True)
+    return mtcheck(*args, cwd=cwd, cache=True, text=True)
 
 
 def test_cache_info_and_clean(tmp_path):

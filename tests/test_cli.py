@@ -1,4 +1,6 @@
-"""The command line as a CI job sees it: exit codes, formats, stdin, config, one-line errors."""
+"""The command line as a CI job sees it: exit codes, formats, stdin, config, one-line errors.
+
+Run in this process (tests/cli_runs.py) except where the process itself is under test."""
 
 from __future__ import annotations
 
@@ -10,16 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runs import mtcheck  # re-exported: several test files import it from tests.test_cli
 from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE, ROOT, SMALL_GLOSSARY
-
-
-def mtcheck(*args, cwd=ROOT, stdin: bytes | None = None, cache: bool = False):
-    """Run the CLI in a subprocess; `check` runs without the cache unless asked."""
-    env = {**os.environ, "NO_COLOR": "1"}
-    args = [str(a) for a in args]
-    if args[:1] == ["check"] and not cache:
-        args.insert(1, "--no-cache")
-    return subprocess.run([sys.executable, "-m", "mtcheck", *args], cwd=cwd, input=stdin, capture_output=True, env=env)
 
 
 @pytest.fixture()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runs import mtcheck as run_mtcheck
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE
 
 MTCHECK_SCRIPT = Path(sys.executable).with_name("mtcheck")  # the console script, as a shell runs it
@@ -152,7 +153,8 @@ def project(tmp_path) -> Path:
 
 
 def mtcheck(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(command(*args), capture_output=True, text=True, cwd=cwd, env=env)
+    """What the run says, and where, when no terminal is involved: in this process, cache as configured."""
+    return run_mtcheck(*args, cwd=cwd, env=env, cache=True, text=True)
 
 
 def test_writing_a_baseline_exits_0_and_a_skipped_file_still_fails_it(project):

@@ -14,7 +14,7 @@ from distributed import Client, LocalCluster  # noqa: E402
 from mtcheck import Checker, load_glossaries  # noqa: E402
 from mtcheck.distributed import check_bag, check_paths_on_cluster  # noqa: E402
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE  # noqa: E402
-from tests.test_cli import mtcheck  # noqa: E402
+from tests.cli_runs import mtcheck, mtcheck_process  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -51,15 +51,17 @@ def test_paths_on_the_cluster_keep_the_given_paths(client, checker, tmp_path, mo
     assert run.files == (checker.check_paths([relative]).files[0],)
 
 
+# The CLI's Dask engine starts a cluster of its own, whose worker processes end with the run's
+# process: it runs in a process of its own, so none outlives it inside the test session.
 def test_cli_dask_engine_output_is_identical(tmp_path):
     local = mtcheck("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "-f", "json", cwd=tmp_path)
-    dask = mtcheck("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "-f", "json", "--engine", "dask", cwd=tmp_path)
+    dask = mtcheck_process("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "-f", "json", "--engine", "dask", cwd=tmp_path)
     assert dask.returncode == local.returncode == 1, dask.stderr
     assert dask.stdout == local.stdout and json.loads(dask.stdout)["summary"]["findings"] == 14
 
 
 def test_unreachable_scheduler_is_a_one_line_error(tmp_path):
-    result = mtcheck("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "--engine", "dask",
+    result = mtcheck_process("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "--engine", "dask",
                      "--scheduler", "tcp://127.0.0.1:9", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.decode().startswith("error: mtcheck: cannot reach the Dask scheduler tcp://127.0.0.1:9")

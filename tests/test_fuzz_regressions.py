@@ -14,7 +14,7 @@ from fuzz.targets import TARGETS, Violation, glossary_target, seed_inputs
 from fuzz.targets import _check_problems, _check_result
 from mtcheck.errors import GlossaryError, Problem
 from mtcheck.model import FileResult, Finding, Severity
-from tests.test_cli import mtcheck
+from tests.cli_runs import mtcheck
 
 BOUNDED = settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 

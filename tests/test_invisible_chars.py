@@ -14,7 +14,7 @@ from mtcheck.fixer import fix_file
 from mtcheck.folding import bare_text, surface_key
 from mtcheck.text import drop_invisible, tokens
 from tests.conftest import findings
-from tests.test_cli import mtcheck
+from tests.cli_runs import mtcheck
 from tests.test_properties import PIECES
 
 INVISIBLE = {"soft hyphen": "\u00ad", "zero-width space": "\u200b", "zero-width non-joiner": "\u200c",

@@ -12,7 +12,7 @@ from mtcheck.documents import StreamedDocument, examination_segments
 from mtcheck.markup import code_spans, mask_code
 from mtcheck.model import ProseDocument
 from mtcheck.text import count_words
-from tests.test_fix import GLOSSARY, fix
+from tests.test_fixer import GLOSSARY, fix
 
 ARTICLE = """\
 The USO met on Monday.

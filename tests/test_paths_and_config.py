@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from mtcheck.config import find_config, glossary_paths
 from mtcheck.documents import document_paths
 from mtcheck.errors import InputError
 from mtcheck.selection import Patterns, Selection, pattern_problem
+from tests.cli_runs import mtcheck
 from tests.conftest import SMALL_GLOSSARY
 
 BAD_TEXT = "Aljbin Kurti met the Union of Serbian Municipalities.\n"  # two major findings
@@ -29,12 +29,8 @@ CLEAN_TEXT = "Albin Kurti met them.\n"
 
 
 def run(*args, cwd: Path, env: dict | None = None):
-    """The CLI in a subprocess, as a user types it in ``cwd``."""
-    environment = {**os.environ, "NO_COLOR": "1"}
-    environment.pop("MTCHECK_CACHE_DIR", None)
-    environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "mtcheck", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, env=environment)
+    """The CLI as a user types it in ``cwd``, with the cache where that user's would be."""
+    return mtcheck(*args, cwd=cwd, cache=True, text=True, env={"MTCHECK_CACHE_DIR": None, **(env or {})})
 
 
 def checked(result) -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 from mtcheck.rules import RULES
 from mtcheck.scoring.weights import PRESETS
 from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE, SMALL_GLOSSARY
-from tests.test_cli import mtcheck
+from tests.cli_runs import mtcheck
 
 
 def test_utf16_with_a_bom_is_read_and_fixed_in_its_own_encoding(tmp_path):

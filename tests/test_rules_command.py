@@ -13,13 +13,13 @@ import pytest
 
 from mtcheck import Checker, load_glossaries
 from mtcheck.fixer import fix_file
-from mtcheck.rules import RULES
-from mtcheck.rules import catalogue, term_forbidden
+from mtcheck.rules import RULES, catalogue, term_forbidden
+from tests.cli_runs import mtcheck as run_mtcheck
 from tests.conftest import BUNDLED_GLOSSARY
 
 
 def mtcheck(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mtcheck", *args], capture_output=True, text=True)
+    return run_mtcheck(*args, text=True)
 
 
 def cells(line: str) -> list[str]:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.conftest import SMALL_GLOSSARY
-from tests.test_cli import mtcheck
+from tests.cli_runs import mtcheck
 
 
 @pytest.fixture()

@@ -102,7 +102,7 @@ FLAG_START, FLAG_END = "\u27e6", "\u27e7"  # ⟦ and ⟧: rare enough in any tex
 class Example:
     """A text that a rule must flag where it is marked (⟦like this⟧), or must pass (nothing marked).
 
-    tests/test_rule_declarations.py runs each through the engine with the rule alone selected and
+    tests/rules/test_rule_declarations.py runs each through the engine with the rule alone selected and
     compares the findings' places with the marks. A ``source`` makes it a bilingual example: the
     text and its source are line-aligned files, line i of one the translation of line i of the other.
     """

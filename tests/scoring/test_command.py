@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runs import mtcheck
 from tests.conftest import CORRECTED_SAMPLE, MT_SAMPLE
-from tests.test_cli import mtcheck
-from tests.test_scoring import TED
+from tests.scoring.test_scoring import TED
 
 SACREBLEU = [sys.executable, "-m", "sacrebleu"]
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from tests.conftest import MT_SAMPLE, SMALL_GLOSSARY
-from tests.test_cli import mtcheck
+from tests.cli_runs import mtcheck
 
 GLOSSARY = SMALL_GLOSSARY + """\
   - id: email

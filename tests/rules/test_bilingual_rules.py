@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from mtcheck.rules.number_mismatch import numbers
+from tests.cli_runs import check_json, mtcheck
 from tests.conftest import BUNDLED_GLOSSARY
-from tests.test_cli import mtcheck
 
 SOURCE = """\
 Umrlo je 12 ljudi u Zvečanu.
@@ -34,12 +33,6 @@ Hello {0}, you have %s messages.
 The price is 1,000.5 euros, and three people were injured.
 The Prime Minister travelled to Brussels.
 """
-
-
-def check_json(*args) -> dict:
-    result = mtcheck("check", *args, "-g", BUNDLED_GLOSSARY, "-f", "json")
-    assert result.returncode in (0, 1), result.stderr
-    return json.loads(result.stdout)
 
 
 @pytest.fixture()
@@ -110,41 +103,6 @@ def test_an_xliff_file_points_findings_at_units_and_lines(tmp_path):
     ]
     forbidden = report["files"][0]["findings"][1]
     assert forbidden["offset"] == 4 and forbidden["length"] == len("Union of Serbian Municipalities")
-
-
-def test_length_ratio_flags_the_outlier_of_its_document(tmp_path):
-    sources = [f"Ovo je rečenica broj {n} o sastanku u Beogradu." for n in range(10)]
-    targets = [f"This is sentence number {n} about the meeting in Belgrade." for n in range(10)]
-    targets[6] = "Sentence 6."
-    (tmp_path / "src.txt").write_text("\n".join(sources) + "\n", encoding="utf-8")
-    (tmp_path / "tgt.txt").write_text("\n".join(targets) + "\n", encoding="utf-8")
-    report = check_json(tmp_path / "tgt.txt", "--source", tmp_path / "src.txt")
-    [finding] = [f for f in report["files"][0]["findings"] if f["rule"] == "length-ratio"]
-    assert finding["segment"] == 6 and finding["line"] == 7 and "times shorter" in finding["message"]
-
-
-@pytest.mark.parametrize("text, language, values", [
-    ("1.000,5 evra i 3 osobe, 2023. godine, 12,5%", "sr", [1000.5, 3, 2023, 12.5]),
-    ("1,000.5 euros and three people, in 2023, 12.5%, 1 000 000", "en", [1000.5, 3, 2023, 12.5, 1_000_000]),
-    ("Hello {0}, item %1$s, version 3.5", "en", [3.5]),
-    ("tri osobe i jedan pas", "sr", [3, 1]),
-])
-def test_numbers_read_in_each_languages_notation(text, language, values):
-    assert [value for value, _, _ in numbers(text, language)] == values
-
-
-def test_term_missing_measured_on_the_wmt21_annotations():
-    """The fixture's 5 (segment, term) annotations: 'runny nose' (rendered "nez qui coule"),
-    'flu' (the hypothesis says "rhume": missing), 'symptoms' (rendered), 'blood pressure'
-    (rendered "tension artérielle") and 'dry cough' ("toux grasse", not "toux sèche": missing)."""
-    from tests.test_cli import mtcheck as run
-
-    data = "tests/data/wmt-terms"
-    result = run("score", f"{data}/hyp.fr.txt", "--wmt-terms", f"{data}/src.en.sgm", "-f", "json")
-    assert result.returncode == 0, result.stderr
-    terms = json.loads(result.stdout)["terms"]
-    assert terms["term_missing"] == {"findings": 2, "occurrences": 5}
-    assert terms["exact_match"]["total"] - terms["exact_match"]["correct"] == 3  # the second "symptoms" too
 
 
 SR_TO_FR = """<?xml version="1.0" encoding="UTF-8"?>

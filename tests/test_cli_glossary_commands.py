@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from tests.conftest import BUNDLED_GLOSSARY, SMALL_GLOSSARY
-from tests.test_cli import mtcheck
+from tests.cli_runs import mtcheck
 
 
 def glossary(*args):

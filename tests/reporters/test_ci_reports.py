@@ -17,7 +17,7 @@ from mtcheck.workflow import CheckRequest, scored_run
 from tests.conftest import MT_SAMPLE, ROOT, SMALL_GLOSSARY
 from tests.test_cli import mtcheck
 
-SCHEMAS = Path(__file__).parent / "data" / "schemas"
+SCHEMAS = Path(__file__).parent.parent / "data" / "schemas"
 
 
 @pytest.fixture(scope="module")

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED_GLOSSARY
 from mtcheck.errors import GlossaryError, InputError
 from mtcheck.glossary.exchange import exchange_format, export_glossaries, import_glossary
 from mtcheck.glossary.loader import load_glossaries
+from tests.cli_runs import mtcheck
+from tests.conftest import BUNDLED_GLOSSARY
 
 FORMATS = ("csv", "tbx", "json")
 
@@ -74,9 +73,9 @@ def test_the_bundled_glossary_comes_back_with_its_metadata_and_terms(to, tmp_pat
 @pytest.mark.parametrize("to", FORMATS)
 def test_the_command_line_round_trip_needs_no_options(to, tmp_path):
     exported, imported = tmp_path / f"g.{to}", tmp_path / "g.yaml"
-    mtcheck = [sys.executable, "-m", "mtcheck", "glossary"]
-    subprocess.run([*mtcheck, "export", BUNDLED_GLOSSARY, "-o", exported], check=True)  # the suffix says the format
-    result = subprocess.run([*mtcheck, "import", exported, "-o", imported], capture_output=True)
+    exporting = mtcheck("glossary", "export", BUNDLED_GLOSSARY, "-o", exported)  # the suffix says the format
+    assert exporting.returncode == 0, exporting.stderr
+    result = mtcheck("glossary", "import", exported, "-o", imported)
     assert result.returncode == 0, result.stderr
     assert metadata(load_one(imported)) == ("kosovo-serbia", "en", "sr")
     assert f"imported from {to.upper()} file" in imported.read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ from mtcheck.errors import InputError
 from mtcheck.scoring import reference
 from mtcheck.scoring.wmt_terms import (Segment, Term, context, exact_matches, is_punctuation, parse_sgml,
                                        read_inputs, segment_overlap, term_scores)
+from tests.cli_runs import mtcheck
 from tests.conftest import ROOT
-from tests.test_cli import mtcheck
 
 DATA = ROOT / "tests" / "data" / "wmt-terms"
 SRC, REF, HYP, HYP_SGML = DATA / "src.en.sgm", DATA / "ref.fr.sgm", DATA / "hyp.fr.txt", DATA / "hyp.fr.sgm"

@@ -13,7 +13,7 @@ from mtcheck.scoring.annotations import read_annotations, system_scores
 from mtcheck.scoring.quality import ScoringModel, quality_score
 from mtcheck.scoring.weights import MQM, WMT_MQM, weights_from
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 TED = DATA / "wmt-mqm-ted-ende" / "mqm_ted_ende.tsv"
 
 # The system table published with the data (google/wmt-mqm-human-evaluation README), 2 decimals.
@@ -165,7 +165,7 @@ def test_published_ted_ende_table_is_reproduced():
 
 
 def test_the_readmes_scoring_example_is_a_valid_config(tmp_path):
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
     block = next(b for b in readme.split("```yaml\n")[1:] if b.startswith("scoring:"))
     config = tmp_path / "mtcheck.yaml"
     config.write_text(block.split("```")[0], encoding="utf-8")

@@ -16,7 +16,7 @@ from mtcheck.glossary.exchange import CSV_COLUMNS, export_glossaries, import_glo
 from mtcheck.glossary.loader import load_glossaries
 from mtcheck.model import Severity
 
-TBX_DATA = Path(__file__).parent / "data" / "tbx"
+TBX_DATA = Path(__file__).parent.parent / "data" / "tbx"
 TBX_NS = {"t": "urn:iso:std:iso:30042:ed-2"}
 
 

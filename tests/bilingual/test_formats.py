@@ -15,7 +15,7 @@ import pytest
 from mtcheck.bilingual.formats import BILINGUAL_SUFFIXES, Pair, read_line_aligned, read_pairs
 from mtcheck.errors import InputError
 
-DATA = Path(__file__).resolve().parent / "data" / "bilingual"
+DATA = Path(__file__).resolve().parent.parent / "data" / "bilingual"
 
 
 def pairs(name: str, *languages: str) -> list[Pair]:

@@ -5,9 +5,6 @@ reported as such and left out of --min-score, while their findings still count f
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from importlib import resources
 
 import jsonschema
@@ -20,6 +17,7 @@ from mtcheck.model import Finding, Severity
 from mtcheck.reporters.summary import score_note
 from mtcheck.scoring.quality import DEFAULT_MIN_WORDS, RunScores, ScoringModel, quality_score
 from mtcheck.workflow import CheckRequest, run_check
+from tests.cli_runs import mtcheck
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE, ROOT
 
 REPORT_SCHEMA = jsonschema.Draft202012Validator(json.loads(
@@ -72,9 +70,8 @@ def test_min_score_above_the_shown_score_fails_and_the_text_report_ends_saying_s
 def test_the_command_line_exit_codes_of_the_issue():
     """The issue's reproduction, end to end: exit 0 at 59.88, 1 at 59.89."""
     def exit_code(min_score: str) -> int:
-        args = [sys.executable, "-m", "mtcheck", "check", str(MT_SAMPLE), "-g", str(BUNDLED_GLOSSARY), "--no-cache",
-                "--no-config", "--fail-on", "never", "--min-score", min_score]
-        return subprocess.run(args, cwd=ROOT, capture_output=True, env={**os.environ, "NO_COLOR": "1"}).returncode
+        return mtcheck("check", MT_SAMPLE, "-g", BUNDLED_GLOSSARY, "--no-config", "--fail-on", "never",
+                       "--min-score", min_score).returncode
 
     assert (exit_code("59.88"), exit_code("59.89")) == (0, 1)
 
