@@ -34,7 +34,7 @@ def mtcheck(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bo
         runner._COMPILED.clear()
     isolation = CliRunner().isolation(input=stdin, env={"NO_COLOR": "1", **(env or {})})
     with contextlib.chdir(cwd), isolation as (stdout, stderr, _), mock.patch.object(sys, "argv", ["mtcheck", *args]):
-        code = _exit_code(cli.main)
+        code = _exit_code(lambda: cli.app(prog_name="mtcheck"))  # the command group reports errors and Ctrl-C
         sys.stdout.flush()
         sys.stderr.flush()
     out, err = stdout.getvalue(), stderr.getvalue()
