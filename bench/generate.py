@@ -29,7 +29,7 @@ import string
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, cache
 from itertools import accumulate
 from pathlib import Path
 
@@ -80,13 +80,13 @@ def strip_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=None)
+@cache
 def bare(text: str) -> str:
     """Lower case without diacritics: the key under which two forms count as the same."""
     return strip_marks(text).lower()
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_english(word: str) -> bool:
     return wordfreq.zipf_frequency(word.lower(), "en") >= MAX_NAME_ZIPF
 

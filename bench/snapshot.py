@@ -8,7 +8,8 @@ of the same code give the same lines; diff the output of two commits to find wha
     # ... change the code ...
     .venv/bin/python bench/snapshot.py > /tmp/after.txt && diff /tmp/before.txt /tmp/after.txt
 
-Run it from any folder; reports name inputs relative to the checkout. Needs the bench data (`bench/generate.py` makes it; only the 100k corpora are used).
+Run it from any folder; reports name inputs relative to the checkout. Needs the bench data
+(`bench/generate.py` makes it; only the 100k corpora are used).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def digest(data: bytes) -> str:
 
 def snapshot_case(name: str, args: list[str], scratch: Path) -> list[str]:
     files = [scratch / f"report.{fmt}" for fmt in FORMATS]
+    for path in files:
+        path.unlink(missing_ok=True)  # a run that stops on an error writes none: show "missing", not the last case's
     spec = [item for fmt, path in zip(FORMATS, files) for item in ("-f", f"{fmt}:{path}")]
     common = ["--no-cache", "--no-config", "-j", "1"]
     lines = [f"{name} check-exit {digest(run(['check', *args, *common, *spec]))}"]

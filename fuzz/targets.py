@@ -79,7 +79,7 @@ def _scratch_file() -> Path:
 
 def prepare() -> None:
     """Import and build everything the targets use once (atheris instruments what is imported here)."""
-    checker_target("The USO met Aljbin Kurti. Follow us on Facebook.".encode())
+    checker_target(b"The USO met Aljbin Kurti. Follow us on Facebook.")
     glossary_target((BUNDLED_GLOSSARY / "kosovo-serbia.yaml").read_bytes())
 
 

@@ -173,7 +173,7 @@ def _open_regular_file(path: Path):
 
 def _mac(secret: bytes, kind: str, key: str, payload) -> bytes:
     mac = hmac.new(secret, digestmod=hashlib.sha256)
-    mac.update(f"{kind}\0{key}\0".encode("utf-8"))
+    mac.update(f"{kind}\0{key}\0".encode())
     mac.update(payload)
     return mac.digest()
 

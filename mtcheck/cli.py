@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from contextlib import contextmanager
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
@@ -74,27 +74,27 @@ VERBOSE_HELP = ("Say on stderr, with the seconds since start, which config and g
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (*.txt, *.md, *.markdown and translation files inside) or - for stdin.")],
-    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable. Replaces the configured ones.")] = None,
-    config_file: Annotated[Optional[str], typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
+    glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable. Replaces the configured ones.")] = None,
+    config_file: Annotated[str | None, typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
-    formats: Annotated[Optional[list[str]], typer.Option("--format", "-f", help="Output format: text, json, jsonl, sarif, junit, github, markdown or html; FORMAT:FILE writes one to a file (repeatable).")] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
-    min_score: Annotated[Optional[float], typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score, as the report shows it (2 decimals), is below this; files too short to score are left out.")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="The line-aligned source of the one TARGET file: adds the bilingual checks.")] = None,
+    formats: Annotated[list[str] | None, typer.Option("--format", "-f", help="Output format: text, json, jsonl, sarif, junit, github, markdown or html; FORMAT:FILE writes one to a file (repeatable).")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
+    min_score: Annotated[float | None, typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score, as the report shows it (2 decimals), is below this; files too short to score are left out.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="The line-aligned source of the one TARGET file: adds the bilingual checks.")] = None,
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the texts (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
-    baseline: Annotated[Optional[str], typer.Option("--baseline", help="Report only findings this baseline file does not hold.")] = None,
-    write_baseline: Annotated[Optional[str], typer.Option("--write-baseline", help="Record every finding in this baseline file.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
+    baseline: Annotated[str | None, typer.Option("--baseline", help="Report only findings this baseline file does not hold.")] = None,
+    write_baseline: Annotated[str | None, typer.Option("--write-baseline", help="Record every finding in this baseline file.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    cache_dir: Annotated[Optional[str], typer.Option("--cache-dir", help="Where the cache lives (default: $MTCHECK_CACHE_DIR, else .mtcheck_cache next to the config file found).")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help=EXCLUDE_HELP)] = None,
-    include: Annotated[Optional[list[str]], typer.Option("--include", help=INCLUDE_HELP)] = None,
+    cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="Where the cache lives (default: $MTCHECK_CACHE_DIR, else .mtcheck_cache next to the config file found).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help=EXCLUDE_HELP)] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help=INCLUDE_HELP)] = None,
     no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help=GITIGNORE_HELP)] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine) or dask (a cluster).")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786; without it a local cluster is started.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786; without it a local cluster is started.")] = None,
     quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help=QUIET_HELP)] = 0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=VERBOSE_HELP)] = False,
 ) -> None:
@@ -187,14 +187,14 @@ def _write_reports(outcome, quiet: int, note) -> None:
 def fix(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to fix.")],
     write: Annotated[bool, typer.Option("--write", help="Apply the fixes (default: show them as a unified diff).")] = False,
-    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable.")] = None,
-    config_file: Annotated[Optional[str], typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
+    glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable.")] = None,
+    config_file: Annotated[str | None, typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help=EXCLUDE_HELP)] = None,
-    include: Annotated[Optional[list[str]], typer.Option("--include", help=INCLUDE_HELP)] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help=EXCLUDE_HELP)] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help=INCLUDE_HELP)] = None,
     no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help=GITIGNORE_HELP)] = False,
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the files, kept when they are written (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
     quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help="-q: no summary line; -qq: no diff either, only errors.")] = 0,
@@ -240,22 +240,22 @@ def fix(
 
 @app.command()
 def score(
-    hypotheses: Annotated[Optional[list[str]], typer.Argument(help="Hypothesis file(s), one segment per line; with --compare the first is the baseline.")] = None,
-    ref: Annotated[Optional[list[str]], typer.Option("--ref", "-r", help="Reference file, line-parallel to the hypothesis; repeatable.")] = None,
+    hypotheses: Annotated[list[str] | None, typer.Argument(help="Hypothesis file(s), one segment per line; with --compare the first is the baseline.")] = None,
+    ref: Annotated[list[str] | None, typer.Option("--ref", "-r", help="Reference file, line-parallel to the hypothesis; repeatable.")] = None,
     metrics: Annotated[str, typer.Option("--metrics", "-m", help="Comma-separated: bleu, chrf (chrF++), ter.")] = "bleu,chrf,ter",
     output_format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     segments: Annotated[bool, typer.Option("--segments", help="Also score each segment.")] = False,
     compare: Annotated[bool, typer.Option("--compare", help="Paired significance tests of each system against the first.")] = False,
     seed: Annotated[int, typer.Option("--seed", help="Random seed of the paired tests (sacrebleu's default).")] = 12345,
     run_checks: Annotated[bool, typer.Option("--check", help="Also run the glossary checks: MQM score and terminology metrics.")] = False,
-    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Glossary for --check; repeatable.")] = None,
-    config_file: Annotated[Optional[str], typer.Option("--config", help="Config file for --check.")] = None,
+    glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Glossary for --check; repeatable.")] = None,
+    config_file: Annotated[str | None, typer.Option("--config", help="Config file for --check.")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
-    annotations: Annotated[Optional[str], typer.Option("--mqm-annotations", help="Score human MQM annotations (WMT TSV format) per system.")] = None,
+    annotations: Annotated[str | None, typer.Option("--mqm-annotations", help="Score human MQM annotations (WMT TSV format) per system.")] = None,
     weights: Annotated[str, typer.Option("--weights", help="Weights for --mqm-annotations: wmt-mqm, mqm or a weights file.")] = "wmt-mqm",
     source_errors: Annotated[str, typer.Option("--source-errors", help="count or ignore 'Source error' annotations.")] = "count",
-    wmt_terms: Annotated[Optional[str], typer.Option("--wmt-terms", help="WMT21 terminology task source SGML with <term> annotations: exact-match term accuracy, and window overlap with --ref REF.sgm.")] = None,
+    wmt_terms: Annotated[str | None, typer.Option("--wmt-terms", help="WMT21 terminology task source SGML with <term> annotations: exact-match term accuracy, and window overlap with --ref REF.sgm.")] = None,
 ) -> None:
     """Score translations: BLEU, chrF++ and TER against references (sacrebleu), paired tests, MQM."""
     from mtcheck.output import write_atomic
@@ -367,12 +367,12 @@ def glossary_add(
     path: Annotated[str, typer.Argument(help="The glossary file to change.")],
     term_id: Annotated[str, typer.Option("--id", help="The new term's id.")],
     canonical: Annotated[str, typer.Option("--canonical", help="Its canonical form.")],
-    variant: Annotated[Optional[list[str]], typer.Option("--variant", help="An accepted variant (repeatable).")] = None,
-    short: Annotated[Optional[list[str]], typer.Option("--short", help="A short form (repeatable).")] = None,
-    forbidden: Annotated[Optional[list[str]], typer.Option("--forbidden", help="A forbidden rendering (repeatable).")] = None,
-    source: Annotated[Optional[list[str]], typer.Option("--source", help="A source-language form (repeatable).")] = None,
-    term_type: Annotated[Optional[str], typer.Option("--type", help="person, place, organization, ...")] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="Why the canonical form is canonical.")] = None,
+    variant: Annotated[list[str] | None, typer.Option("--variant", help="An accepted variant (repeatable).")] = None,
+    short: Annotated[list[str] | None, typer.Option("--short", help="A short form (repeatable).")] = None,
+    forbidden: Annotated[list[str] | None, typer.Option("--forbidden", help="A forbidden rendering (repeatable).")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="A source-language form (repeatable).")] = None,
+    term_type: Annotated[str | None, typer.Option("--type", help="person, place, organization, ...")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why the canonical form is canonical.")] = None,
 ) -> None:
     """Add a term, keeping the file's comments, order and formatting; an invalid result is refused."""
     from mtcheck.glossary.editing import add_term, save
@@ -387,13 +387,13 @@ def glossary_add(
 def glossary_edit(
     path: Annotated[str, typer.Argument(help="The glossary file to change.")],
     term_id: Annotated[str, typer.Argument(help="The term to change.")],
-    variant: Annotated[Optional[list[str]], typer.Option("--add-variant", help="Add an accepted variant.")] = None,
-    short: Annotated[Optional[list[str]], typer.Option("--add-short", help="Add a short form.")] = None,
-    forbidden: Annotated[Optional[list[str]], typer.Option("--add-forbidden", help="Add a forbidden rendering.")] = None,
-    source: Annotated[Optional[list[str]], typer.Option("--add-source", help="Add a source-language form.")] = None,
-    canonical: Annotated[Optional[str], typer.Option("--set-canonical", help="Replace the canonical form.")] = None,
-    note: Annotated[Optional[str], typer.Option("--set-note", help="Replace the note.")] = None,
-    term_type: Annotated[Optional[str], typer.Option("--set-type", help="Replace the type.")] = None,
+    variant: Annotated[list[str] | None, typer.Option("--add-variant", help="Add an accepted variant.")] = None,
+    short: Annotated[list[str] | None, typer.Option("--add-short", help="Add a short form.")] = None,
+    forbidden: Annotated[list[str] | None, typer.Option("--add-forbidden", help="Add a forbidden rendering.")] = None,
+    source: Annotated[list[str] | None, typer.Option("--add-source", help="Add a source-language form.")] = None,
+    canonical: Annotated[str | None, typer.Option("--set-canonical", help="Replace the canonical form.")] = None,
+    note: Annotated[str | None, typer.Option("--set-note", help="Replace the note.")] = None,
+    term_type: Annotated[str | None, typer.Option("--set-type", help="Replace the type.")] = None,
 ) -> None:
     """Add forms to a term or change its fields, keeping the file's comments, order and formatting."""
     from mtcheck.glossary.editing import edit_term, save
@@ -406,8 +406,8 @@ def glossary_edit(
 @glossary_app.command("export")
 def glossary_export(
     paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
-    to: Annotated[Optional[str], typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042) or json (default: the --output file's suffix, else csv).")] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042) or json (default: the --output file's suffix, else csv).")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
 ) -> None:
     """Export glossaries as CSV (for spreadsheets), TBX-Basic or JSON.
 
@@ -431,11 +431,11 @@ def glossary_export(
 @glossary_app.command("import")
 def glossary_import(
     path: Annotated[str, typer.Argument(help="A CSV, TBX or JSON file.")],
-    from_format: Annotated[Optional[str], typer.Option("--from", help="csv, tbx or json (default: the file's suffix).")] = None,
+    from_format: Annotated[str | None, typer.Option("--from", help="csv, tbx or json (default: the file's suffix).")] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="The glossary YAML file to write.")] = ...,
-    name: Annotated[Optional[str], typer.Option("--name", help="The glossary's name (default: the file's).")] = None,
-    language: Annotated[Optional[str], typer.Option("--language", help="Target language, BCP 47 (default: the file's).")] = None,
-    source_language: Annotated[Optional[str], typer.Option("--source-language", help="Source language, BCP 47 (default: the file's).")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="The glossary's name (default: the file's).")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="Target language, BCP 47 (default: the file's).")] = None,
+    source_language: Annotated[str | None, typer.Option("--source-language", help="Source language, BCP 47 (default: the file's).")] = None,
 ) -> None:
     """Import a CSV, TBX or JSON termbase as a glossary (validated before it is written).
 
@@ -457,7 +457,7 @@ def glossary_import(
 def glossary_suggest(
     corpus: Annotated[list[str], typer.Argument(help="Translated articles: files or folders.")],
     output: Annotated[str, typer.Option("--output", "-o", help="The draft glossary YAML to write.")],
-    glossary: Annotated[Optional[list[str]], typer.Option("--glossary", "-g", help="Skip what these glossaries cover.")] = None,
+    glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Skip what these glossaries cover.")] = None,
     language: Annotated[str, typer.Option("--language", help="The corpus's language.")] = "en",
     min_forms: Annotated[int, typer.Option("--min-forms", min=2, help="Only concepts written in this many ways.")] = 2,
 ) -> None:
@@ -478,7 +478,7 @@ def glossary_suggest(
 
 @app.command("rules")
 def rules_command(
-    rule_id: Annotated[Optional[str], typer.Argument(metavar="[ID]", help="A rule id: print its documentation and examples.")] = None,
+    rule_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="A rule id: print its documentation and examples.")] = None,
 ) -> None:
     """List the rules (id, MQM error type, default severity, fixable, what each finds), or document one."""
     from mtcheck.rules.catalogue import rule_page, rule_table
@@ -544,7 +544,7 @@ def _cache_folder(named: str | None) -> str:
 
 
 @cache_app.command("info")
-def cache_info(cache_dir: Annotated[Optional[str], CACHE_DIR_OPTION] = None) -> None:
+def cache_info(cache_dir: Annotated[str | None, CACHE_DIR_OPTION] = None) -> None:
     """Say where the cache is, how much it holds and its size cap."""
     from mtcheck.cache import Cache, max_bytes_wanted
 
@@ -558,7 +558,7 @@ def cache_info(cache_dir: Annotated[Optional[str], CACHE_DIR_OPTION] = None) -> 
 
 
 @cache_app.command("clean")
-def cache_clean(cache_dir: Annotated[Optional[str], CACHE_DIR_OPTION] = None) -> None:
+def cache_clean(cache_dir: Annotated[str | None, CACHE_DIR_OPTION] = None) -> None:
     """Remove every cached index and result (the next run rebuilds what it needs)."""
     from mtcheck.cache import Cache
 

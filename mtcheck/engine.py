@@ -121,7 +121,7 @@ class Checker:
                             for segment, start in with_line_starts(examination_segments(document)))
         suppressions = Suppressions()
         streamed = document.streamed
-        for (base, text), (segment_findings, found, counts, words, total, (line, _)) in examinations:
+        for (_, text), (segment_findings, found, counts, words, total, (line, _)) in examinations:
             suppressions.read(text, line)
             for rule_id, counted in counts.items():
                 word_counts[rule_id].update(counted)

@@ -26,7 +26,7 @@ def loads(text: str):
         raise
     except ValueError:  # int() past the digit limit
         limit = sys.get_int_max_str_digits()
-        if not limit or not (number := re.search(r"\d{%d,}" % (limit + 1), text)):
+        if not limit or not (number := re.search(rf"\d{{{limit + 1},}}", text)):
             raise
         raise JSONDecodeError(f"a number of {len(number.group()):,} digits (at most {limit:,})", text,
                               number.start()) from None

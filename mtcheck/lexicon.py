@@ -68,7 +68,7 @@ class Lexicon:
         if self._listed_set is None:
             self._lookups += 1
             if self._lookups <= LISTED_SEARCHES:
-                return f"\n{key}\n".encode("utf-8") in self._listed
+                return f"\n{key}\n".encode() in self._listed
             self._listed_set = frozenset(self._listed.decode("utf-8").split("\n"))  # many lookups: a set pays
         return key in self._listed_set
 

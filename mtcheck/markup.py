@@ -274,7 +274,8 @@ def _inline_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # Marks: (start, end, key, opens); a run's key is its length, a tag's its name.
     marks: list[tuple[int, int, int | str, bool]] = [
         (found.start(), found.end(), found.end() - found.start(), True) for found in _BACKTICKS.finditer(text, start, end)]
-    tags: list[tuple[int, int, int | str, bool]] = [(found.start(), found.end(), found.group("name").lower(), True) for found in _OPEN_TAG.finditer(text, start, end)
+    tags: list[tuple[int, int, int | str, bool]] = [
+        (found.start(), found.end(), found.group("name").lower(), True) for found in _OPEN_TAG.finditer(text, start, end)
             if not found.group().endswith("/>")]
     tags += [(found.start(), found.end(), found.group("name").lower(), False) for found in _CLOSE_TAG.finditer(text, start, end)]
     if tags:

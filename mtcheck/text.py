@@ -103,7 +103,7 @@ class Positions:
         return dict(self.items()) == (dict(other.items()) if isinstance(other, Positions) else other)
 
     def items(self):
-        return ((o, (l, c)) for o, l, c in zip(self._offsets, self._lines, self._columns))
+        return ((offset, (line, column)) for offset, line, column in zip(self._offsets, self._lines, self._columns))
 
 
 class LineTracker:

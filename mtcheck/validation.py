@@ -60,7 +60,8 @@ def _explain(error) -> str:
         return f"{value!r} is not a similarity threshold (an integer 0-100, or false)"
     if error.validator == "type":
         wanted = error.schema["type"]
-        return f"expected {'a list' if wanted == 'array' else 'a mapping' if wanted == 'object' else 'a ' + wanted}, got {_type_name(value)}"
+        expected = "a list" if wanted == "array" else "a mapping" if wanted == "object" else "a " + wanted
+        return f"expected {expected}, got {_type_name(value)}"
     return error.message
 
 

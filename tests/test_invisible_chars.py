@@ -148,7 +148,7 @@ def test_invisible_characters_anywhere_change_no_term_finding_and_no_fix(checker
     def term_findings(text: str) -> list[tuple[str, str, str | None, str | None]]:
         found = findings(checker, text, *TERM_RULES)
         assert all(text[f.offset:f.offset + f.length] == f.text for f in found)
-        assert all(not f.text[:1] in INVISIBLE.values() and not f.text[-1:] in INVISIBLE.values() for f in found)
+        assert all(f.text[:1] not in INVISIBLE.values() and f.text[-1:] not in INVISIBLE.values() for f in found)
         return [(f.rule, drop_invisible(f.text), f.suggestion, f.term) for f in found]
 
     assert term_findings(marked) == term_findings(clean)

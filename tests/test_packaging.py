@@ -95,3 +95,10 @@ def test_the_public_api_passes_mypy_strict(tmp_path):
     errors = result.stdout.splitlines()  # only the misspelt name (mypy may add a did-you-mean)
     assert len(errors) == 1 and errors[0].startswith(f'{misspelt}:3: error: Module has no attribute "Checkr"'), \
         result.stdout + result.stderr
+
+
+def test_the_code_is_clean_under_ruff():
+    """The project's lint rules ([tool.ruff] in pyproject.toml) hold for the package, tests, bench
+    and fuzz targets; `ruff check .` says what to mend."""
+    result = run(sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", ".")
+    assert result.returncode == 0, result.stdout + result.stderr

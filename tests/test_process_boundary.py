@@ -64,7 +64,7 @@ def test_a_reader_gone_is_a_silent_2_outside_a_command_and_typers_answer_inside(
 
 def test_any_other_exception_is_a_bug_and_passes_through():
     with pytest.raises(ZeroDivisionError), stops_and_errors_reported():
-        1 / 0
+        _ = 1 / 0
 
 
 def test_the_commands_leave_interrupts_and_errors_to_the_boundary():

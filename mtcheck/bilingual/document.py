@@ -32,7 +32,7 @@ class BilingualDocument(Document):
     warnings: tuple[Note, ...] = ()  # what reading it changed: lone surrogates replaced
 
     @classmethod
-    def of(cls, path: str, pairs: list[Pair], warnings: tuple[Note, ...] = ()) -> "BilingualDocument":
+    def of(cls, path: str, pairs: list[Pair], warnings: tuple[Note, ...] = ()) -> BilingualDocument:
         starts, pieces, at = [], [], 0
         for pair in pairs:
             target = pair.target or ""

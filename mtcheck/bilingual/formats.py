@@ -256,7 +256,7 @@ class _TextStarts:
 
     def _scan(self, qname: str) -> dict[int, list[int]]:
         """Line of each start tag's ">" -> offsets where those tags' texts start, in order."""
-        tag = re.compile(r"<%s(?:\s(?:[^\"'>/]|\"[^\"]*\"|'[^']*')*)?(/?)>" % re.escape(qname))
+        tag = re.compile(rf"<{re.escape(qname)}(?:\s(?:[^\"'>/]|\"[^\"]*\"|'[^']*')*)?(/?)>")
         found: dict[int, list[int]] = {}
         for match in tag.finditer(self.text):
             line = bisect.bisect_right(self.line_starts, match.end() - 1)
@@ -495,7 +495,7 @@ def _jsonl_fields(path: str, number: int, record) -> tuple[str, str | None]:
 
 def _json_value_column(line: str, key: str) -> int:
     """Column where the string value of ``key`` starts, if the line has exactly one such key."""
-    found = list(re.finditer(r'"%s"\s*:\s*"' % key, line))
+    found = list(re.finditer(rf'"{key}"\s*:\s*"', line))
     return found[0].end() + 1 if len(found) == 1 else 1
 
 

@@ -80,8 +80,8 @@ def lint(loaded) -> list[LintProblem]:
         lexicon = lexicon_for(glossary.language)
         for t, term in enumerate(glossary.terms):
             where = located.position(("terms", t))
-            say = lambda code, message, at=where: problems.append(  # noqa: E731
-                LintProblem(Problem(glossary.path, message, *at), code))
+            say = lambda code, message, at=where, path=glossary.path: problems.append(  # noqa: E731
+                LintProblem(Problem(path, message, *at), code))
             if not term.note:
                 say("no-note", f"term {term.id!r} has no note saying why its canonical form is canonical")
             for role, index, form in _forms(term):

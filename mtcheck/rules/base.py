@@ -7,7 +7,8 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from mtcheck.glossary.index import Match
 from mtcheck.lexicon import Lexicon

@@ -25,7 +25,8 @@ NUMBER_WORDS = {
     "sr": ["nula", "jedan", "dva", "tri", "četiri", "pet", "šest", "sedam", "osam", "devet", "deset", "jedanaest",
            "dvanaest"],
 }
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?:[.,]\d+)?(?![\w]|[.,]\d)|(?<![\w.,])\d+(?:[.,]\d+)?(?!\w|[.,]\d)")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?:[.,]\d+)?(?![\w]|[.,]\d)"
+                     r"|(?<![\w.,])\d+(?:[.,]\d+)?(?!\w|[.,]\d)")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -21,7 +21,7 @@ _REPEAT = re.compile(r"(?<![^\W_])([^\W\d_]++)([ \t]*+(?:\r\n|\r|\n)?+[ \t]*+)(\
 # Doubles English allows, and reduplicated words ("ylang ylang", "can can").
 ALLOWED = {"en": frozenset({"had", "that", "bye", "no", "yes", "so", "well", "there", "now", "ha", "knock", "tut",
                              "very", "chop", "night", "go", "is", "ylang", "can", "pom", "dum", "tom", "bang", "aye",
-                             "mahi", "bora", "walla", "sing", "ha", "hee", "ho", "boo", "tsk", "yada", "blah"})}
+                             "mahi", "bora", "walla", "sing", "hee", "ho", "boo", "tsk", "yada", "blah"})}
 
 
 def check(ctx: CheckContext):

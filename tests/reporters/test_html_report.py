@@ -144,7 +144,8 @@ def test_side_panel_groups_by_term_and_by_rule(sample_html):
 
 def test_cli_writes_the_page(tmp_path, sample_html):
     out = tmp_path / "out.html"
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", str(MT_SAMPLE), "--no-cache", "-f", "html", "--select", ",".join(GLOSSARY_RULES),
+    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", str(MT_SAMPLE), "--no-cache", "-f", "html",
+                             "--select", ",".join(GLOSSARY_RULES),
                              "-o", str(out)], cwd=ROOT, capture_output=True, env={**os.environ, "NO_COLOR": "1"})
     assert result.returncode == 1, result.stderr
     assert out.read_text(encoding="utf-8") == sample_html
@@ -282,7 +283,7 @@ def no_alert(driver) -> bool:
     from selenium.common.exceptions import NoAlertPresentException
 
     try:
-        driver.switch_to.alert
+        _ = driver.switch_to.alert  # raises when no alert is open
     except NoAlertPresentException:
         return True
     return False

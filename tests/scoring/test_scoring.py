@@ -148,7 +148,7 @@ def test_an_unknown_severity_names_its_line_and_column(tmp_path):
     path.write_text(HAND_MADE.replace("Style/Awkward\tMinor", "Style/Awkward\tTrivial"), encoding="utf-8")
     with pytest.raises(InputError) as caught:
         read_annotations(str(path))
-    line = HAND_MADE.splitlines().index(next(l for l in HAND_MADE.splitlines() if "Style/Awkward" in l)) + 1
+    line = HAND_MADE.splitlines().index(next(row for row in HAND_MADE.splitlines() if "Style/Awkward" in row)) + 1
     column = HAND_MADE.splitlines()[line - 1].index("Minor") + 1
     assert str(caught.value).startswith(f"{path}:{line}:{column}: unknown severity 'Trivial'")
 
