@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the same names load on 
 
     from mtcheck.config import Config, find_config, load_config
     from mtcheck.engine import Checker, fails
+    from mtcheck.entry import ExitCode
     from mtcheck.errors import MtcheckError
     from mtcheck.glossary.loader import load_glossaries
     from mtcheck.model import Document, FileResult, Finding, Glossary, RunResult, Severity, Term
@@ -29,7 +30,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the same names load on 
     from mtcheck.scoring.terminology import term_metrics
 
 __all__ = [
-    "Checker", "Config", "Document", "FileResult", "Finding", "Glossary", "MtcheckError", "RunResult",
+    "Checker", "Config", "Document", "ExitCode", "FileResult", "Finding", "Glossary", "MtcheckError", "RunResult",
     "ScoreRequest", "ScoringModel", "Severity", "Term", "check_text", "fails", "find_config",
     "load_config", "load_glossaries", "quality_score", "read_annotations", "run_score", "score_run",
     "system_scores", "term_metrics",
@@ -40,7 +41,7 @@ __all__ = [
 _EXPORTS = {
     "Checker": "mtcheck.engine", "fails": "mtcheck.engine",
     "Config": "mtcheck.config", "find_config": "mtcheck.config", "load_config": "mtcheck.config",
-    "MtcheckError": "mtcheck.errors",
+    "MtcheckError": "mtcheck.errors", "ExitCode": "mtcheck.entry",
     "load_glossaries": "mtcheck.glossary.loader",
     "Document": "mtcheck.model", "FileResult": "mtcheck.model", "Finding": "mtcheck.model",
     "Glossary": "mtcheck.model", "RunResult": "mtcheck.model", "Severity": "mtcheck.model", "Term": "mtcheck.model",

@@ -108,3 +108,11 @@ def test_exit_at_once_takes_the_usual_exit_while_workers_live(monkeypatch):
     with pytest.raises(SystemExit) as done:
         exit_at_once(1)
     assert done.value.code == 1
+
+
+def test_the_exit_codes_are_public_api():
+    """A CI script or a wrapper compares exit codes by name: mtcheck.ExitCode is the one table."""
+    import mtcheck
+
+    assert mtcheck.ExitCode is ExitCode and "ExitCode" in mtcheck.__all__
+    assert (mtcheck.ExitCode.OK, mtcheck.ExitCode.FINDINGS, mtcheck.ExitCode.ERROR) == (0, 1, 2)
