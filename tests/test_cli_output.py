@@ -267,7 +267,10 @@ def test_fix_quiet_drops_the_summary_and_very_quiet_the_diff(project):
 
 @pytest.mark.skipif(not MTCHECK_SCRIPT.exists(), reason="the console script is not installed")
 def test_shell_completion_is_offered_and_completes_commands_and_options(tmp_path):
-    script = subprocess.run([MTCHECK_SCRIPT, "--show-completion", "bash"], capture_output=True, text=True, cwd=tmp_path)
+    # The shell is named, not detected: detection reads the parent processes, which a test runner hides.
+    named = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    script = subprocess.run([MTCHECK_SCRIPT, "--show-completion", "bash"], capture_output=True, text=True, cwd=tmp_path,
+                            env=named)
     assert script.returncode == 0 and "_MTCHECK_COMPLETE=complete_bash" in script.stdout
     assert "--install-completion" in subprocess.run([MTCHECK_SCRIPT, "--help"], capture_output=True, text=True).stdout
 
