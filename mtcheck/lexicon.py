@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from mtcheck import languages
+
 # Zipf 3 is about once per million words: common enough that a match on it is a real word.
 COMMON_ZIPF = 3.0
 # Zipf 4 and up are everyday words ("bank", "court"): too plain to take name derivations ("banks").
@@ -11,10 +13,6 @@ EVERYDAY_ZIPF = 4.0
 # Zipf 5.5 and up are function words ("the", "of", "and"): useless as anchors for fuzzy search.
 FUNCTION_ZIPF = 5.5
 LISTED_SEARCHES = 32  # lookups of a rare word by searching the list's text, before a set of it is built
-
-
-# Endings that make an adjective, demonym or plural of a proper name ("Serb" -> "Serbian").
-NAME_SUFFIXES = {"en": ("s", "es", "n", "an", "ian", "ean", "ese", "i", "ic", "ish", "ist", "ists")}
 
 
 # wordfreq lists Serbian, Croatian and Bosnian as one language, in Latin script.
@@ -109,4 +107,4 @@ def lexicon_for(language: str) -> Lexicon:
         frequencies = wordfreq.get_frequency_dict(WORDFREQ_CODES.get(base, base))
     except (LookupError, ValueError):
         frequencies = {}
-    return Lexicon(frequencies, NAME_SUFFIXES.get(base, ()), SERBIAN_CYRILLIC if base == "sr" else None)
+    return Lexicon(frequencies, languages.language(base).name_suffixes, SERBIAN_CYRILLIC if base == "sr" else None)

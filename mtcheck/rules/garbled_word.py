@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.similarity.neighbourhood import Neighbourhood
@@ -80,11 +81,8 @@ def _everyday_neighbourhood(everyday: frozenset[str]) -> Neighbourhood:
 
 
 # Endings that make a real word of a known one ("whop" + "s"): an inflection wordfreq lacks is no garble.
-INFLECTIONS = {"en": ("s", "es", "ed", "d", "ing", "er", "ers", "ly")}
-
-
 def _inflection_of_listed(word: str, ctx: CheckContext) -> bool:
-    endings = INFLECTIONS.get(ctx.language.split("-")[0], ())
+    endings = language(ctx.language).word_endings
     return any(word.endswith(e) and len(word) - len(e) >= 3 and ctx.lexicon.is_listed(word[: -len(e)]) for e in endings)
 
 

@@ -2,7 +2,7 @@
 
 Numbers compare by value in each language's own notation: "1.000,5" in Serbian or German is
 "1,000.5" in English, "1 000" (a space, narrow or not, between groups) is 1000 anywhere. Small
-numbers written as words count as numbers in the languages listed in NUMBER_WORDS ("three" for
+numbers written as words count as numbers in the languages that list them (``Language.number_words``: "three" for
 "3", "tri" for "3"). Years, percentages and ordinals are numbers like any other.
 
 Fails: "Umrlo je 12 ljudi." → "13 people died."  Passes: "1.000,5 evra" → "1,000.5 euros",
@@ -14,17 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from mtcheck import languages
 from mtcheck.model import Hit, Severity
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
 from mtcheck.rules.placeholder_mismatch import PLACEHOLDER
 
-DECIMAL_COMMA = frozenset({"sr", "hr", "bs", "sl", "mk", "sq", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk",
-                           "ru", "uk", "bg", "ro", "hu", "tr", "da", "sv", "no", "nb", "fi", "el", "id", "vi"})
-NUMBER_WORDS = {
-    "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
-    "sr": ["nula", "jedan", "dva", "tri", "četiri", "pet", "šest", "sedam", "osam", "devet", "deset", "jedanaest",
-           "dvanaest"],
-}
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?:[.,]\d+)?(?![\w]|[.,]\d)"
                      r"|(?<![\w.,])\d+(?:[.,]\d+)?(?!\w|[.,]\d)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -32,11 +26,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def numbers(text: str, language: str) -> list[tuple[float, int, int]]:
     """(value, start, end) of each number in ``text``, read in ``language``'s notation."""
-    base = language.split("-")[0]
-    decimal = "," if base in DECIMAL_COMMA else "."
+    known = languages.language(language)
+    decimal = "," if known.decimal_comma else "."
     text = PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)  # "{0}" is a placeholder, not a zero
     found = [(_value(m.group(), decimal), m.start(), m.end()) for m in _NUMBER.finditer(text)]
-    words = {w: n for n, w in enumerate(NUMBER_WORDS.get(base, ()))}
+    words = {w: n for n, w in enumerate(known.number_words)}
     found += [(float(words[m.group().casefold()]), m.start(), m.end())
               for m in _WORD.finditer(text) if m.group().casefold() in words]
     return sorted(found, key=lambda item: item[1])

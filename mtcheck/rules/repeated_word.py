@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule
 
@@ -18,15 +19,11 @@ from mtcheck.rules.base import CheckContext, Example, Rule
 # never by the word, and trying each cut took a run of n letters or spaces n^2 steps (100,000
 # letters: 14 s).
 _REPEAT = re.compile(r"(?<![^\W_])([^\W\d_]++)([ \t]*+(?:\r\n|\r|\n)?+[ \t]*+)(\1)(?![^\W_])", re.IGNORECASE)
-# Doubles English allows, and reduplicated words ("ylang ylang", "can can").
-ALLOWED = {"en": frozenset({"had", "that", "bye", "no", "yes", "so", "well", "there", "now", "ha", "knock", "tut",
-                             "very", "chop", "night", "go", "is", "ylang", "can", "pom", "dum", "tom", "bang", "aye",
-                             "mahi", "bora", "walla", "sing", "hee", "ho", "boo", "tsk", "yada", "blah"})}
 
 
 def check(ctx: CheckContext):
     base, text = ctx.segment
-    allowed = ALLOWED.get(ctx.language.split("-")[0], frozenset())
+    allowed = language(ctx.language).repeatable  # doubles grammar allows, and reduplications
     for found in _REPEAT.finditer(text):
         first, _, second = found.group(1, 2, 3)
         if first.casefold() in allowed:

@@ -5,7 +5,7 @@ Addresses, numbers and code keep their own spacing: nothing inside a URL, an e-m
 a path, `code`, a number (1,000; 3.5) or an HTML entity (&quot;, &#8220;: one character, whose
 ";" is no punctuation; in plain text the artifact rule reports it) is looked at. Two spaces after
 a full stop are a typing convention, not an error. A space before ":;!?" is French typography:
-only English and the languages listed in SPACE_BEFORE_IS_WRONG get that check.
+only the languages whose data says so (``Language.no_space_before_punctuation``) get that check.
 
 Fails: "Facebook,Twitter", "the  meeting", "said ,".  Passes: "1,000", "bbc.com/news", "Done.  Next",
 "&quot;Serb List&quot;".
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
+from mtcheck.languages import language
 from mtcheck.markup import ends_entity
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule
 from mtcheck.text import token_start_finder
 
-SPACE_BEFORE_IS_WRONG = frozenset({"en", "de", "sr", "hr", "bs", "sq", "es", "it", "pt", "nl", "pl", "cs"})
 _LETTER = r"[^\W\d_]"
 _MISSING_AFTER_COMMA = re.compile(rf"(?<={_LETTER})[,;](?={_LETTER})")
 _MISSING_AFTER_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
@@ -34,7 +34,7 @@ def check(ctx: CheckContext):
     base, text = ctx.segment
     checks = [(_MISSING_AFTER_COMMA, "a space is missing after '{}'"), (_MISSING_AFTER_STOP, "a space is missing after '{}'"),
               (_DOUBLE_SPACE, "two spaces between words")]
-    if ctx.language.split("-")[0] in SPACE_BEFORE_IS_WRONG:
+    if language(ctx.language).no_space_before_punctuation:
         checks.append((_SPACE_BEFORE, "a space before '{}'"))
     token_start, literal = token_start_finder(text), {}  # token start -> whether it starts a literal
     for pattern, message in checks:
