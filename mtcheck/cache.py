@@ -59,6 +59,8 @@ _ALLOWED_GLOBALS = frozenset({
     ("mtcheck.glossary.index.exact", "ExactIndex"),
     ("mtcheck.glossary.index.near_miss", "FuzzyIndex"),
     ("mtcheck.glossary.index.near_miss", "AcronymIndex"),
+    ("mtcheck.glossary.index.inflected", "InflectedIndex"),
+    ("mtcheck.glossary.index.inflected", "_Filed"),
     ("mtcheck.similarity.neighbourhood", "Neighbourhood"),
     ("mtcheck.similarity.neighbourhood", "CompactNeighbourhood"),
     ("mtcheck.lexicon", "Lexicon"),

@@ -191,7 +191,7 @@ class Checker:
             # Interned: an archive repeats the same defect, and a million findings then share strings.
             offset=start, length=end - start, text=sys.intern(hit.text),
             message=sys.intern(hit.message), term=hit.term,
-            suggestion=sys.intern(hit.suggestion) if hit.suggestion else None, mqm=rule.mqm,
+            suggestion=sys.intern(hit.suggestion) if hit.suggestion else None, mqm=rule.mqm, fixable=hit.fixable,
         )
 
 def fails(run: RunResult, fail_on: str) -> bool:

@@ -59,6 +59,9 @@ class Term:
     case_sensitive: bool = False
     flag_examples: tuple[str, ...] = ()  # sentences that must produce a finding for this term
     pass_examples: tuple[str, ...] = ()  # sentences that must not
+    # "inflect": its forms are found inflected in languages that inflect (mtcheck.inflection);
+    # "exact": only as written (a brand, a title that never changes).
+    morphology: str = "inflect"
 
     def forms_by_role(self) -> dict[str, tuple[str, ...]]:
         return {
@@ -141,6 +144,9 @@ class Hit:
     term: str | None = None
     suggestion: str | None = None
     severity: Severity | None = None  # a per-term severity from the glossary, if any
+    # Whether ``mtcheck fix`` may write the suggestion by itself: not where the suggestion would not
+    # keep the text's inflection (a person then decides).
+    fixable: bool = True
 
 
 @pickled_as_fields
@@ -165,6 +171,7 @@ class Finding:
     mqm: str = ""  # the rule's MQM error type, "Terminology/Wrong term"
     segment: int | None = None  # in a bilingual file: the segment's index (offset/length then count in its target)
     unit: str | None = None  # in a bilingual file: the unit's id (XLIFF, PO, TMX, CSV/JSONL id)
+    fixable: bool = True  # see Hit.fixable
 
     def sort_key(self) -> tuple:
         return (self.path, -1 if self.segment is None else self.segment, self.offset, self.length, self.rule, self.message)
@@ -174,7 +181,8 @@ class Finding:
         streamed archive repeat the same few thousand defects, and arrive from worker processes as
         copies."""
         return Finding(*_FINDING_FIELDS(self)[:10], sys.intern(self.text), sys.intern(self.message), self.term,
-                       self.suggestion and sys.intern(self.suggestion), self.mqm, self.segment, self.unit)
+                       self.suggestion and sys.intern(self.suggestion), self.mqm, self.segment, self.unit,
+                       self.fixable)
 
 
 _FINDING_FIELDS = attrgetter(*(f.name for f in fields(Finding)))

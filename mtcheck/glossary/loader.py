@@ -142,6 +142,7 @@ def _build_term(raw: dict, defaults: dict, glossary: str) -> Term:
         severity=Severity.parse(severity) if severity else None,
         fuzzy=None if fuzzy is False else int(fuzzy),
         case_sensitive=bool(setting("case_sensitive", False)),
+        morphology=setting("morphology", "inflect"),
         flag_examples=tuple(raw.get("examples", {}).get("flag", ())),
         pass_examples=tuple(raw.get("examples", {}).get("pass", ())),
     )

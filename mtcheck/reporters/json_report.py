@@ -19,6 +19,8 @@ def finding_dict(f: Finding) -> dict:
     }
     if f.segment is not None:
         found |= {"segment": f.segment, "unit": f.unit}
+    if not f.fixable:
+        found["fixable"] = False
     return found
 
 
@@ -41,6 +43,8 @@ def finding_json(f: Finding) -> str:
              f'"message": {_quote(f.message)}')
     if f.segment is not None:
         found += f', "segment": {f.segment}, "unit": {_or_null(f.unit)}'
+    if not f.fixable:
+        found += ', "fixable": false'
     return found + "}"
 
 

@@ -69,7 +69,7 @@ def result(finding: Finding, rule_index: int | None, key: str, number: int) -> d
     }
     if rule_index is not None:
         entry["ruleIndex"] = rule_index
-    if finding.suggestion:
+    if finding.suggestion and finding.fixable:
         entry["fixes"] = [{
             "description": {"text": visible(f"Replace '{finding.text}' with '{finding.suggestion}'")},
             "artifactChanges": [{

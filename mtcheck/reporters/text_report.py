@@ -13,7 +13,7 @@ from mtcheck.visible import visible
 
 
 def finding_line(f) -> str:
-    suggestion = f" [suggest: {f.suggestion}]" if f.suggestion else ""
+    suggestion = f" [suggest{'' if f.fixable else ', not fixed automatically'}: {f.suggestion}]" if f.suggestion else ""
     kind = f" ({f.mqm})" if f.mqm else ""
     return visible(f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.rule}{kind} {f.message}{suggestion}")
 

@@ -10,7 +10,9 @@ from enum import Enum
 from typing import Any
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from mtcheck.glossary.index import Match
+from mtcheck.glossary.index import ACCEPTED, WRITTEN_AS_GIVEN, Match
+from mtcheck.inflection import correction
+from mtcheck.languages import language
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Document, Finding, Hit, RuleInfo, Severity, Span
 from mtcheck.text import drop_invisible, is_acronym
@@ -70,8 +72,9 @@ def no_matches(match: Match) -> bool:
 
 
 def replace_with_suggestion(finding: Finding) -> str | None:
-    """The fix of the glossary rules: the finding's suggestion takes its place."""
-    return finding.suggestion
+    """The fix of the glossary rules: the finding's suggestion takes its place, where it keeps the
+    text's inflection."""
+    return finding.suggestion if finding.fixable else None
 
 
 def as_given(value: Any) -> Any:
@@ -200,6 +203,23 @@ class Rule:
 def target_span(ctx: CheckContext, index: int, start: int = 0, end: int | None = None) -> Span:
     """The span of target[start:end] of pair ``index`` of a bilingual document."""
     return Span(*ctx.document.target_span(index, start, end))
+
+
+def written_fix(ctx: CheckContext, match: Match) -> tuple[str, bool]:
+    """(the suggestion for ``match``, whether ``mtcheck fix`` may write it by itself).
+
+    In a language that inflects, another word written in place of a span would need the span's
+    case, number and gender, which mtcheck cannot tell: only a correction of the same words (a
+    misspelling, lost diacritics) is carried into the span's inflection ("Aljbinom" -> "Albinom").
+    """
+    suggestion = suggestion_for(match)
+    if not language(ctx.language).inflects:
+        return suggestion, True
+    same_words = match.form.role in ACCEPTED and match.kind not in WRITTEN_AS_GIVEN
+    corrected = correction(match.text, suggestion, ctx.language) if same_words else None
+    if corrected is not None:
+        return corrected, True
+    return suggestion_for(match._replace(suffix="")), False  # uninflected: "-s" is no plural here
 
 
 def suggestion_for(match: Match) -> str:

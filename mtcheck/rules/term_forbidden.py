@@ -6,21 +6,24 @@ Passes: "the Community of Serb Municipalities".
 
 from __future__ import annotations
 
+from mtcheck.glossary.index import WRITTEN_AS_GIVEN
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, suggestion_for
+from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, written_fix
 
 
 def check(ctx: CheckContext):
     for match in ctx.matches:
-        if match.kind == "exact" and match.form.role == "forbidden":
+        if match.kind in WRITTEN_AS_GIVEN and match.form.role == "forbidden":
             found = match.text
+            suggestion, fixable = written_fix(ctx, match)
             yield Hit(
                 Span(match.start, match.end),
                 found,
                 f"'{found}' is a forbidden rendering of '{match.term.canonical}'",
                 term=match.term.id,
-                suggestion=suggestion_for(match),
+                suggestion=suggestion,
                 severity=match.term.severity,
+                fixable=fixable,
             )
 
 

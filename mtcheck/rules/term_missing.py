@@ -25,7 +25,7 @@ def check(ctx: CheckContext):
             continue  # empty-target's business
         named = {}
         for match in ctx.index.find(pair.source):
-            if match.form.role == "source" and match.kind in ("exact", "diacritics"):
+            if match.form.role == "source" and match.kind in ("exact", "diacritics", "inflected"):
                 named.setdefault(match.term.id, match)
         if not named:
             continue

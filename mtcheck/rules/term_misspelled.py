@@ -6,9 +6,9 @@ Passes: "Albin Kurti", "Vučić", and ordinary words such as "Kurt".
 
 from __future__ import annotations
 
-from mtcheck.glossary.index import Match
+from mtcheck.glossary.index import WRITTEN_AS_GIVEN, Match
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, suggestion_for
+from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, written_fix
 
 
 def _message(found: str, match: Match) -> str:
@@ -23,15 +23,17 @@ def _message(found: str, match: Match) -> str:
 
 def check(ctx: CheckContext):
     for match in ctx.matches:
-        if match.kind != "exact":
+        if match.kind not in WRITTEN_AS_GIVEN:
             found = match.text
+            suggestion, fixable = written_fix(ctx, match)
             yield Hit(
                 Span(match.start, match.end),
                 found,
                 _message(found, match),
                 term=match.term.id,
-                suggestion=suggestion_for(match),
+                suggestion=suggestion,
                 severity=match.term.severity,
+                fixable=fixable,
             )
 
 

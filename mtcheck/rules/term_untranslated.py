@@ -6,22 +6,25 @@ Passes: "there is nothing from the CSM".
 
 from __future__ import annotations
 
+from mtcheck.glossary.index import WRITTEN_AS_GIVEN
 from mtcheck.model import Hit, Severity, Span
-from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, suggestion_for
+from mtcheck.rules.base import CheckContext, Example, Rule, replace_with_suggestion, written_fix
 
 
 def check(ctx: CheckContext):
     for match in ctx.matches:
-        if match.kind == "exact" and match.form.role == "source":
+        if match.kind in WRITTEN_AS_GIVEN and match.form.role == "source":
             found = match.text
+            suggestion, fixable = written_fix(ctx, match)
             language = f" ({ctx.source_language})" if ctx.source_language else ""
             yield Hit(
                 Span(match.start, match.end),
                 found,
                 f"'{found}' is the untranslated source-language{language} form of '{match.term.canonical}'",
                 term=match.term.id,
-                suggestion=suggestion_for(match),
+                suggestion=suggestion,
                 severity=match.term.severity,
+                fixable=fixable,
             )
 
 

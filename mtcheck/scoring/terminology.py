@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from mtcheck.glossary.index import ACCEPTED, Match, TermIndex
+from mtcheck.glossary.index import ACCEPTED, WRITTEN_AS_GIVEN, Match, TermIndex
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _full_form(match: Match) -> bool:
 
 
 def _accepted(match: Match) -> bool:
-    return match.form.role in ACCEPTED and match.kind == "exact"
+    return match.form.role in ACCEPTED and match.kind in WRITTEN_AS_GIVEN
 
 
 def term_metrics(index: TermIndex, documents: Iterable[str], hypothesis_lines: list[str] | None = None,

@@ -12,8 +12,8 @@ them; ``store`` keeps many matches compactly; ``forms`` defines what is found; `
 words and holds sets of spans for both passes.
 """
 
-from mtcheck.glossary.index.forms import ACCEPTED, Form, Match
+from mtcheck.glossary.index.forms import ACCEPTED, WRITTEN_AS_GIVEN, Form, Match
 from mtcheck.glossary.index.store import EncodedMatches, MatchStore
 from mtcheck.glossary.index.term_index import TermIndex
 
-__all__ = ["ACCEPTED", "EncodedMatches", "Form", "Match", "MatchStore", "TermIndex"]
+__all__ = ["ACCEPTED", "WRITTEN_AS_GIVEN", "EncodedMatches", "Form", "Match", "MatchStore", "TermIndex"]

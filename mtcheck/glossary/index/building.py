@@ -9,6 +9,7 @@ from typing import NamedTuple
 from mtcheck.folding import WORD_RE, bare_text, strip_diacritics, surface_key
 from mtcheck.glossary.index.exact import ExactIndex
 from mtcheck.glossary.index.forms import Form, role_rank
+from mtcheck.glossary.index.inflected import InflectedIndex
 from mtcheck.glossary.index.near_miss import AcronymIndex, FuzzyForm, FuzzyIndex, fuzzy_form
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Term
@@ -20,14 +21,18 @@ class IndexParts(NamedTuple):
     exact: ExactIndex
     fuzzy: FuzzyIndex
     acronyms: AcronymIndex
+    inflected: InflectedIndex
 
 
-def build_parts(terms: list[Term], lexicon: Lexicon) -> IndexParts:
+def build_parts(terms: list[Term], lexicon: Lexicon, languages: dict[str, tuple[str, str | None]] | None = None) -> IndexParts:
+    """``languages``: glossary name -> (its language, its source language): the languages the forms
+    inflect in (none known: no inflected pass)."""
     builder = _Builder(lexicon)
     for term in terms:
+        target, source = (languages or {}).get(term.glossary, (None, None))
         for role, forms in term.forms_by_role().items():
             for text in forms:
-                builder.add_form(term, role, text)
+                builder.add_form(term, role, text, source if role == "source" else target)
     return builder.parts()
 
 
@@ -42,8 +47,9 @@ class _Builder:
         self._proper_words: set[str] = set()  # capitalised form words, for derivations
         self._fuzzy: list[FuzzyForm] = []
         self._acronyms: defaultdict[str, list[Form]] = defaultdict(list)
+        self._inflected = InflectedIndex()
 
-    def add_form(self, term: Term, role: str, text: str) -> None:
+    def add_form(self, term: Term, role: str, text: str, language: str | None = None) -> None:
         # Interned: equal strings are then one object, stored and unpickled once (10^5 fewer per run).
         bare = sys.intern(bare_text(surface_key(text)).text)
         words = [sys.intern(word) for word in WORD_RE.findall(bare)]
@@ -60,6 +66,8 @@ class _Builder:
         if acronym:
             self._acronyms[text].append(form)
         else:
+            if term.morphology != "exact":
+                self._inflected.add(form, bare, language)
             fuzzy = fuzzy_form(form, bare, words)
             if fuzzy is not None:
                 self._fuzzy.append(fuzzy)
@@ -68,4 +76,4 @@ class _Builder:
         forms_by_key = {bare: sorted(forms, key=role_rank) for bare, forms in self._forms_by_key.items()}
         return IndexParts(tuple(self._forms), ExactIndex(forms_by_key, self._lexicon),
                           FuzzyIndex(self._fuzzy, self._form_words, self._proper_words, self._lexicon),
-                          AcronymIndex(dict(self._acronyms), self._lexicon))
+                          AcronymIndex(dict(self._acronyms), self._lexicon), self._inflected)

@@ -9,7 +9,8 @@ from mtcheck.model import Term
 ACCEPTED = frozenset({"canonical", "variant", "short"})
 # Of forms sharing a key, the one whose role comes first is tried first.
 ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
-KINDS = ("exact", "diacritics", "fuzzy", "acronym")
+KINDS = ("exact", "diacritics", "fuzzy", "acronym", "inflected")
+WRITTEN_AS_GIVEN = frozenset({"exact", "inflected"})  # the form itself, as the glossary gives it or inflected
 
 
 class Form(NamedTuple):  # a tuple, not a dataclass: indexes hold 10^5 of them and unpickle them fast
@@ -26,7 +27,7 @@ class Match(NamedTuple):  # a tuple, not a dataclass: a large text has 10^5 of t
     start: int
     end: int
     form: Form
-    kind: str  # exact | diacritics | fuzzy | acronym
+    kind: str  # exact | diacritics | fuzzy | acronym | inflected
     text: str  # what the document says there
     score: float = 100.0
     suffix: str = ""  # a plural ending that followed the form ("KFORs")

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from mtcheck.folding import WORD_RE, BareText, bare_text, surface_key, valid_gap
-from mtcheck.glossary.index.forms import ACCEPTED, Form, Match, role_rank
+from mtcheck.glossary.index.forms import ACCEPTED, WRITTEN_AS_GIVEN, Form, Match, role_rank
 from mtcheck.glossary.index.spans import Intervals
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Term
@@ -382,7 +382,7 @@ class Coverage:
             _, e, match = self._spans[i]
             if e > o_end:
                 return False
-            own = match.term is term and match.kind == "exact" and match.form.role in ACCEPTED
+            own = match.term is term and match.kind in WRITTEN_AS_GIVEN and match.form.role in ACCEPTED
             if not own and f" {bare_text(surface_key(match.text)).text} " not in f" {compared} ":
                 return False
             i += 1

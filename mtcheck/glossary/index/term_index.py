@@ -8,6 +8,7 @@ from mtcheck.folding import BareText, bare_text, bare_vocabulary
 from mtcheck.glossary.index.building import build_parts
 from mtcheck.glossary.index.exact import ExactIndex, LocatedWord
 from mtcheck.glossary.index.forms import Form, Match
+from mtcheck.glossary.index.inflected import InflectedIndex, with_inflected
 from mtcheck.glossary.index.near_miss import AcronymIndex, Coverage, FuzzyIndex
 from mtcheck.glossary.index.spans import Intervals, locate
 from mtcheck.glossary.index.store import EncodedMatches, encode
@@ -22,11 +23,12 @@ class TermIndex:
     def __init__(self, glossaries: list[Glossary], lexicon: Lexicon):
         self.lexicon = lexicon
         self.terms: list[Term] = [t for g in glossaries for t in g.terms]
-        parts = build_parts(self.terms, lexicon)
+        parts = build_parts(self.terms, lexicon, {g.name: (g.language, g.source_language) for g in glossaries})
         self.forms: tuple[Form, ...] = parts.forms  # by number: ``encode`` names them so
         self.exact: ExactIndex = parts.exact
         self.fuzzy: FuzzyIndex = parts.fuzzy
         self.acronyms: AcronymIndex = parts.acronyms
+        self.inflected: InflectedIndex = parts.inflected
 
     def find(self, text: str, near_misses: bool = True, base: int = 0, words: Iterable[str] | None = None) -> list[Match]:
         """Every match in ``text``, at offsets counted from ``base`` (the text's place in its document).
@@ -42,6 +44,8 @@ class TermIndex:
         spellings = self.acronyms.spellings(words) if near_misses else {}
         located = locate(bare.text, one_word.keys() | suspicious | anchoring | spellings.keys())
         exact = self.exact.find(text, bare, [w for w in located if w[2] in one_word], one_word)
+        if self.inflected:
+            exact = with_inflected(exact, self.inflected.find(text, bare, words))
         fuzzy, acronyms = (self._near_misses(text, bare, exact, located, suspicious, anchoring, spellings)
                            if near_misses else ([], []))
         if fuzzy:  # a fuzzy match may swallow an exact short form of its own term ("Aljbin [Kurti]")

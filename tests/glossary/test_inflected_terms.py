@@ -1,0 +1,147 @@
+"""Glossary terms found inflected (German, French, Serbian in both scripts, Russian), and fixes that
+keep the text's inflection (mtcheck/glossary/index/inflected.py, mtcheck/inflection.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtcheck import check_text, load_glossaries
+from mtcheck.fixer import fix_file
+from mtcheck.inflection import correction
+from tests.cli_runs import mtcheck
+from tests.conftest import ROOT
+
+DATA = ROOT / "tests" / "data" / "languages"
+
+
+def findings(glossary: str, text: str) -> list[tuple[str, str, str | None, bool]]:
+    """(rule, flagged text, suggestion, fixable) of each finding of the term rules."""
+    result = check_text(text, load_glossaries([str(DATA / glossary)]))
+    return [(f.rule, f.text, f.suggestion, f.fixable) for f in result.findings if f.rule.startswith("term-")]
+
+
+@pytest.mark.parametrize("glossary, text", [
+    ("de.yaml", "Die Zinsen der Europäischen Zentralbank steigen."),
+    ("de.yaml", "Die Bremsbeläge und den Bremsbelägen des Fahrzeuges wurden geprüft."),
+    ("de.yaml", "Der Präsident des Deutschen Bundestages sprach."),
+    ("fr.yaml", "Les taux des Banques centrales européennes et des conseils municipaux."),
+    ("sr.yaml", "Razgovarao je sa Albinom Kurtijem o Zajednici srpskih opština."),
+    ("sr.yaml", "Разговарао је са Албином Куртијем о Заједници српских општина."),
+    ("sr.yaml", "Predsednik Vučić i sa Aleksandrom Vučićem."),
+    ("ru.yaml", "Решение Европейского центрального банка и ЕЦБ."),
+])
+def test_an_inflected_accepted_form_is_no_finding(glossary, text):
+    assert findings(glossary, text) == []
+
+
+@pytest.mark.parametrize("glossary, text, flagged", [
+    ("de.yaml", "Die Sitzung des Bundesparlaments war lang.", "Bundesparlaments"),
+    ("de.yaml", "Die Bremsklötze sind neu.", "Bremsklötze"),
+    ("fr.yaml", "Les conseils de ville ont voté.", "conseils de ville"),
+    ("sr.yaml", "Sastao se sa Aljbinom Kurtijem.", "Aljbinom Kurtijem"),
+    ("sr.yaml", "Novac Savezu srpskih opština.", "Savezu srpskih opština"),
+    ("ru.yaml", "Решение Европейского главного банка.", "Европейского главного банка"),
+])
+def test_an_inflected_forbidden_form_is_flagged_and_left_to_a_person(glossary, text, flagged):
+    [(rule, found, suggestion, fixable)] = findings(glossary, text)
+    assert (rule, found, fixable) == ("term-forbidden", flagged, False)
+    assert suggestion  # the canonical form, uninflected, for a person to inflect
+
+
+@pytest.mark.parametrize("glossary, text, flagged, corrected", [
+    ("de.yaml", "Die Zinsen der Europäischen Zentralbnak steigen.", "Europäischen Zentralbnak", "Europäischen Zentralbank"),
+    ("sr.yaml", "Predsednik je razgovarao sa Vucicem.", "Vucicem", "Vučićem"),
+    ("sr.yaml", "Izjava Vucica je jasna.", "Vucica", "Vučića"),
+])
+def test_an_inflected_misspelling_is_corrected_within_its_inflection(glossary, text, flagged, corrected):
+    [(rule, found, suggestion, fixable)] = findings(glossary, text)
+    assert (rule, found, suggestion, fixable) == ("term-misspelled", flagged, corrected, True)
+
+
+def test_a_term_that_declares_exact_morphology_is_only_found_as_written():
+    assert findings("de.yaml", "Die Tagesschau berichtete.") == []
+    [(rule, found, _, _)] = findings("de.yaml", "In der Tageschau wurde berichtet.")
+    assert (rule, found) == ("term-misspelled", "Tageschau")
+    index_terms = {m.form.term.id for m in _matches("de.yaml", "Die Tagesschauen berichteten.") if m.kind == "inflected"}
+    assert "tagesschau" not in index_terms
+
+
+def _matches(glossary: str, text: str):
+    from mtcheck.engine import Checker
+
+    return Checker(load_glossaries([str(DATA / glossary)])).index.find(text)
+
+
+@pytest.mark.parametrize("glossary, text", [
+    ("de.yaml", "Im Bundesparlament wurde gestritten. Die Bremsklötze des Bundesparlaments.\n"),
+    ("de.yaml", "Die Zinsen der Europäischen Zentralbnak steigen.\n"),
+    ("sr.yaml", "Sa Aljbinom Kurtijem i Vucicem o Savezu srpskih opština.\n"),
+])
+def test_fix_never_writes_an_uninflected_form_into_an_inflected_span(glossary, text, tmp_path):
+    glossaries = load_glossaries([str(DATA / glossary)])
+    before = check_text(text, glossaries).findings
+    fixed = fix_file("a.txt", text.encode(), list(before)).after.decode()
+    for wrong in ("Im Deutscher Bundestag", "der Europäische Zentralbank", "Bremsbelag des", "sa Albin Kurti",
+                  "o Zajednica"):
+        assert wrong not in fixed
+    after = check_text(fixed, glossaries).findings
+    assert {(f.rule, f.text) for f in after} <= {(f.rule, f.text) for f in before}  # fixing adds nothing
+
+
+def test_fix_writes_the_correction_in_the_spans_inflection(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Predsednik je razgovarao sa Vucicem. Zinsen\n", encoding="utf-8")
+    done = mtcheck("fix", "--write", "--no-config", "-g", str(DATA / "sr.yaml"), str(article))
+    assert done.returncode == 0, done.stderr
+    assert article.read_text(encoding="utf-8") == "Predsednik je razgovarao sa Vučićem. Zinsen\n"
+
+
+def test_a_finding_left_to_a_person_says_so_in_text_and_json(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Im Bundesparlament wurde gestritten.\n", encoding="utf-8")
+    text = mtcheck("check", "--no-config", "-g", str(DATA / "de.yaml"), str(article))
+    assert "[suggest, not fixed automatically: Deutscher Bundestag]" in text.stdout.decode()
+    json_report = mtcheck("check", "--no-config", "-g", str(DATA / "de.yaml"), "--format", "json", str(article))
+    assert '"fixable": false' in json_report.stdout.decode()
+
+
+@pytest.mark.parametrize("span, replacement, language, wanted", [
+    ("Europäischen Zentralbnak", "Europäische Zentralbank", "de", "Europäischen Zentralbank"),
+    ("Aljbinom Kurtijem", "Albin Kurti", "sr", "Albinom Kurtijem"),
+    ("Vucicem", "Vučić", "sr", "Vučićem"),
+    ("Metohije", "Metohija", "sr", "Metohije"),
+    ("Bundesparlament", "Deutscher Bundestag", "de", None),  # other words: their endings are unknown
+    ("Заједнице", "Zajednica", "sr", None),  # a correction never changes the text's script
+    ("Aljbin Kurti", "Albin Kurti", "en", "Albin Kurti"),  # English: the suggestion as it is
+])
+def test_a_correction_keeps_the_spans_inflection(span, replacement, language, wanted):
+    assert correction(span, replacement, language) == wanted
+
+
+def test_a_bilingual_source_names_a_term_inflected(tmp_path):
+    source, target = tmp_path / "a.sr.txt", tmp_path / "a.en.txt"
+    source.write_text("Sastanak o Zajednici srpskih opština.\nNovac Zajednice srpskih opština.\n", encoding="utf-8")
+    target.write_text("A meeting on the Community of Serb Municipalities.\nMoney of the association.\n", encoding="utf-8")
+    done = mtcheck("check", "--no-config", "-g", str(DATA / "sr-en.yaml"), "--source", str(source), str(target),
+                   "--format", "json")
+    missing = [f for f in _json_findings(done.stdout) if f["rule"] == "term-missing"]
+    assert [f["line"] for f in missing] == [2]
+
+
+def _json_findings(report: str) -> list[dict]:
+    import json
+
+    return [f for file in json.loads(report)["files"] for f in file["findings"]]
+
+
+def test_the_serbian_genitive_of_a_source_form_in_an_english_text_is_untranslated():
+    [(rule, found, _, _)] = findings("sr-en.yaml", "The Zajednice srpskih opština was discussed.")
+    assert (rule, found) == ("term-untranslated", "Zajednice srpskih opština")
+
+
+def test_texts_in_english_find_no_inflected_forms_of_english_terms():
+    # English keeps its own plurals and possessives: no stemming ("Municipality" is no "Municipalities").
+    assert Path(DATA / "sr-en.yaml").exists()
+    assert all(m.kind != "inflected" for m in _matches("sr-en.yaml", "the Communities of Serb Municipality"))
