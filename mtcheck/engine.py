@@ -18,7 +18,7 @@ from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResul
 from mtcheck.rules import RULES, CheckContext, Rule
 from mtcheck.rules.base import Scope
 from mtcheck.suppressions import Suppressions
-from mtcheck.text import LineTracker, line_columns, tokens, with_line_starts
+from mtcheck.text import LineTracker, line_columns, tokens, with_line_starts, word_count
 
 
 def select_rules(config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -96,7 +96,7 @@ class Checker:
         findings = self._findings(document, hits, lambda offsets: LineTracker(start).positions(base, text, offsets))
         # Of the segment's 20,000 words, only the counts the document-wide rules read travel on.
         counted = {rule.id: Counter(context.counts_of(rule)) for rule in document_rules if rule.counts}
-        return Examination(findings, kept, counted, words, len(every_word), start)
+        return Examination(findings, kept, counted, words, word_count(every_word, text), start)
 
     def check_document(self, document: Document,
                        examinations: Iterable[tuple[tuple[int, str], Examination]] | None = None) -> FileResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from array import array
 import unicodedata
@@ -43,7 +44,39 @@ def drop_invisible(text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    return len(tokens(text))
+    return word_count(tokens(text), text)
+
+
+# Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar. A run of them is
+# one token; for word counts (MQM normalises penalties per word) and for finding terms inside such a
+# run, its characters count instead.
+SPACELESS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+SPACELESS_RE = re.compile(f"[{SPACELESS}]")
+_HAN_OR_KANA_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Characters per word, the mean length of a word in segmented text: about 1.5 characters in Chinese
+# and Japanese, about 5 in Thai and its neighbours. A run of n such characters counts n / this
+# (rounded up) words, so that a Chinese article and its English translation count alike.
+CHARACTERS_PER_WORD_HAN = 1.5
+CHARACTERS_PER_WORD_SOUTHEAST_ASIAN = 5.0
+
+
+_SPACELESS_RUN_RE = re.compile(f"[{SPACELESS}]+")
+_SPACED_LETTER_RE = re.compile(f"[^\\W_{SPACELESS}]")
+
+
+def word_count(words: list[str], text: str) -> int:
+    """How many words ``text``, whose tokens are ``words``, counts: one per token of letters of
+    spaced scripts (those glued to a run of another script too: "GDP增长"), and for each run of a
+    script without spaces, its characters divided by that script's mean word length."""
+    if text.isascii() or not SPACELESS_RE.search(text):
+        return len(words)
+    spaced = sum(1 for word in words if _SPACED_LETTER_RE.search(word))
+    return spaced + sum(_run_words(run) for run in _SPACELESS_RUN_RE.findall(text))
+
+
+def _run_words(run: str) -> int:
+    han = len(_HAN_OR_KANA_RE.findall(run))
+    return math.ceil(han / CHARACTERS_PER_WORD_HAN) + math.ceil((len(run) - han) / CHARACTERS_PER_WORD_SOUTHEAST_ASIAN)
 
 
 # The longest word worth comparing letter by letter with terms, names and everyday words. The longest

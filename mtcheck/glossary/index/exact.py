@@ -15,6 +15,7 @@ import ahocorasick
 from mtcheck.folding import WORD_RE, BareText, strip_diacritics, surface_key
 from mtcheck.glossary.index.forms import Form, Match
 from mtcheck.lexicon import Lexicon
+from mtcheck.text import SPACELESS_RE
 
 _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 
@@ -30,7 +31,8 @@ class ExactIndex:
         self._forms_by_key = forms_by_key
         self._keys = frozenset(form.key for forms in forms_by_key.values() for form in forms)  # surface keys
         self._lexicon = lexicon
-        self._one_word_keys = frozenset(key for key in forms_by_key if WORD_RE.fullmatch(key))
+        # A key of a script without spaces is found inside a run of that script, by the automaton.
+        self._one_word_keys = frozenset(key for key in forms_by_key if WORD_RE.fullmatch(key) and not SPACELESS_RE.search(key))
         self._plurals = _plurals_of(self._one_word_keys)
         self._automaton = self._build_automaton()
 
@@ -61,8 +63,8 @@ class ExactIndex:
         if len(self._automaton):
             for last, key in self._automaton.iter(s):
                 start, end = last - len(key) + 1, last + 1
-                if start > 0 and s[start - 1].isalnum():
-                    continue
+                if start > 0 and s[start - 1].isalnum() and not SPACELESS_RE.match(s, start):
+                    continue  # inside a word (a key that starts in a script without spaces has no word edge)
                 suffix = _plural_suffix(s, end, key)
                 if suffix is not None:
                     candidates.append((start, end, suffix, key))
@@ -132,7 +134,7 @@ def _plurals_of(keys: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
 
 def _plural_suffix(s: str, end: int, key: str) -> str | None:
     """'' at a word boundary, 's'/'es' for a plural ending there, None inside a word."""
-    if end >= len(s) or not s[end].isalnum():
+    if end >= len(s) or not s[end].isalnum() or SPACELESS_RE.match(key, len(key) - 1):
         return ""
     if s[end] == "s" and (end + 1 >= len(s) or not s[end + 1].isalnum()):
         return "s"
