@@ -61,6 +61,7 @@ _ALLOWED_GLOBALS = frozenset({
     ("mtcheck.glossary.index.near_miss", "AcronymIndex"),
     ("mtcheck.glossary.index.inflected", "InflectedIndex"),
     ("mtcheck.glossary.index.inflected", "_Filed"),
+    ("mtcheck.glossary.index.inflected", "_LanguageForms"),
     ("mtcheck.similarity.neighbourhood", "Neighbourhood"),
     ("mtcheck.similarity.neighbourhood", "CompactNeighbourhood"),
     ("mtcheck.lexicon", "Lexicon"),

@@ -50,6 +50,8 @@ class Stems:
 
     def fold(self, word: str) -> str:
         """``word`` in one script and without diacritics: how stems and endings are compared."""
+        if word.isascii():
+            return word
         if self._table is not None:
             word = word.translate(self._table)
         return strip_diacritics(word)
@@ -66,6 +68,13 @@ class Stems:
         if self.fold(self(text_word)) == self.fold(self(form_word)):
             return True
         return self.named_ending(text_word, form_word) is not None
+
+    def name_bases(self, form_word: str) -> list[str]:
+        """What a name ending is added to in ``form_word``, folded: the word, and without its final
+        vowel ("metohija" -> "metohij" + "e")."""
+        form = self.fold(form_word)
+        bases = [form] + ([form[:-1]] if form[-1:] in "aeiou" else [])
+        return [base for base in bases if len(base) >= 3]
 
     def named_ending(self, text_word: str, form_word: str, fold: bool = True) -> str | None:
         """The ending a name took, if ``text_word`` is ``form_word`` plus one ("kurtijem" = "kurti" +

@@ -32,7 +32,8 @@ def build_parts(terms: list[Term], lexicon: Lexicon, languages: dict[str, tuple[
         target, source = (languages or {}).get(term.glossary, (None, None))
         for role, forms in term.forms_by_role().items():
             for text in forms:
-                builder.add_form(term, role, text, source if role == "source" else target)
+                builder.add_form(term, role, text, source if role == "source" else target,
+                                 foreign=role == "source" and source != target)
     return builder.parts()
 
 
@@ -49,7 +50,7 @@ class _Builder:
         self._acronyms: defaultdict[str, list[Form]] = defaultdict(list)
         self._inflected = InflectedIndex()
 
-    def add_form(self, term: Term, role: str, text: str, language: str | None = None) -> None:
+    def add_form(self, term: Term, role: str, text: str, language: str | None = None, foreign: bool = False) -> None:
         # Interned: equal strings are then one object, stored and unpickled once (10^5 fewer per run).
         bare = sys.intern(bare_text(surface_key(text)).text)
         words = [sys.intern(word) for word in WORD_RE.findall(bare)]
@@ -67,13 +68,14 @@ class _Builder:
             self._acronyms[text].append(form)
         else:
             if term.morphology != "exact":
-                self._inflected.add(form, bare, language)
+                self._inflected.add(form, bare, language, foreign)
             fuzzy = fuzzy_form(form, bare, words)
             if fuzzy is not None:
                 self._fuzzy.append(fuzzy)
 
     def parts(self) -> IndexParts:
         forms_by_key = {bare: sorted(forms, key=role_rank) for bare, forms in self._forms_by_key.items()}
+        self._inflected.file()
         return IndexParts(tuple(self._forms), ExactIndex(forms_by_key, self._lexicon),
                           FuzzyIndex(self._fuzzy, self._form_words, self._proper_words, self._lexicon),
                           AcronymIndex(dict(self._acronyms), self._lexicon), self._inflected)

@@ -18,32 +18,41 @@ from typing import NamedTuple
 
 from mtcheck.folding import WORD_RE, BareText, bare_vocabulary
 from mtcheck.glossary.index.forms import Form, Match
-from mtcheck.glossary.index.spans import locate
 from mtcheck.inflection import Stems, stems_for
+from mtcheck.lexicon import Lexicon
 from mtcheck.text import TOKEN_RE
-
-PREFIX = 3
-
 
 class _Filed(NamedTuple):
     # The form's words, lower case, as written: stemmers need the letters ("главный" is no "главныи").
     words: tuple[str, ...]
     gaps: tuple[str, ...]  # what stands between them in its bare key (" ", "-")
     form: Form
+    # A form of another language than the text's (a source form in a translation): an inflection of
+    # it that is an ordinary word of the text's language is that word ("home" is no "Homi").
+    foreign: bool
 
 
-def _prefix(word: str, stems: Stems) -> str:
-    return (word if word.isascii() else stems.fold(word))[:PREFIX]
+class _LanguageForms(NamedTuple):
+    """One language's forms by what their first word's inflections share: the folded stem, and the
+    base a name ending is added to ("kurti" for "kurtijem", "metohij" for "metohije")."""
+
+    by_stem: dict[str, list[_Filed]]
+    by_base: dict[str, list[_Filed]]
+    # A cheap first sieve: a word whose first letters begin no stem or surface is none of them. The
+    # first four letters of the keys of four or more, and the keys of three.
+    heads: frozenset[str]
+    short: frozenset[str]
 
 
 class InflectedIndex:
-    """Forms by language, then by the folded prefix of their first word. Plain data (the stemmers
-    are found again by language code), so that it caches as the rest of the index does."""
+    """Forms by language. Plain data (the stemmers are found again by language code), so that it
+    caches as the rest of the index does."""
 
     def __init__(self) -> None:
-        self._by_language: dict[str, dict[str, list[_Filed]]] = {}
+        self._filed: dict[str, list[_Filed]] = {}  # language code -> forms
+        self._by_language: dict[str, _LanguageForms] = {}
 
-    def add(self, form: Form, bare_key: str, language: str | None) -> None:
+    def add(self, form: Form, bare_key: str, language: str | None, foreign: bool = False) -> None:
         stems = stems_for(language)
         if stems is None:
             return
@@ -51,41 +60,84 @@ class InflectedIndex:
         gaps = tuple(WORD_RE.split(bare_key)[1:-1])
         if len(words) != len(gaps) + 1:
             return  # a form whose words its bare key splits otherwise: left to the exact pass
-        by_prefix = self._by_language.setdefault(stems.language.code, {})
-        by_prefix.setdefault(_prefix(words[0], stems), []).append(_Filed(words, gaps, form))
+        self._filed.setdefault(stems.language.code, []).append(_Filed(words, gaps, form, foreign))
+        self._by_language = {}
 
     def __bool__(self) -> bool:
-        return bool(self._by_language)
+        return bool(self._filed)
 
-    def find(self, text: str, bare: BareText, words: Iterable[str]) -> list[Match]:
-        """Every inflected occurrence of a form in ``text`` (``words``: its distinct words),
-        overlapping ones included: ``with_inflected`` chooses among them and the exact matches."""
-        found = []
-        for code, by_prefix in self._by_language.items():
+    def file(self) -> None:
+        """File the forms added for lookup (once they are all added)."""
+        self._by_language = {code: _file(filed, stems_for(code)) for code, filed in self._filed.items()}
+
+    def _languages(self) -> dict[str, _LanguageForms]:
+        if len(self._by_language) != len(self._filed):
+            self.file()
+        return self._by_language
+
+    def starting_words(self, words: Iterable[str]) -> dict[str, list[tuple[str, _Filed]]]:
+        """The text's words (``words``: distinct, as written) that are some form's first word
+        inflected: bare word -> (language, form) pairs."""
+        starts: dict[str, list[tuple[str, _Filed]]] = {}
+        for code, forms in self._languages().items():
             stems = stems_for(code)
-            starts = _starting_words(by_prefix, stems, words)
-            for start, end, word in locate(bare.text, starts.keys()):
-                for filed in starts[word]:
-                    last = _rest_matches(text, bare, end, filed, stems)
-                    if last is not None:
-                        match = _match(text, bare, start, last, filed.form, stems)
-                        if match is not None:
-                            found.append(match)
+            for word in words:
+                head = word[:4].lower()
+                if not head.isascii():
+                    head = stems.fold(word.lower())[:4]
+                if head not in forms.heads and head[:3] not in forms.short:
+                    continue
+                lower = word.lower()
+                folded = lower if lower.isascii() else stems.fold(lower)
+                fitting = _named(forms, folded, stems.language.name_endings) + forms.by_stem.get(stems.fold(stems(lower)), [])
+                for bare_word in bare_vocabulary((lower,)) if fitting else ():
+                    known = starts.setdefault(bare_word, [])  # "Vučića" and "Vucica" share a bare word
+                    known.extend((code, f) for f in fitting if (code, f) not in known)
+        return starts
+
+    def find(self, text: str, bare: BareText, located: list[tuple[int, int, str]],
+             starts: dict[str, list[tuple[str, _Filed]]], lexicon: Lexicon) -> list[Match]:
+        """Every inflected occurrence of a form in ``text``, overlapping ones included
+        (``with_inflected`` chooses among them and the exact matches). ``located``: where the
+        words of ``starts`` (``starting_words``) are in the bare text."""
+        found = []
+        for start, end, word in located:
+            for code, filed in starts.get(word, ()):
+                stems = stems_for(code)
+                last = _rest_matches(text, bare, end, filed, stems)
+                if last is None:
+                    continue
+                match = _match(text, bare, start, last, filed.form, stems)
+                if match is not None and not (filed.foreign and _ordinary(match.text, lexicon)):
+                    found.append(match)
         return found
 
 
-def _starting_words(by_prefix: dict[str, list[_Filed]], stems: Stems, words: Iterable[str]) -> dict[str, list[_Filed]]:
-    """The text's words that are some form's first word, inflected: bare word -> those forms."""
-    starts: dict[str, list[_Filed]] = {}
-    for word in words:
-        lower = word.lower()
-        filed = by_prefix.get(_prefix(lower, stems))
-        if filed:
-            fitting = [f for f in filed if stems.same_word_without_diacritics(lower, f.words[0])]
-            for bare_word in bare_vocabulary((lower,)) if fitting else ():
-                known = starts.setdefault(bare_word, [])  # "Vučića" and "Vucica" share a bare word
-                known.extend(f for f in fitting if f not in known)
-    return starts
+def _named(forms: _LanguageForms, folded: str, endings: tuple[str, ...]) -> list[_Filed]:
+    """The forms whose first word ``folded`` is, with an ending names take."""
+    found = []
+    for ending in endings:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            found += forms.by_base.get(folded[:-len(ending)], ())
+    return found
+
+
+def _file(filed: list[_Filed], stems: Stems) -> _LanguageForms:
+    by_stem: dict[str, list[_Filed]] = {}
+    by_base: dict[str, list[_Filed]] = {}
+    for entry in filed:
+        first = entry.words[0]
+        by_stem.setdefault(stems.fold(stems(first)), []).append(entry)
+        if stems.language.name_endings:
+            for base in stems.name_bases(first):
+                by_base.setdefault(base, []).append(entry)
+    keys = (*by_stem, *by_base)
+    return _LanguageForms(by_stem, by_base, frozenset(key[:4] for key in keys if len(key) >= 4),
+                          frozenset(key for key in keys if len(key) == 3))
+
+
+def _ordinary(written: str, lexicon: Lexicon) -> bool:
+    return all(lexicon.is_common(word) for word in WORD_RE.findall(written.lower()))
 
 
 def _rest_matches(text: str, bare: BareText, end: int, filed: _Filed, stems: Stems) -> int | None:

@@ -42,10 +42,12 @@ class TermIndex:
         one_word = self.exact.one_word_hits(vocabulary)
         suspicious, anchoring = self.fuzzy.words_to_look_at(vocabulary) if near_misses else (set(), set())
         spellings = self.acronyms.spellings(words) if near_misses else {}
-        located = locate(bare.text, one_word.keys() | suspicious | anchoring | spellings.keys())
+        inflected = self.inflected.starting_words(words) if self.inflected else {}
+        located = locate(bare.text, one_word.keys() | suspicious | anchoring | spellings.keys() | inflected.keys())
         exact = self.exact.find(text, bare, [w for w in located if w[2] in one_word], one_word)
-        if self.inflected:
-            exact = with_inflected(exact, self.inflected.find(text, bare, words))
+        if inflected:
+            found = self.inflected.find(text, bare, [w for w in located if w[2] in inflected], inflected, self.lexicon)
+            exact = with_inflected(exact, found)
         fuzzy, acronyms = (self._near_misses(text, bare, exact, located, suspicious, anchoring, spellings)
                            if near_misses else ([], []))
         if fuzzy:  # a fuzzy match may swallow an exact short form of its own term ("Aljbin [Kurti]")
