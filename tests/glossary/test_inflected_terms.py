@@ -145,3 +145,19 @@ def test_texts_in_english_find_no_inflected_forms_of_english_terms():
     # English keeps its own plurals and possessives: no stemming ("Municipality" is no "Municipalities").
     assert Path(DATA / "sr-en.yaml").exists()
     assert all(m.kind != "inflected" for m in _matches("sr-en.yaml", "the Communities of Serb Municipality"))
+
+
+def test_a_source_form_inflected_into_an_ordinary_target_word_is_no_match():
+    # Serbian "Gora" takes "-e" ("Gore"), which is an English word: in an English text it is that word.
+    assert findings("sr-en.yaml", "Al Gore spoke about the region.") == []
+    [(rule, found, _, _)] = findings("sr-en.yaml", "The village lies in Gori.")
+    assert (rule, found) == ("term-untranslated", "Gori")
+
+
+def test_a_bilingual_target_renders_a_term_inflected(tmp_path):
+    source, target = tmp_path / "a.en.txt", tmp_path / "a.de.txt"
+    source.write_text("Rates of the European Central Bank.\nThe European Central Bank said so.\n", encoding="utf-8")
+    target.write_text("Die Zinsen der Europäischen Zentralbank.\nDie Bank sagte das.\n", encoding="utf-8")
+    done = mtcheck("check", "--no-config", "-g", str(DATA / "de.yaml"), "--source", str(source), str(target),
+                   "--format", "json")
+    assert [f["line"] for f in _json_findings(done.stdout) if f["rule"] == "term-missing"] == [2]
