@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from mtcheck.glossary.index import WRITTEN_AS_GIVEN
+from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope, replace_with_suggestion
 
@@ -21,7 +23,7 @@ def counted(match) -> bool:
 
 
 def _counted(form, kind: str) -> bool:
-    return kind == "exact" and form.role in ("canonical", "variant")
+    return kind in WRITTEN_AS_GIVEN and form.role in ("canonical", "variant")
 
 
 def check(ctx: CheckContext):
@@ -39,6 +41,8 @@ def check(ctx: CheckContext):
     }
     if not dominant:
         return
+    # Another form written in place of an inflected language's word would need its endings: a person decides.
+    fixable = not language(ctx.language).inflects
     for match in ctx.matches:
         best = dominant.get(match.term.id)
         if best is None or not counted(match) or match.form.text == best:
@@ -50,7 +54,8 @@ def check(ctx: CheckContext):
             f"'{match.form.text}' is used {_times(used[match.form.text])}, but this document mostly uses "
             f"'{best}' ({_times(used[best])})",
             term=match.term.id,
-            suggestion=match.rendered(best),
+            suggestion=match.rendered(best) if fixable else best,
+            fixable=fixable,
         )
 
 

@@ -161,3 +161,10 @@ def test_a_bilingual_target_renders_a_term_inflected(tmp_path):
     done = mtcheck("check", "--no-config", "-g", str(DATA / "de.yaml"), "--source", str(source), str(target),
                    "--format", "json")
     assert [f["line"] for f in _json_findings(done.stdout) if f["rule"] == "term-missing"] == [2]
+
+
+def test_inflected_uses_count_for_consistency_and_a_person_picks_the_ending():
+    text = ("Der Bundestagspräsident sprach. Die Rede des Bundestagspräsidenten war lang.\n\n"
+            "Danach sprach der Parlamentspräsident.")
+    [(rule, found, suggestion, fixable)] = findings("de.yaml", text)
+    assert (rule, found, suggestion, fixable) == ("term-inconsistent", "Parlamentspräsident", "Bundestagspräsident", False)
