@@ -1,0 +1,82 @@
+"""Which language a sentence is written in, offline, for the untranslated-text rules.
+
+A sentence of a language is full of that language's most frequent words ("the", "of", "and"; "der",
+"und", "ist"): they are few, and they tell languages apart where word lists do not (most everyday
+English words are also in the German list, as loans and names). ``frequent_words.json`` holds the
+100 most frequent words of each language below, from wordfreq; a sentence is in language L, not in
+the target language, when enough of its words are among L's frequent words and not the target's,
+and its words are ordinary words of L. Text in a script written without spaces (Chinese, Japanese)
+inside text of another script is told by its characters.
+
+Regenerate the data after a wordfreq upgrade: ``python -m mtcheck.language_id``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from mtcheck.lexicon import WORDFREQ_CODES
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "tr", "ru", "uk",
+             "bg", "sh", "el", "fi", "id", "vi", "ca")
+FREQUENT = 100
+_DATA = Path(__file__).with_name("frequent_words.json")
+HAN_OR_KANA_RUN = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{4,}")
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> dict[str, frozenset[str]]:
+    """Language -> its most frequent words (wordfreq codes: "sh" is Serbo-Croatian)."""
+    with open(_DATA, encoding="utf-8") as data:
+        return {language: frozenset(words) for language, words in json.load(data)["languages"].items()}
+
+
+def wordfreq_code(language: str) -> str:
+    primary = language.split("-")[0].lower()
+    return WORDFREQ_CODES.get(primary, primary)
+
+
+def foreign_language(words: list[str], target: str) -> str | None:
+    """The language ``words`` read as when that is not ``target``: at least two of its frequent
+    words that the target does not have, a fifth of the words or more, and more than twice as many
+    as the target's own frequent words that it lacks (a quoted English title inside a German
+    sentence is German). None when they read as the target, or as nothing known."""
+    frequent = frequent_words()
+    target_code = wordfreq_code(target)
+    own = frequent.get(target_code, frozenset())
+    lowered = [word.lower() for word in words]
+    best, best_count = None, 0
+    for language, theirs in frequent.items():
+        if language == target_code:
+            continue
+        telling = sum(1 for word in lowered if word in theirs and word not in own)
+        if telling > best_count:
+            best, best_count = language, telling
+    if best is None or best_count < 2 or best_count * 5 < len(words):
+        return None
+    theirs = frequent[best]
+    own_telling = sum(1 for word in lowered if word in own and word not in theirs)
+    return best if best_count > 2 * own_telling else None
+
+
+def regenerate() -> dict:
+    import wordfreq
+
+    from mtcheck.lexicon import lexicon_version
+
+    languages = {code: wordfreq.top_n_list(code, FREQUENT) for code in map(wordfreq_code, LANGUAGES)}
+    return {"wordfreq": lexicon_version(), "top": FREQUENT, "languages": languages}
+
+
+def _written(data: dict) -> str:
+    """The data as JSON with one language a line: diffs of a regeneration stay readable."""
+    lines = [f"  {json.dumps(code)}: {json.dumps(words, ensure_ascii=False)}" for code, words in sorted(data["languages"].items())]
+    head = {key: value for key, value in data.items() if key != "languages"}
+    return json.dumps(head)[:-1] + ', "languages": {\n' + ",\n".join(lines) + "\n}}\n"
+
+
+if __name__ == "__main__":
+    _DATA.write_text(_written(regenerate()), encoding="utf-8")
