@@ -88,6 +88,7 @@ _SERBO_CROATIAN = dict(
                      milijun=10**6, milijuna=10**6, milijarda=10**9, milijarde=10**9, milijardi=10**9, bilion=10**12,
                      biliona=10**12),
     ambiguous_number_words=frozenset({"sto"}),  # "sto" is also "table", and "što" without its háček
+    repeatable=frozenset({"je", "da"}),  # "vidio je je" (is her), "rekao je da da" (that yes)
     and_a_half=frozenset({"i po", "i pol"}),
     not_a_number_after=frozenset({"od"}),  # "jedan od njih"
 )
@@ -122,12 +123,17 @@ _ENTRIES: dict[str, dict] = {
     ),
     "sr": _SERBO_CROATIAN, "hr": _SERBO_CROATIAN, "bs": _SERBO_CROATIAN, "sh": _SERBO_CROATIAN,
     "de": dict(stemmer="german", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
+               # Article or relative pronoun before an article ("eine Pflanze, die die erste nachahmt"), pronoun
+               # before pronoun ("programmieren Sie sie", "rollt es es weg").
+               # "an den den Menschen", "gebt ihr ihr Buch", "weiß, was was ist".
+               repeatable=frozenset({"die", "der", "das", "den", "dem", "sie", "es", "ihr", "was"}),
                number_words=dict(zweier=2, dreier=3, einhalb=0.5),
                scale_words=dict(hundert=100, tausend=1000),
                articles=frozenset({"ein", "eine", "einen", "einem", "einer", "eines"}),
                weak_number_words=dict(beide=2, beiden=2, beider=2, doppelt=2, doppelte=2, dutzend=12, halb=0.5,
                                       halbe=0.5, halben=0.5, hälfte=0.5, anderthalb=1.5, paar=2)),
     "fr": dict(stemmer="french", inflects=True, decimal_comma=True, articles=frozenset({"un", "une"}),
+               repeatable=frozenset({"nous", "vous"}),  # "nous nous sommes", "vous vous êtes"
                and_a_half=frozenset({"et demi", "et demie"}),
                number_words=dict(une=1), ambiguous_number_words=frozenset({"neuf", "une"}),  # "neuf": new
                weak_number_words=dict(double=2, moitié=0.5, demi=0.5, demie=0.5, douzaine=12, douzaines=12)),
@@ -153,12 +159,14 @@ _ENTRIES: dict[str, dict] = {
                not_a_number_after=frozenset({"de", "dos", "das"}),
                weak_number_words=dict(ambos=2, ambas=2, dobro=2, metade=0.5, meio=0.5, meia=0.5, dúzia=12)),
     "nl": dict(stemmer="dutch", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
+               repeatable=frozenset({"die", "dat", "de", "het", "er", "haar"}),  # "het boek dat dat kind las"
                and_a_half=frozenset({"en een half", "en half"}),
                articles=frozenset({"een"}), ambiguous_number_words=frozenset({"een"}),
                weak_number_words=dict(beide=2, beiden=2, dubbel=2, helft=0.5, half=0.5, halve=0.5, dozijn=12)),
     "pl": dict(stemmer="polish", inflects=True, decimal_comma=True, no_space_before_punctuation=True),
     "cs": dict(stemmer="czech", inflects=True, decimal_comma=True, no_space_before_punctuation=True),
     "ru": dict(stemmer="russian", inflects=True, decimal_comma=True,
+               repeatable=frozenset({"что", "то", "так"}),  # "то, что что-то", "так так"
                and_a_half=frozenset({"с половиной"}),
                not_a_number_after=frozenset({"из"}),  # "один из них"
                weak_number_words=dict(оба=2, обе=2, обоих=2, половина=0.5, пол=0.5, дюжина=12, дважды=2, трижды=3)),
