@@ -53,6 +53,10 @@ class Language:
     # A number word of value one right after or before one of these is a pronoun ("the one", "one of", "jedan od").
     not_a_number_before: frozenset[str] = frozenset()
     not_a_number_after: frozenset[str] = frozenset()
+    # Every noun is written with a capital (German): a capitalised word after one of ``determiners`` is a noun,
+    # not a name (name-inconsistent).
+    capitalises_nouns: bool = False
+    determiners: frozenset[str] = frozenset()
     # What adds a half to the number before it: "two and a half", "dos y medio", "dva i po".
     and_a_half: frozenset[str] = frozenset()
     han_numerals: bool = False  # numbers are also written 三千五百, 2万 (Chinese, Japanese)
@@ -125,6 +129,15 @@ _ENTRIES: dict[str, dict] = {
     "de": dict(stemmer="german", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
                # Article or relative pronoun before an article ("eine Pflanze, die die erste nachahmt"), pronoun
                # before pronoun ("programmieren Sie sie", "rollt es es weg").
+               word_endings=("s", "es", "e", "en", "n", "er", "ern", "em", "ens", "ns"),
+               capitalises_nouns=True,
+               determiners=frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+                                      "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "dieser", "diese",
+                                      "dieses", "diesen", "diesem", "jeder", "jede", "jedes", "jeden", "jedem", "im",
+                                      "am", "zum", "zur", "vom", "beim", "ins", "ans", "unser", "unsere", "unseren",
+                                      "unserem", "unserer", "ihr", "ihre", "ihren", "ihrem", "ihrer", "sein", "seine",
+                                      "seinen", "seinem", "seiner", "seines", "mein", "meine", "meinen", "meinem",
+                                      "meiner", "welche", "welcher", "welches", "viele", "vielen", "alle", "allen"}),
                # "an den den Menschen", "gebt ihr ihr Buch", "weiß, was was ist".
                repeatable=frozenset({"die", "der", "das", "den", "dem", "sie", "es", "ihr", "was"}),
                number_words=dict(zweier=2, dreier=3, einhalb=0.5),
