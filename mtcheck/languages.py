@@ -53,6 +53,9 @@ class Language:
     # A number word of value one right after or before one of these is a pronoun ("the one", "one of", "jedan od").
     not_a_number_before: frozenset[str] = frozenset()
     not_a_number_after: frozenset[str] = frozenset()
+    # Endings of nouns that the Snowball stemmer leaves on (German -s: "Kolibris", "Teleskops"): name-inconsistent
+    # takes two words that differ by one for one word.
+    noun_endings: tuple[str, ...] = ()
     # Every noun is written with a capital (German): a capitalised word after one of ``determiners`` is a noun,
     # not a name (name-inconsistent).
     capitalises_nouns: bool = False
@@ -129,8 +132,7 @@ _ENTRIES: dict[str, dict] = {
     "de": dict(stemmer="german", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
                # Article or relative pronoun before an article ("eine Pflanze, die die erste nachahmt"), pronoun
                # before pronoun ("programmieren Sie sie", "rollt es es weg").
-               word_endings=("s", "es", "e", "en", "n", "er", "ern", "em", "ens", "ns"),
-               capitalises_nouns=True,
+               capitalises_nouns=True, noun_endings=("s",),
                determiners=frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
                                       "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "dieser", "diese",
                                       "dieses", "diesen", "diesem", "jeder", "jede", "jedes", "jeden", "jedem", "im",

@@ -7,7 +7,7 @@ flagged, suggesting the more frequent one. Words a glossary matched are only eve
 reference spelling: the glossary rules already report on them.
 
 Two spellings that are one word inflected are not two names: they are compared after stemming with
-the document language's Snowball stemmer (``Language.stemmer``), an ending of ``Language.word_endings``
+the document language's Snowball stemmer (``Language.stemmer``), an ending of ``Language.noun_endings``
 dropped ("Eisberge", "Eisbergs" and "Eisberg"; "Kolibris" and "Kolibri"). This matters most where
 every noun is capitalised (German): a rare noun passes the lexicon's test of a name, and its
 inflections would pass for misspellings of it. There a word that mostly follows an article or
@@ -116,7 +116,7 @@ class _Stems:
 def _stemming(code: str) -> _Stems | None:
     """The stems of the language's words, or None when mtcheck has no stemmer for it."""
     known = language(code)
-    return _Stems(known.stemmer, known.word_endings) if known.stemmer else None
+    return _Stems(known.stemmer, known.noun_endings) if known.stemmer else None
 
 
 def check(ctx: CheckContext):
