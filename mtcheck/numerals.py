@@ -43,7 +43,7 @@ _GROUP = "[.,'’\u066c]"
 _DECIMAL = "[.,\u066b]"
 _FRACTION = "[½¼¾⅓⅔⅛]"  # "3½"
 _DIGITS = regex.compile(
-    rf"(?<!{_GLUED}|[.,'’])(?:\d{{1,3}}(?:(?:{_GROUP}|{_SPACE})\d{{3}})+(?:{_DECIMAL}\d+)?|\d+(?:{_DECIMAL}\d+)?)"
+    rf"(?<!{_GLUED}|\d[.,'’]|(?:^|[\s(\[])[.,])(?:\d{{1,3}}(?:(?:{_GROUP}|{_SPACE})\d{{3}})+(?:{_DECIMAL}\d+)?|\d+(?:{_DECIMAL}\d+)?)"
     rf"{_FRACTION}?(?!{_GLUED}|{_DECIMAL}\d)")
 _WORD = regex.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")  # "п'ять", "l'un", "one's"
 _HAN = regex.compile(r"[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]+(?:[点點][零〇一二三四五六七八九]+)?")

@@ -76,3 +76,8 @@ def test_the_locales_notation_comes_from_cldr():
 ])
 def test_chinese_numerals(numeral, value):
     assert han_value(numeral) == value
+
+
+def test_a_number_after_a_list_comma_is_read_but_not_a_bare_decimal_part():
+    assert stated("8 ft.,12 ft", "en") == [8, 12]
+    assert stated(".5 percent, v1.2", "en") == []
