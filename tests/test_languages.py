@@ -20,8 +20,9 @@ def test_every_declared_stemmer_is_one_pystemmer_has():
     assert stemmers and stemmers <= set(Stemmer.algorithms())
 
 
-def test_number_words_start_at_zero_and_are_lower_case():
+def test_number_words_are_case_folded_and_count_from_zero():
     for code in _ENTRIES:
         words = language(code).number_words
-        assert all(word == word.lower() for word in words)
-        assert not words or len(words) >= 10
+        assert all(word == word.casefold() for word in words)
+        assert not words or set(range(11)) <= set(words.values())
+    assert language("de").number_words["siebzehn"] == 17 and language("hr").number_words["dvije"] == 2

@@ -1,12 +1,15 @@
 """garbled-word: a token that is no word of the language but one letter away from an everyday one
 ("Peleven years" for "Eleven years"), as machine translation and OCR leave them.
 
-What is looked at: words of four letters or more that occur once in the document, are neither
-ordinary words of the target language (wordfreq's list, offline) nor words of a glossary match,
-and are written in lower case, or capitalised only because they open a sentence (a capitalised
-word inside a sentence is a name). Such a word is flagged when one edit (a letter added, dropped,
-changed or two swapped) turns it into an everyday word (Zipf 4 and up); rare real words, in
-wordfreq's list however rare, pass.
+What is looked at, in every language wordfreq lists: words of four letters or more that occur once
+in the document, are neither ordinary words of the target language (wordfreq's list, offline) nor
+words of a glossary match, and are written in lower case, or capitalised only because they open a
+sentence (a capitalised word inside a sentence is a name), or, where every noun has a capital
+(German), because they follow an article or determiner ("die Regeirung"); in a script without
+capitals (Arabic, Hindi), every word. Words of scripts written
+without spaces (Chinese, Japanese, Thai) are not looked at. Such a word is flagged when one edit (a
+letter added, dropped, changed or two swapped) turns it into an everyday word (Zipf 4 and up); rare
+real words, in wordfreq's list however rare, pass.
 
 Fails: "Peleven years after ...", "the presidnet said".  Passes: "Banjska", "Stoltenberg said".
 """
@@ -17,6 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import regex
 from rapidfuzz.distance import OSA
 
 from mtcheck.languages import language
@@ -34,11 +38,13 @@ def check(ctx: CheckContext):
     if not nearest:
         return
     pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(nearest, key=len, reverse=True))) + r")(?![^\W_])")
+    determiners = language(ctx.language).determiners if language(ctx.language).capitalises_nouns else frozenset()
     for base, text in ctx.document.segments():
         for found in pattern.finditer(text):
             word = found.group()
-            if word[0].isupper() and not _SENTENCE_START.search(text, max(0, found.start() - 40), found.start()):
-                continue  # a capital inside a sentence: a name
+            if word[0].isupper() and not _SENTENCE_START.search(text, max(0, found.start() - 40), found.start()) \
+                    and not _after(determiners, text, found.start()):
+                continue  # a capital inside a sentence: a name (in German, unless an article makes it a noun)
             suggestion = nearest[word]
             yield Hit(Span(base + found.start(), base + found.end()), word,
                       f"'{word}' is not a word; did the translation garble '{suggestion}'?", suggestion=suggestion)
@@ -46,10 +52,28 @@ def check(ctx: CheckContext):
 
 def may_be_garbled(word: str, lexicon) -> bool:
     """A word long enough (but no run of junk letters), not an acronym nor a name such as "McDonald",
-    and no common word."""
+    no common word, and of a script written with spaces between words (a run of Chinese characters
+    is a phrase, not a word)."""
     return (MIN_LENGTH <= len(word) <= LONGEST_WORD and word.isalpha()
-            and (word.islower() or word[0].isupper() and word[1:].islower())
-            and not lexicon.is_common(word.casefold()))
+            and (word.islower() or word[0].isupper() and word[1:].islower() or _uncased(word))
+            and not lexicon.is_common(word.casefold()) and not _SPACELESS.search(word))
+
+
+def _uncased(word: str) -> bool:
+    """A word of a script without capitals (Arabic, Hebrew, Devanagari, Hangul): it is written as lower case is."""
+    return word == word.casefold() and word == word.upper()
+
+
+_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _after(determiners: frozenset[str], text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows one of ``determiners`` ("die Regeirung")."""
+    if not determiners:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).casefold() in determiners
 
 
 def garbled_among(words: Iterable[str], lexicon) -> Iterator[str]:
@@ -94,4 +118,14 @@ RULE = Rule("garbled-word", "Linguistic conventions/Spelling", Severity.MAJOR,
                 Example("⟦Peleven⟧ years after the war, the ⟦presidnet⟧ said it again."),
                 Example("Stoltenberg said it in Banjska."),
                 Example("The presidnet said it, and the presidnet said it again."),  # twice: a word, not a slip
+                # Every wordfreq language: German nouns after an article, names and rare compounds left alone.
+                Example("Die ⟦Regeirung⟧ hat ⟦gestren⟧ beschlossen, dass Stoltenberg die Eisberge fotografiert.",
+                        language="de"),
+                Example("Die Regierung hat gestern beschlossen, dass die Rasterelektronenmikroskope bleiben.", language="de"),
+                Example("La escuela permanecerá ⟦cerarda⟧ mañana.", language="es"),
+                Example("Школа останется закрытой ⟦затвра⟧.", language="ru"),
+                Example("政府昨天决定学校明天继续关闭。天气很好，我们去公园散步吧。", language="zh"),
+                # A script without capitals is looked at as lower case is.
+                Example("قررت الحكومة أمس أن ⟦المدرشة⟧ ستبقى مغلقة غدا", language="ar"),
+                Example("قررت الحكومة أمس أن المدرسة ستبقى مغلقة غدا", language="ar"),
             ))

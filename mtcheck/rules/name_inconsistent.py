@@ -6,17 +6,28 @@ spelling ("Lajčák"/"Lejsac", "Kurti"/"Corti", "Thaçi"/"Taci"). The rarer spel
 flagged, suggesting the more frequent one. Words a glossary matched are only ever the
 reference spelling: the glossary rules already report on them.
 
+Two spellings that are one word inflected are not two names: they are compared after stemming with
+the document language's Snowball stemmer (``Language.stemmer``), an ending of ``Language.noun_endings``
+dropped ("Eisberge", "Eisbergs" and "Eisberg"; "Kolibris" and "Kolibri"). This matters most where
+every noun is capitalised (German): a rare noun passes the lexicon's test of a name, and its
+inflections would pass for misspellings of it. There a word that mostly follows an article or
+determiner ("die Landung", "der Ladung": ``Language.determiners``) is taken for a noun, not a name.
+
 Fails: "Kurti met ... Corti said".  Passes: "Kurti met ... Kurti said".
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import chain, filterfalse
 
+import Stemmer
+
 from mtcheck.folding import strip_diacritics
+from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.similarity.names import MIN_NAME_LENGTH as MIN_LENGTH
@@ -66,6 +77,7 @@ def _pairs(ctx: CheckContext):
     if len(counts) < 2:
         return
     in_glossary = ctx.glossary_words
+    stem = _stemming(ctx.language)
     names = sorted(counts, key=lambda w: (-counts[w], w not in in_glossary))  # stable: ties stay in order of appearance
     rank = {name: i for i, name in enumerate(names)}
     candidates = _candidates(names, in_glossary)
@@ -74,10 +86,37 @@ def _pairs(ctx: CheckContext):
         if rarer in in_glossary:
             continue
         earlier = sorted((c for c in candidates[rarer] if rank[c] < i and c not in flagged), key=rank.get)
-        reference = next((common for common in earlier if same_name(common, rarer)), None)
+        reference = next((common for common in earlier if same_name(common, rarer) and not inflected(common, rarer, stem)),
+                         None)
         if reference is not None:
             flagged.add(rarer)
             yield rarer, reference, counts[reference]
+
+
+def inflected(a: str, b: str, stem) -> bool:
+    """Whether ``a`` and ``b`` are one word in two inflections: one stem, an ending of the language's dropped."""
+    if stem is None:
+        return False
+    stem_a, stem_b = stem(a), stem(b)
+    return stem_a == stem_b or any(stem(longer[: -len(ending)]) == stem(shorter)
+                                   for longer, shorter in ((a, b), (b, a)) for ending in stem.endings
+                                   if longer.endswith(ending) and len(longer) - len(ending) >= MIN_LENGTH)
+
+
+class _Stems:
+    def __init__(self, algorithm: str, endings: tuple[str, ...]):
+        self._stemmer = Stemmer.Stemmer(algorithm)
+        self.endings = endings
+
+    def __call__(self, word: str) -> str:
+        return self._stemmer.stemWord(strip_diacritics(word.lower()))
+
+
+@lru_cache(maxsize=16)
+def _stemming(code: str) -> _Stems | None:
+    """The stems of the language's words, or None when mtcheck has no stemmer for it."""
+    known = language(code)
+    return _Stems(known.stemmer, known.noun_endings) if known.stemmer else None
 
 
 def check(ctx: CheckContext):
@@ -85,9 +124,27 @@ def check(ctx: CheckContext):
     if not pairs:
         return
     pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True))) + r")(?![^\W_])")
+    known = language(ctx.language)
+    if not known.capitalises_nouns:
+        for base, text in ctx.document.segments():
+            for found in pattern.finditer(text):
+                yield _hit(found, base, *pairs[found.group()])
+        return
+    # Where every noun has a capital, a word that mostly follows an article or determiner is a noun.
+    places, after_determiner = [], Counter()
     for base, text in ctx.document.segments():
         for found in pattern.finditer(text):
+            places.append((found, base))
+            before = _WORD_BEFORE.search(text, max(0, found.start() - 30), found.start())
+            if before and before.group(1).casefold() in known.determiners:
+                after_determiner[found.group()] += 1
+    total = Counter(found.group() for found, _ in places)
+    for found, base in places:
+        if 2 * after_determiner[found.group()] < total[found.group()]:
             yield _hit(found, base, *pairs[found.group()])
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def _hit(found: re.Match, base: int, reference: str, count: int) -> Hit:
@@ -109,5 +166,11 @@ RULE = Rule(
         Example("Kurti met the envoy. Kurti said no.\n\nLater ⟦Corti⟧ said yes."),  # sound alike, near in spelling
         Example("Haradinaj met the envoy. Haradinaj said no.\n\nLater ⟦Haradinay⟧ left."),
         Example("Kurti met the envoy. Kurti said no.\n\nLater Kurti said yes."),
+        # German capitalises its nouns: inflections of a rare one are not names spelled two ways.
+        Example("Der Eisberg ist groß. Der Eisberg schmilzt. Die Eisberge treiben, die Farbe des Eisbergs.\n\n"
+                "Ein Zweig eines Multiversums, das Multiversum. Ein Kolibri, zwei Kolibris.", language="de"),
+        Example("Kurti traf den Gesandten. Kurti sagte nein.\n\nSpäter sagte ⟦Corti⟧ ja.", language="de"),
+        # Two rare nouns one letter apart: after articles, they are nouns.
+        Example("Der Wurzelstock treibt. Der Wurzelstock wächst.\n\nAm Wurzelstück hängt er.", language="de"),
     ),
 )

@@ -1,9 +1,20 @@
 """number-mismatch: numbers of the source that the target lacks, or adds (bilingual files).
 
-Numbers compare by value in each language's own notation: "1.000,5" in Serbian or German is
-"1,000.5" in English, "1 000" (a space, narrow or not, between groups) is 1000 anywhere. Small
-numbers written as words count as numbers in the languages that list them (``Language.number_words``: "three" for
-"3", "tri" for "3"). Years, percentages and ordinals are numbers like any other.
+Numbers are read by mtcheck.numerals in each language's own notation and words: "1.000,5" in German
+and "1’000.50" in Swiss German (CLDR's symbols, through Babel), "three" in English, "drei" and
+"dreidimensional" in German, "tri" in Serbian, "三千五百万", "2月" and "1.5亿" in Chinese. They compare by
+value: "12" in the source is carried by "12", "twelve" or "zwölf" in the target.
+
+Some words only may be numbers: an article that is also the number one ("ein", "un", "a"), the one of
+"the one", "one of", "no one", a number inside a word ("zweite"), a month's name for its number. Such a
+word never has to be carried into the other text, nor is it flagged for being there, but it carries
+a number the other text states: "one tetrahedron" is "ein Tetraeder".
+
+A number of the source that the target lacks while the target has one the source lacks is one
+finding, on the target's number ("13" where the source has 12). A number the target merely lacks is
+flagged at the target's start, as there is nothing in the target to point at; one it merely adds,
+where it stands. A length, weight or volume converted from the source's imperial unit ("200 feet",
+"60 Meter") is no mismatch.
 
 Fails: "Umrlo je 12 ljudi." → "13 people died."  Passes: "1.000,5 evra" → "1,000.5 euros",
 "3 osobe" → "three people".
@@ -11,59 +22,106 @@ Fails: "Umrlo je 12 ljudi." → "13 people died."  Passes: "1.000,5 evra" → "1
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
-from mtcheck import languages
+from mtcheck import languages, numerals
 from mtcheck.model import Hit, Severity
+from mtcheck.numerals import Number
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
 from mtcheck.rules.placeholder_mismatch import PLACEHOLDER
 
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[.,]|[ \u00a0\u202f])\d{3})+(?:[.,]\d+)?(?![\w]|[.,]\d)"
-                     r"|(?<![\w.,])\d+(?:[.,]\d+)?(?!\w|[.,]\d)")
-_WORD = re.compile(r"[^\W\d_]+")
+CONVERSION_TOLERANCE = 0.15  # a converted measure is rounded: "200 feet" is 61 m, written "60 Meter"
 
 
-def numbers(text: str, language: str) -> list[tuple[float, int, int]]:
-    """(value, start, end) of each number in ``text``, read in ``language``'s notation."""
-    known = languages.language(language)
-    decimal = "," if known.decimal_comma else "."
-    text = PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)  # "{0}" is a placeholder, not a zero
-    found = [(_value(m.group(), decimal), m.start(), m.end()) for m in _NUMBER.finditer(text)]
-    words = {w: n for n, w in enumerate(known.number_words)}
-    found += [(float(words[m.group().casefold()]), m.start(), m.end())
-              for m in _WORD.finditer(text) if m.group().casefold() in words]
-    return sorted(found, key=lambda item: item[1])
+def read(text: str, language: str | None) -> list[Number]:
+    """The numbers of ``text`` in ``language``; a placeholder ("{0}") is no number."""
+    return numerals.read(PLACEHOLDER.sub(lambda m: " " * len(m.group()), text), language)
 
 
-def _value(raw: str, decimal: str) -> float:
-    group = "." if decimal == "," else ","
-    digits = re.sub(r"[ \u00a0\u202f]", "", raw)
-    whole, separator, fraction = digits.rpartition(decimal)
-    if not separator:
-        return float(digits.replace(group, ""))
-    if len(fraction) == 3 and group not in whole:
-        return float(whole + fraction)  # "1.000" in English: read as a thousands group, as people mostly mean it
-    return float(whole.replace(group, "") + "." + fraction)
+def numbers(text: str, language: str | None) -> list[tuple[float, int, int]]:
+    """(value, start, end) of each number that ``text`` states, read in ``language``'s notation."""
+    return [(n.value, n.start, n.end) for n in read(text, language) if n.strong]
+
+
+def same(a: Number, b: Number) -> bool:
+    """Whether two numbers say the same: one value, or the same digits copied ("[1,1]" read as a list
+    in one language and a decimal in the other). "2 million" is 2 where the other language's scale
+    word is unknown, but not "2 Billionen" (10^12) where both name their scale."""
+    if a.value == b.value or a.digits and b.digits and a.text == b.text:
+        return True
+    if a.bare is not None and b.bare is not None:
+        return False
+    return (a.bare if a.bare is not None else a.value) == (b.bare if b.bare is not None else b.value)
+
+
+def unmatched(source: list[Number], target: list[Number]) -> tuple[list[Number], list[Number]]:
+    """The source's strong numbers that no number of the target carries, and the target's strong
+    numbers that none of the source does: strong pairs first, then a strong number with a weak one."""
+    pairs = _matching([s for s in source if s.strong], [t for t in target if t.strong])
+    missing = [s for s in source if s.strong and id(s) not in pairs]
+    extra = [t for t in target if t.strong and id(t) not in pairs]
+    by_weak = _matching(missing, [t for t in target if not t.strong])
+    by_weak.update(_matching(extra, [s for s in source if not s.strong]))
+    return [s for s in missing if id(s) not in by_weak], [t for t in extra if id(t) not in by_weak]
+
+
+def _matching(left: list[Number], right: list[Number]) -> dict[int, Number]:
+    """A maximum matching of numbers that say the same (Kuhn's augmenting paths; segments hold few
+    numbers): id of each matched number -> its partner, both ways."""
+    partner: dict[int, int] = {}  # right index -> left index
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j, number in enumerate(right):
+            if j not in seen and same(left[i], number):
+                seen.add(j)
+                if j not in partner or augment(partner[j], seen):
+                    partner[j] = i
+                    return True
+        return False
+
+    for i in range(len(left)):
+        augment(i, set())
+    pairs: dict[int, Number] = {}
+    for j, i in partner.items():
+        pairs[id(left[i])], pairs[id(right[j])] = right[j], left[i]
+    return pairs
+
+
+def converted(number: Number, other: Number, units) -> bool:
+    """Whether ``other`` is ``number`` converted from the imperial unit after it ("200 feet", 60;
+    "eight-foot", "zwei Meter"): within 15%, or half a unit when rounded to a whole one."""
+    unit = units.get(number.after)
+    if not unit:
+        return False
+    factor, offset = unit
+    exact = (number.value + offset) * factor
+    return abs(other.value - exact) <= max(CONVERSION_TOLERANCE * abs(exact), 0.5)
 
 
 def check(ctx: CheckContext):
     source_language = ctx.source_language or ctx.language
+    units = languages.language(source_language).imperial_units
     for index, pair in enumerate(ctx.pairs):
         target = pair.target or ""
         if not target.strip():
             continue
-        wanted = Counter(value for value, _, _ in numbers(pair.source, source_language))
-        found = numbers(target, ctx.language)
-        have = Counter(value for value, _, _ in found)
-        for value in sorted((wanted - have).elements()):
-            yield Hit(target_span(ctx, index, 0, 0), "", f"the source's number {_shown(value)} is not in the target")
-        extra = have - wanted
-        for value, start, end in found:
-            if extra[value] > 0:
-                extra[value] -= 1
-                yield Hit(target_span(ctx, index, start, end), target[start:end],
-                          f"{target[start:end]!r} is not among the source's numbers")
+        source, found = read(pair.source, source_language), read(target, ctx.language)
+        missing, extra = unmatched(source, found)
+        # A measure converted to metric: "200 feet" may be "60 Meter", and "120 feet, or 40 meters" only "40 Meter";
+        # but "200 feet" is not "200 Meter".
+        unconverted = [t for t in found for s in source if s.after in units and same(s, t) and numerals.METRIC_UNIT.fullmatch(t.after)]
+        missing = [s for s in missing if not any(converted(s, t, units) for t in found)]
+        extra = [t for t in extra if not any(converted(s, t, units) and not any(converted(s, o, units) for o in source)
+                                             for s in source)]
+        for number in unconverted:
+            yield Hit(target_span(ctx, index, number.start, number.end), number.text,
+                      f"{number.text!r} {number.after} has the number of the source's {number.text} in another unit")
+        for wanted, found in zip(missing, extra):  # in order: the target's number where the source's stood
+            yield Hit(target_span(ctx, index, found.start, found.end), found.text,
+                      f"{found.text!r} is not the source's number {_shown(wanted.value)}")
+        for wanted in missing[len(extra):]:
+            yield Hit(target_span(ctx, index, 0, 0), "", f"the source's number {_shown(wanted.value)} is not in the target")
+        for found in extra[len(missing):]:
+            yield Hit(target_span(ctx, index, found.start, found.end), found.text,
+                      f"{found.text!r} is not among the source's numbers")
 
 
 def _shown(value: float) -> str:
@@ -74,9 +132,28 @@ RULE = Rule(
     "number-mismatch", "Accuracy/Mistranslation", Severity.MAJOR, "The numbers of source and target differ.", check,
     scope=Scope.PAIRS,
     examples=(
-        # A number the target lacks is flagged at the target's start, one it adds where it stands.
-        Example("⟦⟧⟦13⟧ people died.", source="Umrlo je 12 ljudi."),
+        # A number the target has in place of the source's is flagged where it stands; one it lacks
+        # with nothing in its place, at the target's start.
+        Example("⟦13⟧ people died.", source="Umrlo je 12 ljudi."),
+        Example("⟦⟧People died.", source="Umrlo je 12 ljudi."),
         Example("The price is 1,000.5 euros.", source="Cena je 1.000,5 evra."),
         Example("Three people were injured.", source="Povređene su 3 osobe."),
+        # Number words of the target's language; articles and the pronoun "one" state no number.
+        Example("Sie haben ein Tetraeder und zwei Eingänge, die dreidimensional sind.",
+                source="You have one tetrahedron and two inputs, three-dimensional ones.",
+                language="de", source_language="en"),
+        Example("Dieser ist clever. Wenn man die Milchstraße verdunkeln würde.",
+                source="This one's clever. If one were to eclipse the Milky Way.", language="de", source_language="en"),
+        Example("Sie haben ⟦drei⟧ Eingänge.", source="You have two inputs.", language="de", source_language="en"),
+        Example("⟦⟧Sie haben Eingänge.", source="You have two inputs.", language="de", source_language="en"),
+        # Locale notation from CLDR: Swiss German groups with ’ and writes a decimal point.
+        Example("Es kostet 1’000.50 Franken.", source="It costs 1,000.50 francs.", language="de-CH", source_language="en"),
+        Example("Es kostet ⟦1’000.60⟧ Franken.", source="It costs 1,000.50 francs.", language="de-CH", source_language="en"),
+        # Chinese: digits glued to characters, numerals with 万 and 亿, month names for month numbers.
+        Example("On February 11, the storm killed 17,000 people and cost 35 million yuan.",
+                source="2月11日，风暴造成17,000人死亡，损失三千五百万元。", language="en", source_language="zh"),
+        Example("On February 11, the storm killed ⟦7,000⟧ people.", source="2月11日，风暴造成17,000人死亡。",
+                language="en", source_language="zh"),
+        Example("The tower is 60 metres tall.", source="The tower is 200 feet tall.", language="en-GB", source_language="en"),
     ),
 )

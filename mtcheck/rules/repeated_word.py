@@ -1,7 +1,9 @@
 """repeated-word: a word written twice in a row ("the the"), also across a line break.
 
-Doubles that English grammar allows ("had had", "that that") and reduplications ("bye bye")
-pass. A paragraph break between the two words ends the sentence: it is no repetition.
+Doubles that the language's grammar allows pass, from the language's data (``Language.repeatable``):
+English "had had", "that that" and reduplications ("bye bye"), German "die die" (a relative
+pronoun before an article) and "Sie sie", French "nous nous", Dutch "dat dat", Serbian "je je".
+A paragraph break between the two words ends the sentence: it is no repetition.
 
 Fails: "the the meeting", "of\\nof".  Passes: "that that is", "he had had enough".
 """
@@ -47,5 +49,14 @@ RULE = Rule(
         Example("that that is, he had had enough"),
         Example("Bora Bora and Walla Walla"),
         Example("the end.\n\nThe next"),
+        # Each language's grammar: a relative pronoun before an article, a pronoun before a pronoun, a reflexive.
+        Example("Eine Pflanze, die die erste nachahmt. Programmieren Sie sie, dann rollt es es weg.", language="de"),
+        Example("Das ist ⟦ist⟧ unsere Vorstellung, ein Ball von ⟦von⟧ sechs Kilometern.", language="de"),
+        Example("Nous nous sommes levés, vous vous êtes assis.", language="fr"),
+        Example("Nous avons ⟦avons⟧ vu le ⟦le⟧ film.", language="fr"),
+        Example("Het boek dat dat kind las.", language="nl"),
+        Example("Vidio je je juče.", language="sr"),
+        Example("Я знаю, что что-то не так.", language="ru"),
+        Example("the die ⟦die⟧ is cast"),  # English has no "die die"
     ),
 )

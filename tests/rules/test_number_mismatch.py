@@ -15,3 +15,29 @@ from mtcheck.rules.number_mismatch import numbers
 ])
 def test_numbers_read_in_each_languages_notation(text, language, values):
     assert [value for value, _, _ in numbers(text, language)] == values
+
+
+def _unmatched(source, source_language, target, target_language):
+    from mtcheck.rules.number_mismatch import read, unmatched
+
+    missing, extra = unmatched(read(source, source_language), read(target, target_language))
+    return [n.value for n in missing], [n.text for n in extra]
+
+
+@pytest.mark.parametrize("source, source_language, target, target_language", [
+    ("You have one tetrahedron and two inputs.", "en", "Sie haben ein Tetraeder und zwei Eingänge.", "de"),
+    ("This one's clever. If one were to eclipse it, one of them", "en", "Dieser ist clever. Wenn man sie verdunkelte", "de"),
+    ("any three-dimensional shape", "en", "jede dreidimensionale Form", "de"),
+    ("Fourteen billion years", "en", "14 Milliarden Jahre", "de"),
+    ("[1,1] input", "en", "Eingang [1,1]", "de"),  # copied digits say the same, however each language reads them
+    ("2月11日，造成17,000人死亡，损失三千五百万元", "zh", "On February 11, 17,000 people died; 35 million yuan lost", "en"),
+    ("two and a half years, 2.5 million parts", "en", "zweieinhalb Jahre, 2,5 Millionen Teile", "de"),
+    ("the hundred billion stars", "en", "die hundert Milliarden Sterne", "de"),
+])
+def test_numbers_carried_in_another_languages_words(source, source_language, target, target_language):
+    assert _unmatched(source, source_language, target, target_language) == ([], [])
+
+
+def test_scales_named_on_both_sides_must_agree():
+    assert _unmatched("2 billion", "en", "2 Billionen", "de") == ([2e9], ["2 Billionen"])
+    assert _unmatched("2 billion", "en", "2 Milliarden", "de") == ([], [])
