@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from mtcheck.lexicon import WORDFREQ_CODES
+from mtcheck.lexicon import WORDFREQ_CODES, lexicon_for
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "tr", "ru", "uk",
              "bg", "sh", "el", "fi", "id", "vi", "ca")
@@ -41,13 +41,14 @@ def wordfreq_code(language: str) -> str:
 
 def foreign_language(words: list[str], target: str) -> str | None:
     """The language ``words`` read as when that is not ``target``: at least two of its frequent
-    words that the target does not have, a fifth of the words or more, and more than twice as many
+    words that the target does not have, a fifth of the words or more, more than twice as many
     as the target's own frequent words that it lacks (a quoted English title inside a German
-    sentence is German). None when they read as the target, or as nothing known."""
+    sentence is German), and 60% of the words ordinary words of it. None when they read as the
+    target, or as nothing known."""
     frequent = frequent_words()
     target_code = wordfreq_code(target)
     own = frequent.get(target_code, frozenset())
-    lowered = [word.lower() for word in words]
+    lowered = [word.lower() for word in words if len(word) > 1]  # "t" of "don't" belongs to no language
     best, best_count = None, 0
     for language, theirs in frequent.items():
         if language == target_code:
@@ -59,7 +60,13 @@ def foreign_language(words: list[str], target: str) -> str | None:
         return None
     theirs = frequent[best]
     own_telling = sum(1 for word in lowered if word in own and word not in theirs)
-    return best if best_count > 2 * own_telling else None
+    if best_count <= 2 * own_telling:
+        return None
+    ordinary = lexicon_for(_LEXICON_CODES.get(best, best))
+    return best if sum(1 for word in words if ordinary.is_common(word)) >= 0.6 * len(words) else None
+
+
+_LEXICON_CODES = {"sh": "sr"}  # lexicon_for takes BCP 47 tags
 
 
 def regenerate() -> dict:

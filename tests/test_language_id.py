@@ -26,3 +26,8 @@ def test_the_shipped_frequent_words_are_what_the_installed_wordfreq_gives():
     if shipped["wordfreq"] != lexicon_version():
         pytest.skip("another wordfreq version: regenerate with python -m mtcheck.language_id")
     assert _DATA.read_text(encoding="utf-8") == _written(regenerate())
+
+
+def test_fragments_and_single_shared_words_make_no_language():
+    # "t" of "don't" is French and Catalan, "most" Hungarian: one such word is no Hungarian sentence.
+    assert foreign_language("Most bees don t perceive red".split(), "en") is None
