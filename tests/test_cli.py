@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.cli_runs import mtcheck  # re-exported: several test files import it from tests.test_cli
+from tests.cli_runs import index_cache, mtcheck  # re-exported: several test files import it from tests.test_cli
 from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE, ROOT, SMALL_GLOSSARY
 
 
@@ -32,16 +33,20 @@ def test_exit_1_on_major_findings_and_0_on_clean_text():
     assert mtcheck("check", CORRECTED_SAMPLE).returncode == 0
 
 
-def test_a_run_ends_and_leaves_no_worker_process_behind():
+def test_a_run_ends_and_leaves_no_worker_process_behind(tmp_path):
     """The console script ends a completed run without tearing its objects down; its workers must be
     gone by then: one left waiting for work would hold the output pipe open, and this would time out."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, **index_cache(cache, BUNDLED_GLOSSARY)}  # the index is not the subject: not compiled twice
     for launcher in ([sys.executable, "-m", "mtcheck"], [str(Path(sys.executable).with_name("mtcheck"))]):
         if not os.path.exists(launcher[0]):
             continue
-        run = subprocess.run([*launcher, "check", "--no-cache", "--jobs", "2", "-f", "json", str(MT_SAMPLE),
-                              str(CORRECTED_SAMPLE)], capture_output=True, timeout=60, cwd=ROOT)
+        shutil.rmtree(cache / "results", ignore_errors=True)  # the files' results, which would leave the workers idle
+        run = subprocess.run([*launcher, "check", "--verbose", "--jobs", "2", "-f", "json", "-g", str(BUNDLED_GLOSSARY),
+                              str(MT_SAMPLE), str(CORRECTED_SAMPLE)], capture_output=True, timeout=60, cwd=ROOT, env=env)
         assert run.returncode == 1, run.stderr
         assert [f["path"] for f in json.loads(run.stdout)["files"]] == [str(MT_SAMPLE), str(CORRECTED_SAMPLE)]
+        assert "from the cache" in run.stderr.decode() and "2 examined by up to 2 worker processes" in run.stderr.decode()
 
 
 def test_fail_on_threshold(glossary_file, tmp_path):
