@@ -24,9 +24,11 @@ from mtcheck import output
 from mtcheck.cli import app
 from mtcheck.errors import InputError
 from mtcheck.output import TEMPORARY_SUFFIX, write_atomic
+from tests.cli_runs import index_cache, mtcheck
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE, SMALL_GLOSSARY
 
-ARTICLES = 300
+ARTICLES = 300  # written one by one (each synced) for long enough that a signal sent mid-run lands mid-write
+ARTICLE_LINES = 2  # after the headline: short articles are checked and fixed soon, and the writes begin
 SAMPLE_LINES = MT_SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
 INTERRUPTED = "interrupted: each file is either fixed or as it was\n"
 
@@ -36,15 +38,17 @@ def make_articles(folder: Path) -> None:
     and goes on with a different stretch of the article."""
     folder.mkdir()
     for i in range(ARTICLES):
-        start = (i * 7) % (len(SAMPLE_LINES) - 8)
-        text = f"Article {i}\n" + SAMPLE_LINES[0] + "".join(SAMPLE_LINES[start:start + 8])
+        start = (i * 7) % (len(SAMPLE_LINES) - ARTICLE_LINES)
+        text = f"Article {i}\n" + SAMPLE_LINES[0] + "".join(SAMPLE_LINES[start:start + ARTICLE_LINES])
         (folder / f"a{i:03}.txt").write_text(text, encoding="utf-8")
 
 
-def start_fix(folder: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "mtcheck", "fix", "--no-cache", "--no-config", "-g", str(BUNDLED_GLOSSARY),
-               str(folder), "--write"]
-    return subprocess.Popen(command, cwd=folder.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def start_fix(folder: Path, env: dict[str, str]) -> subprocess.Popen:
+    """`fix --write` on ``folder`` in a process of its own, to be stopped by a signal. ``env`` points
+    it at a cache holding the compiled index (``fix_env``): each run goes to its writes sooner."""
+    command = [sys.executable, "-m", "mtcheck", "fix", "--no-config", "-g", str(BUNDLED_GLOSSARY), str(folder), "--write"]
+    return subprocess.Popen(command, cwd=folder.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, **env})
 
 
 def contents(folder: Path) -> dict[str, bytes]:
@@ -61,10 +65,14 @@ def corpus(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("corpus")
     make_articles(base / "original")
     shutil.copytree(base / "original", base / "fixed")
-    finished = start_fix(base / "fixed")
-    _, stderr = finished.communicate(timeout=60)
-    assert finished.returncode == 0, stderr
+    finished = mtcheck("fix", "--no-cache", "--no-config", "-g", BUNDLED_GLOSSARY, "fixed", "--write", cwd=base)
+    assert finished.returncode == 0, finished.stderr
     return base
+
+
+@pytest.fixture(scope="module")
+def fix_env(tmp_path_factory) -> dict[str, str]:
+    return index_cache(tmp_path_factory.mktemp("cache"), BUNDLED_GLOSSARY)
 
 
 def test_a_normal_run_fixes_every_file_and_leaves_no_temporary_file(corpus):
@@ -86,7 +94,7 @@ STOPS = [(signal.SIGINT, 0.0), (signal.SIGKILL, 0.0), (signal.SIGTERM, 0.0), (si
          (signal.SIGKILL, 0.03)]
 
 
-def test_fix_write_interrupted_or_killed_leaves_each_file_old_or_new(tmp_path, corpus):
+def test_fix_write_interrupted_or_killed_leaves_each_file_old_or_new(tmp_path, corpus, fix_env):
     originals, fixed = contents(corpus / "original"), contents(corpus / "fixed")
     folder = tmp_path / "articles"
     shutil.copytree(corpus / "original", folder)
@@ -96,7 +104,7 @@ def test_fix_write_interrupted_or_killed_leaves_each_file_old_or_new(tmp_path, c
         old = [name for name in originals if before[name] == originals[name]]
         if not old:
             break  # a fast machine: the runs so far wrote every file
-        process = start_fix(folder)
+        process = start_fix(folder, fix_env)
         wait_for_first_write(folder, old, process)
         time.sleep(delay)
         process.send_signal(number)
@@ -117,7 +125,7 @@ def test_fix_write_interrupted_or_killed_leaves_each_file_old_or_new(tmp_path, c
         cut_midway.append(0 < sum(now[name] != before[name] for name in originals) < len(old))
     assert any(cut_midway), "no run was stopped while writing: the test proved nothing"
 
-    finished = start_fix(folder)
+    finished = start_fix(folder, fix_env)
     assert finished.wait(timeout=60) == 0
     assert contents(folder) == fixed  # the rest fixed, and any stale temporary file removed
 
