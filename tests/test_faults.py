@@ -135,8 +135,7 @@ def test_a_stale_temporary_file_from_a_killed_run_is_removed_by_the_next_write(t
     article.write_text(SAMPLE_LINES[0], encoding="utf-8")
     stale = tmp_path / f".a.txt{TEMPORARY_SUFFIX}"
     stale.write_bytes(b"half a fix")
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "fix", "--no-cache", "-g", str(BUNDLED_GLOSSARY),
-                             str(article), "--write"], cwd=tmp_path, capture_output=True)
+    result = mtcheck("fix", "--no-cache", "-g", BUNDLED_GLOSSARY, article, "--write", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"] and "CSM key" in article.read_text(encoding="utf-8")
 
@@ -241,16 +240,14 @@ def test_a_full_disk_keeps_the_old_report_and_leaves_no_temporary_file(small_art
 
 
 def test_dev_full_is_a_full_disk(small_article):
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", "--no-cache", "-g", "g.yaml", "a.txt",
-                             "-o", "/dev/full"], cwd=small_article, capture_output=True)
+    result = mtcheck("check", "-g", "g.yaml", "a.txt", "-o", "/dev/full", cwd=small_article)
     assert (result.returncode, result.stderr.decode()) == (2, "error: /dev/full: cannot write: No space left on device\n")
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
 def test_dev_null_is_written_to_not_replaced(small_article):
     before = os.stat("/dev/null")
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", "--no-cache", "-g", "g.yaml", "a.txt",
-                             "-o", "/dev/null"], cwd=small_article, capture_output=True)
+    result = mtcheck("check", "-g", "g.yaml", "a.txt", "-o", "/dev/null", cwd=small_article)
     after = os.stat("/dev/null")
     assert result.returncode == 1 and result.stderr == b""  # the article's major findings
     assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
@@ -263,8 +260,7 @@ def test_a_fifo_receives_the_report_and_stays_a_fifo(small_article):
     received = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", "--no-cache", "-g", "g.yaml", "a.txt",
-                             "-f", "json", "-o", str(fifo)], cwd=small_article, capture_output=True, timeout=60)
+    result = mtcheck("check", "-g", "g.yaml", "a.txt", "-f", "json", "-o", fifo, cwd=small_article)
     reader.join(timeout=10)
     assert result.returncode == 1, result.stderr
     assert [f["text"] for f in json.loads(received[0])["files"][0]["findings"]] == ["USO", "Aljbin Kurti"]
