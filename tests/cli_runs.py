@@ -45,6 +45,11 @@ def mtcheck(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bo
     return subprocess.CompletedProcess(["mtcheck", *args], code, out, err)
 
 
+def glossary(*args) -> subprocess.CompletedProcess:
+    """`mtcheck glossary ARGS`, in this process."""
+    return mtcheck("glossary", *args)
+
+
 def check_json(*args) -> dict:
     """The JSON report of `mtcheck check` on ``args`` against the bundled glossary, which must run."""
     result = mtcheck("check", *args, "-g", BUNDLED_GLOSSARY, "-f", "json")

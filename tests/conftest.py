@@ -58,6 +58,14 @@ terms:
 """
 
 
+@pytest.fixture()
+def small_glossary_file(tmp_path) -> Path:
+    """The small glossary as a file of the test's own, small.yaml, for the test to run on or change."""
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def small_glossaries(tmp_path_factory):
     folder = tmp_path_factory.mktemp("glossary")
