@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from mtcheck import output
 from mtcheck.cli import app
+from mtcheck.entry import STOPS as STOPPING_SIGNALS, Stopped, stop_on_termination_signals
 from mtcheck.errors import InputError
 from mtcheck.output import TEMPORARY_SUFFIX, write_atomic
 from tests.cli_runs import index_cache, mtcheck
@@ -153,17 +154,28 @@ def test_a_temporary_file_another_live_run_holds_is_left_alone(tmp_path):
     assert report.read_text(encoding="utf-8") == "old\n" and busy.exists()
 
 
-def test_ctrl_c_while_a_file_is_written_waits_for_the_file(tmp_path):
+@pytest.mark.parametrize("number, stop", [(signal.SIGINT, KeyboardInterrupt), (signal.SIGTERM, Stopped)],
+                         ids=["ctrl-c", "sigterm"])
+def test_a_signal_while_a_file_is_written_waits_for_the_file(tmp_path, number, stop):
+    """Ctrl-C, and SIGTERM (which ends a run as Ctrl-C does), wait until the file is whole."""
     report = tmp_path / "report.txt"
     report.write_text("old\n", encoding="utf-8")
 
     def chunks():
         yield "first half, "
-        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), number)
         yield "second half\n"
 
-    with pytest.raises(KeyboardInterrupt):
-        write_atomic(report, chunks())
+    previous = {other: signal.signal(other, signal.SIG_DFL) for other in STOPPING_SIGNALS}  # as the console script starts
+    try:
+        stop_on_termination_signals()  # SIGTERM and SIGHUP, as the console script has them
+        handler = signal.getsignal(number)
+        with pytest.raises(stop):
+            write_atomic(report, chunks())
+        assert signal.getsignal(number) is handler  # put back once the file is written
+    finally:
+        for other, before in previous.items():
+            signal.signal(other, before)
     assert report.read_text(encoding="utf-8") == "first half, second half\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
