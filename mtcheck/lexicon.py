@@ -97,12 +97,16 @@ def lexicon_version() -> str:
     return metadata.version("wordfreq")
 
 
-@lru_cache(maxsize=8)
 def lexicon_for(language: str) -> Lexicon:
     """The lexicon of a BCP 47 language, from wordfreq's offline data; empty if it has none."""
+    return _lexicon_of(language.split("-")[0].lower())
+
+
+@lru_cache(maxsize=8)
+def _lexicon_of(base: str) -> Lexicon:
+    """Kept per base language: "en", "en-US" and "EN" share one (a load takes about half a second)."""
     import wordfreq
 
-    base = language.split("-")[0].lower()
     try:
         frequencies = wordfreq.get_frequency_dict(WORDFREQ_CODES.get(base, base))
     except (LookupError, ValueError):

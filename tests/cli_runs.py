@@ -19,6 +19,7 @@ from unittest import mock
 from click.testing import CliRunner
 
 from mtcheck import cli, runner
+from mtcheck.cache import Cache
 from tests.conftest import BUNDLED_GLOSSARY, ROOT
 
 
@@ -28,12 +29,13 @@ def mtcheck(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bo
     returns: bytes on stdout and stderr, or str with ``text``. `check` runs without the on-disk cache
     unless asked; ``env`` sets variables for the run, and unsets those given as None."""
     args = _with_cache_choice([str(a) for a in args], cache)
-    if cache:
-        # A run that uses the on-disk cache must find it as a new process does: the index it
-        # compiled in memory for an earlier test would hide whether the cache was read or written.
-        runner._COMPILED.clear()
+    # A run that uses the on-disk cache must find it as a new process does: an index compiled in
+    # memory for an earlier test would hide whether the cache was read or written. They are put
+    # back afterwards, for the tests that come next.
+    compiled = mock.patch.dict(runner._COMPILED, clear=True) if cache else contextlib.nullcontext()
     isolation = CliRunner().isolation(input=stdin, env={"NO_COLOR": "1", **(env or {})})
-    with contextlib.chdir(cwd), isolation as (stdout, stderr, _), mock.patch.object(sys, "argv", ["mtcheck", *args]):
+    with (contextlib.chdir(cwd), compiled, isolation as (stdout, stderr, _),
+          mock.patch.object(sys, "argv", ["mtcheck", *args])):
         code = _exit_code(lambda: cli.app(prog_name="mtcheck"))  # the command group reports errors and Ctrl-C
         sys.stdout.flush()
         sys.stderr.flush()
@@ -41,6 +43,11 @@ def mtcheck(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, cache: bo
     if text:
         out, err = out.decode(), err.decode()
     return subprocess.CompletedProcess(["mtcheck", *args], code, out, err)
+
+
+def glossary(*args) -> subprocess.CompletedProcess:
+    """`mtcheck glossary ARGS`, in this process."""
+    return mtcheck("glossary", *args)
 
 
 def check_json(*args) -> dict:
@@ -56,6 +63,17 @@ def mtcheck_process(*args, cwd: Path | str = ROOT, stdin: bytes | None = None, c
     args = _with_cache_choice([str(a) for a in args], cache)
     return subprocess.run([sys.executable, "-m", "mtcheck", *args], cwd=cwd, input=stdin, capture_output=True,
                           env={**os.environ, "NO_COLOR": "1", **(env or {})})
+
+
+def index_cache(folder: Path, *glossaries: Path | str) -> dict[str, str]:
+    """A cache ``folder`` holding only the compiled term index of ``glossaries`` (the one this process
+    has compiled, when it has), and the environment that points a run at it. For tests that start
+    processes for their signals or workers: each would otherwise compile the index again, which is
+    not what they test. Their processes must name the glossaries as given here (the paths are part
+    of the index's key)."""
+    compiled = runner.compile_index([str(g) for g in glossaries])
+    Cache(folder).put("index", compiled.key, (compiled.glossaries, compiled.index))
+    return {"MTCHECK_CACHE_DIR": str(folder)}
 
 
 def _with_cache_choice(args: list[str], cache: bool) -> list[str]:

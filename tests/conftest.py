@@ -58,6 +58,19 @@ terms:
 """
 
 
+def glossary_file(folder: Path, text: str, name: str) -> Path:
+    """The glossary ``text`` written to the file ``name`` in ``folder``."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def small_glossary_file(tmp_path) -> Path:
+    """The small glossary as a file of the test's own, small.yaml, for the test to run on or change."""
+    return glossary_file(tmp_path, SMALL_GLOSSARY, "small.yaml")
+
+
 @pytest.fixture(scope="session")
 def small_glossaries(tmp_path_factory):
     folder = tmp_path_factory.mktemp("glossary")

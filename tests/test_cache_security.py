@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import stat
 import struct
 import subprocess
@@ -19,7 +20,8 @@ from mtcheck.config import Config
 from mtcheck.engine import Checker, select_rules
 from mtcheck.runner import check_paths, compile_checker
 
-from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE
+from tests.cli_runs import mtcheck
+from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE, SMALL_GLOSSARY
 
 
 class _Payload:
@@ -46,22 +48,35 @@ def _entry_signed_with(secret: bytes, kind: str, key: str, payload: bytes) -> by
 
 
 def _run(*args, cwd: Path, home: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1", "XDG_CACHE_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "mtcheck", *map(str, args)], cwd=cwd, capture_output=True,
-                          env=env, timeout=120)
+    """The CLI in this process, with the cache, as a new process would run it: the user's cache key in ``home``."""
+    return mtcheck(*args, cwd=cwd, cache=True, env={"XDG_CACHE_HOME": str(home)})
 
 
-@pytest.fixture()
-def project(tmp_path):
-    """A project with one article and a warm cache, made by its owner (whose key is in ``home``)."""
-    work = tmp_path / "project"
+CHECK = ("check", "articles", "-g", "g.yaml", "-f", "json")
+
+
+@pytest.fixture(scope="module")
+def warm_project(tmp_path_factory):
+    """A project with one article, a glossary and a warm cache, made by its owner (whose key is in ``home``)."""
+    base = tmp_path_factory.mktemp("warm")
+    work = base / "project"
     (work / "articles").mkdir(parents=True)
     (work / "articles" / "a.txt").write_bytes(MT_SAMPLE.read_bytes())
-    home = tmp_path / "home"
-    first = _run("check", "articles", "-g", BUNDLED_GLOSSARY, "-f", "json", cwd=work, home=home)
+    (work / "g.yaml").write_text(SMALL_GLOSSARY, encoding="utf-8")
+    home = base / "home"
+    first = _run(*CHECK, cwd=work, home=home)
     assert first.returncode == 1, first.stderr
     assert len(_entries(work / ".mtcheck_cache")) == 2  # the index and the article's result
     return work, home, first.stdout
+
+
+@pytest.fixture()
+def project(warm_project, tmp_path):
+    """A copy of the warm project and of its owner's key, for a test to tamper with."""
+    work, home, report = warm_project
+    shutil.copytree(work, tmp_path / "project", symlinks=True)
+    shutil.copytree(home, tmp_path / "home", symlinks=True)  # keeps the key's mode, 0600
+    return tmp_path / "project", tmp_path / "home", report
 
 
 @pytest.mark.parametrize("framing", ["old-style", "signed-with-another-key"])
@@ -74,24 +89,25 @@ def test_planted_pickles_never_run(project, tmp_path, framing):
         planted = (_old_style_entry(payload) if framing == "old-style"
                    else _entry_signed_with(os.urandom(32), kind, key, payload))
         entry.write_bytes(planted)
-    again = _run("check", "articles", "-g", BUNDLED_GLOSSARY, "-f", "json", cwd=work, home=home)
+    again = _run(*CHECK, cwd=work, home=home)
     assert not marker.exists()
     assert (again.returncode, again.stdout, again.stderr) == (1, clean_report, b"")
 
 
 def test_a_copied_or_restored_cache_is_ignored(project, tmp_path, monkeypatch):
     """Another user's (or another machine's) cache is not answered from: their key is not ours."""
-    work, _, clean_report = project
+    work, home, _ = project
+    monkeypatch.chdir(work)
     checked: list[str] = []
-    checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()),
-                              Cache(work / ".mtcheck_cache", key_file=tmp_path / "other-user" / "key"))
     original = Checker.check_document
     monkeypatch.setattr(Checker, "check_document",
                         lambda self, document: checked.append(document.path) or original(self, document))
-    cache = Cache(work / ".mtcheck_cache", key_file=tmp_path / "other-user" / "key")
-    monkeypatch.chdir(work)
-    check_paths(checker, ["articles"], cache=cache)
-    assert checked == ["articles/a.txt"]
+    for key, examined in [(home / "mtcheck" / "cache-key", []), (tmp_path / "other-user" / "key", ["articles/a.txt"])]:
+        cache = Cache(work / ".mtcheck_cache", key_file=key)
+        checker = compile_checker(["g.yaml"], Config(), select_rules(Config()), cache)
+        check_paths(checker, ["articles"], cache=cache)
+        assert checked == examined  # the owner's cache answers its owner, and no one else
+        checked.clear()
 
 
 def test_a_genuine_result_moved_to_another_files_key_is_ignored(tmp_path):
@@ -119,7 +135,7 @@ def test_a_well_formed_entry_of_the_wrong_type_is_no_answer(project):
     for entry in _entries(work / ".mtcheck_cache"):
         kind, key = entry.parent.parent.name, entry.name
         entry.write_bytes(_entry_signed_with(secret, kind, key, pickle.dumps(["not", "a", kind, "entry"])))
-    again = _run("check", "articles", "-g", BUNDLED_GLOSSARY, "-f", "json", cwd=work, home=home)
+    again = _run(*CHECK, cwd=work, home=home)
     assert (again.returncode, again.stdout, again.stderr) == (1, clean_report, b"")
 
 
@@ -140,9 +156,9 @@ def test_what_is_not_an_entry_is_ignored_without_hanging(project, kind):
     work, home, clean_report = project
     for entry in _entries(work / ".mtcheck_cache"):
         _replace_with(entry, kind)
+    # A process of its own, its memory capped: an entry read without end (/dev/zero) ends it, not the tests.
     limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30)); "
-    command = [sys.executable, "-c", limit + "from mtcheck.entry import run; run()",
-               "check", "articles", "-g", str(BUNDLED_GLOSSARY), "-f", "json"]
+    command = [sys.executable, "-c", limit + "from mtcheck.entry import run; run()", *CHECK]
     env = {**os.environ, "NO_COLOR": "1", "XDG_CACHE_HOME": str(home)}
     again = subprocess.run(command, cwd=work, capture_output=True, env=env, timeout=60)
     assert (again.returncode, again.stdout, again.stderr) == (1, clean_report, b"")
@@ -153,7 +169,7 @@ def test_the_key_is_made_private_and_an_exposed_key_turns_the_cache_off(project,
     key = home / "mtcheck" / "cache-key"
     assert stat.S_IMODE(key.stat().st_mode) == 0o600 and len(key.read_bytes()) == 32
     key.chmod(0o644)
-    again = _run("check", "articles", "-g", BUNDLED_GLOSSARY, "-f", "json", cwd=work, home=home)
+    again = _run(*CHECK, cwd=work, home=home)
     assert again.returncode == 1 and again.stdout == clean_report
     assert again.stderr.decode().startswith(f"warning: cache off: the cache key {key} must belong to you")
     with pytest.raises(KeyProblem):

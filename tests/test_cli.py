@@ -6,21 +6,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.cli_runs import mtcheck  # re-exported: several test files import it from tests.test_cli
+from tests.cli_runs import index_cache, mtcheck  # re-exported: several test files import it from tests.test_cli
 from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE, ROOT, SMALL_GLOSSARY
-
-
-@pytest.fixture()
-def glossary_file(tmp_path):
-    path = tmp_path / "small.yaml"
-    path.write_text(SMALL_GLOSSARY, encoding="utf-8")
-    return path
 
 
 def test_exit_1_on_major_findings_and_0_on_clean_text():
@@ -32,23 +26,27 @@ def test_exit_1_on_major_findings_and_0_on_clean_text():
     assert mtcheck("check", CORRECTED_SAMPLE).returncode == 0
 
 
-def test_a_run_ends_and_leaves_no_worker_process_behind():
+def test_a_run_ends_and_leaves_no_worker_process_behind(tmp_path):
     """The console script ends a completed run without tearing its objects down; its workers must be
     gone by then: one left waiting for work would hold the output pipe open, and this would time out."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, **index_cache(cache, BUNDLED_GLOSSARY)}  # the index is not the subject: not compiled twice
     for launcher in ([sys.executable, "-m", "mtcheck"], [str(Path(sys.executable).with_name("mtcheck"))]):
         if not os.path.exists(launcher[0]):
             continue
-        run = subprocess.run([*launcher, "check", "--no-cache", "--jobs", "2", "-f", "json", str(MT_SAMPLE),
-                              str(CORRECTED_SAMPLE)], capture_output=True, timeout=60, cwd=ROOT)
+        shutil.rmtree(cache / "results", ignore_errors=True)  # the files' results, which would leave the workers idle
+        run = subprocess.run([*launcher, "check", "--verbose", "--jobs", "2", "-f", "json", "-g", str(BUNDLED_GLOSSARY),
+                              str(MT_SAMPLE), str(CORRECTED_SAMPLE)], capture_output=True, timeout=60, cwd=ROOT, env=env)
         assert run.returncode == 1, run.stderr
         assert [f["path"] for f in json.loads(run.stdout)["files"]] == [str(MT_SAMPLE), str(CORRECTED_SAMPLE)]
+        assert "from the cache" in run.stderr.decode() and "2 examined by up to 2 worker processes" in run.stderr.decode()
 
 
-def test_fail_on_threshold(glossary_file, tmp_path):
+def test_fail_on_threshold(small_glossary_file, tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("Kurti met Corti. Kurti left.")
-    assert mtcheck("check", text, "-g", glossary_file).returncode == 0  # minor only
-    assert mtcheck("check", text, "-g", glossary_file, "--fail-on", "minor").returncode == 1
+    assert mtcheck("check", text, "-g", small_glossary_file).returncode == 0  # minor only
+    assert mtcheck("check", text, "-g", small_glossary_file, "--fail-on", "minor").returncode == 1
     assert mtcheck("check", MT_SAMPLE, "--fail-on", "never").returncode == 0
     assert mtcheck("check", MT_SAMPLE, "--fail-on", "critical").returncode == 0
 
@@ -79,19 +77,19 @@ def test_output_is_deterministic():
     assert first == mtcheck("check", MT_SAMPLE, "--format", "json").stdout
 
 
-def test_stdin_and_bom(glossary_file):
-    result = mtcheck("check", "-", "-g", glossary_file, "--format", "json", stdin="\ufeffthe USO met".encode())
+def test_stdin_and_bom(small_glossary_file):
+    result = mtcheck("check", "-", "-g", small_glossary_file, "--format", "json", stdin="\ufeffthe USO met".encode())
     report = json.loads(result.stdout)
     [finding] = report["files"][0]["findings"]
     assert report["files"][0]["path"] == "<stdin>" and (finding["offset"], finding["text"]) == (4, "USO")
 
 
-def test_folders_recurse_into_txt_and_md(tmp_path, glossary_file):
+def test_folders_recurse_into_txt_and_md(tmp_path, small_glossary_file):
     (tmp_path / "docs" / "deep").mkdir(parents=True)
     (tmp_path / "docs" / "a.md").write_text("the USO")
     (tmp_path / "docs" / "deep" / "b.txt").write_text("the ZSO")
     (tmp_path / "docs" / "c.html").write_text("the USO")
-    report = json.loads(mtcheck("check", "docs", "-g", glossary_file, "-f", "json", cwd=tmp_path).stdout)
+    report = json.loads(mtcheck("check", "docs", "-g", small_glossary_file, "-f", "json", cwd=tmp_path).stdout)
     assert [f["path"] for f in report["files"]] == ["docs/a.md", "docs/deep/b.txt"]
 
 
@@ -103,29 +101,29 @@ def test_select_and_ignore_rules():
     assert "term-misspelled" not in json.loads(result.stdout)["summary"]["by_rule"]
 
 
-def test_config_file_and_no_config(tmp_path, glossary_file):
+def test_config_file_and_no_config(tmp_path, small_glossary_file):
     (tmp_path / "mtcheck.yaml").write_text(
-        f"glossaries: [{glossary_file}]\nfail_on: minor\nrules:\n  term-forbidden: {{severity: minor}}\n")
+        f"glossaries: [{small_glossary_file}]\nfail_on: minor\nrules:\n  term-forbidden: {{severity: minor}}\n")
     (tmp_path / "a.txt").write_text("the USO")
     result = mtcheck("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 1 and b"minor term-forbidden" in result.stdout
     assert mtcheck("check", "a.txt", "--no-config", cwd=tmp_path).returncode == 2  # no glossary at all
 
 
-def test_pyproject_config(tmp_path, glossary_file):
-    (tmp_path / "pyproject.toml").write_text(f'[tool.mtcheck]\nglossaries = ["{glossary_file}"]\nfail_on = "never"\n')
+def test_pyproject_config(tmp_path, small_glossary_file):
+    (tmp_path / "pyproject.toml").write_text(f'[tool.mtcheck]\nglossaries = ["{small_glossary_file}"]\nfail_on = "never"\n')
     (tmp_path / "a.txt").write_text("the USO")
     result = mtcheck("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 0 and b"term-forbidden" in result.stdout
 
 
-def test_default_glossaries_folder_and_explicit_glossary_replaces_config(tmp_path, glossary_file):
+def test_default_glossaries_folder_and_explicit_glossary_replaces_config(tmp_path, small_glossary_file):
     (tmp_path / "glossaries").mkdir()
     (tmp_path / "glossaries" / "g.yaml").write_text(SMALL_GLOSSARY)
     (tmp_path / "a.txt").write_text("the USO")
     assert mtcheck("check", "a.txt", cwd=tmp_path).returncode == 1
     (tmp_path / "mtcheck.yaml").write_text("glossaries: [missing/]\n")
-    assert mtcheck("check", "a.txt", "-g", glossary_file, cwd=tmp_path).returncode == 1
+    assert mtcheck("check", "a.txt", "-g", small_glossary_file, cwd=tmp_path).returncode == 1
 
 
 @pytest.mark.parametrize("args, message", [
@@ -173,36 +171,36 @@ def test_help_and_version():
     assert mtcheck("--version").stdout.decode().startswith("mtcheck ")
 
 
-def test_exclude_globs_from_config(tmp_path, glossary_file):
+def test_exclude_globs_from_config(tmp_path, small_glossary_file):
     (tmp_path / "docs" / "drafts").mkdir(parents=True)
     (tmp_path / "docs" / "a.txt").write_text("the USO")
     (tmp_path / "docs" / "drafts" / "b.txt").write_text("the USO")
-    (tmp_path / "mtcheck.yaml").write_text(f"glossaries: [{glossary_file}]\nexclude: ['docs/drafts/*']\n")
+    (tmp_path / "mtcheck.yaml").write_text(f"glossaries: [{small_glossary_file}]\nexclude: ['docs/drafts/*']\n")
     report = json.loads(mtcheck("check", "docs", "-f", "json", cwd=tmp_path).stdout)
     assert [f["path"] for f in report["files"]] == ["docs/a.txt"]
 
 
-def test_empty_file_is_fine(tmp_path, glossary_file):
+def test_empty_file_is_fine(tmp_path, small_glossary_file):
     (tmp_path / "empty.txt").write_text("")
-    result = mtcheck("check", "empty.txt", "-g", glossary_file, "-f", "json", cwd=tmp_path)
+    result = mtcheck("check", "empty.txt", "-g", small_glossary_file, "-f", "json", cwd=tmp_path)
     assert result.returncode == 0
     [file] = json.loads(result.stdout)["files"]
     assert file["path"] == "empty.txt" and file["words"] == 0 and file["findings"] == []
     assert file["score"]["score"] == 100 and file["score"]["passed"]
 
 
-def test_unwritable_output_is_an_error_and_leaves_nothing(tmp_path, glossary_file):
+def test_unwritable_output_is_an_error_and_leaves_nothing(tmp_path, small_glossary_file):
     (tmp_path / "a.txt").write_text("the USO")
-    result = mtcheck("check", "a.txt", "-g", glossary_file, "-o", "missing/report.json", cwd=tmp_path)
+    result = mtcheck("check", "a.txt", "-g", small_glossary_file, "-o", "missing/report.json", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.decode().startswith("error: missing/report.json: cannot write")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "small.yaml"]
 
 
-def test_quality_score_in_json_and_min_score(glossary_file, tmp_path):
+def test_quality_score_in_json_and_min_score(small_glossary_file, tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("Kurti met Corti. " + "Kurti left the meeting early. " * 100, encoding="utf-8")  # enough words to score
     out = tmp_path / "report.json"
-    assert mtcheck("check", text, "-g", glossary_file, "-f", "json", "-o", out).returncode == 0
+    assert mtcheck("check", text, "-g", small_glossary_file, "-f", "json", "-o", out).returncode == 0
     report = json.loads(out.read_text(encoding="utf-8"))
     [file] = report["files"]
     score = file["score"]
@@ -210,10 +208,10 @@ def test_quality_score_in_json_and_min_score(glossary_file, tmp_path):
     assert score["errors"] == {"Terminology/Inconsistent use of terminology": {"minor": 1}}
     assert score["score"] == pytest.approx(100 - 1000 / 503) and score["passed"]
     assert report["summary"]["score"] == score
-    assert mtcheck("check", text, "-g", glossary_file, "--min-score", "99").returncode == 1
-    assert mtcheck("check", text, "-g", glossary_file, "--min-score", "98").returncode == 0
+    assert mtcheck("check", text, "-g", small_glossary_file, "--min-score", "99").returncode == 1
+    assert mtcheck("check", text, "-g", small_glossary_file, "--min-score", "98").returncode == 0
     (tmp_path / "mtcheck.yaml").write_text("scoring:\n  min_score: 99\n", encoding="utf-8")
-    assert mtcheck("check", text, "-g", glossary_file, cwd=tmp_path).returncode == 1
+    assert mtcheck("check", text, "-g", small_glossary_file, cwd=tmp_path).returncode == 1
 
 
 def test_text_report_shows_the_quality_score():

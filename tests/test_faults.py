@@ -22,11 +22,14 @@ from typer.testing import CliRunner
 
 from mtcheck import output
 from mtcheck.cli import app
+from mtcheck.entry import STOPS as STOPPING_SIGNALS, Stopped, stop_on_termination_signals
 from mtcheck.errors import InputError
 from mtcheck.output import TEMPORARY_SUFFIX, write_atomic
+from tests.cli_runs import index_cache, mtcheck
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE, SMALL_GLOSSARY
 
-ARTICLES = 300
+ARTICLES = 300  # written one by one (each synced) for long enough that a signal sent mid-run lands mid-write
+ARTICLE_LINES = 2  # after the headline: short articles are checked and fixed soon, and the writes begin
 SAMPLE_LINES = MT_SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
 INTERRUPTED = "interrupted: each file is either fixed or as it was\n"
 
@@ -36,15 +39,17 @@ def make_articles(folder: Path) -> None:
     and goes on with a different stretch of the article."""
     folder.mkdir()
     for i in range(ARTICLES):
-        start = (i * 7) % (len(SAMPLE_LINES) - 8)
-        text = f"Article {i}\n" + SAMPLE_LINES[0] + "".join(SAMPLE_LINES[start:start + 8])
+        start = (i * 7) % (len(SAMPLE_LINES) - ARTICLE_LINES)
+        text = f"Article {i}\n" + SAMPLE_LINES[0] + "".join(SAMPLE_LINES[start:start + ARTICLE_LINES])
         (folder / f"a{i:03}.txt").write_text(text, encoding="utf-8")
 
 
-def start_fix(folder: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "mtcheck", "fix", "--no-cache", "--no-config", "-g", str(BUNDLED_GLOSSARY),
-               str(folder), "--write"]
-    return subprocess.Popen(command, cwd=folder.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def start_fix(folder: Path, env: dict[str, str]) -> subprocess.Popen:
+    """`fix --write` on ``folder`` in a process of its own, to be stopped by a signal. ``env`` points
+    it at a cache holding the compiled index (``fix_env``): each run goes to its writes sooner."""
+    command = [sys.executable, "-m", "mtcheck", "fix", "--no-config", "-g", str(BUNDLED_GLOSSARY), str(folder), "--write"]
+    return subprocess.Popen(command, cwd=folder.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, **env})
 
 
 def contents(folder: Path) -> dict[str, bytes]:
@@ -61,10 +66,14 @@ def corpus(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("corpus")
     make_articles(base / "original")
     shutil.copytree(base / "original", base / "fixed")
-    finished = start_fix(base / "fixed")
-    _, stderr = finished.communicate(timeout=60)
-    assert finished.returncode == 0, stderr
+    finished = mtcheck("fix", "--no-cache", "--no-config", "-g", BUNDLED_GLOSSARY, "fixed", "--write", cwd=base)
+    assert finished.returncode == 0, finished.stderr
     return base
+
+
+@pytest.fixture(scope="module")
+def fix_env(tmp_path_factory) -> dict[str, str]:
+    return index_cache(tmp_path_factory.mktemp("cache"), BUNDLED_GLOSSARY)
 
 
 def test_a_normal_run_fixes_every_file_and_leaves_no_temporary_file(corpus):
@@ -86,7 +95,7 @@ STOPS = [(signal.SIGINT, 0.0), (signal.SIGKILL, 0.0), (signal.SIGTERM, 0.0), (si
          (signal.SIGKILL, 0.03)]
 
 
-def test_fix_write_interrupted_or_killed_leaves_each_file_old_or_new(tmp_path, corpus):
+def test_fix_write_interrupted_or_killed_leaves_each_file_old_or_new(tmp_path, corpus, fix_env):
     originals, fixed = contents(corpus / "original"), contents(corpus / "fixed")
     folder = tmp_path / "articles"
     shutil.copytree(corpus / "original", folder)
@@ -96,7 +105,7 @@ def test_fix_write_interrupted_or_killed_leaves_each_file_old_or_new(tmp_path, c
         old = [name for name in originals if before[name] == originals[name]]
         if not old:
             break  # a fast machine: the runs so far wrote every file
-        process = start_fix(folder)
+        process = start_fix(folder, fix_env)
         wait_for_first_write(folder, old, process)
         time.sleep(delay)
         process.send_signal(number)
@@ -117,7 +126,7 @@ def test_fix_write_interrupted_or_killed_leaves_each_file_old_or_new(tmp_path, c
         cut_midway.append(0 < sum(now[name] != before[name] for name in originals) < len(old))
     assert any(cut_midway), "no run was stopped while writing: the test proved nothing"
 
-    finished = start_fix(folder)
+    finished = start_fix(folder, fix_env)
     assert finished.wait(timeout=60) == 0
     assert contents(folder) == fixed  # the rest fixed, and any stale temporary file removed
 
@@ -127,8 +136,7 @@ def test_a_stale_temporary_file_from_a_killed_run_is_removed_by_the_next_write(t
     article.write_text(SAMPLE_LINES[0], encoding="utf-8")
     stale = tmp_path / f".a.txt{TEMPORARY_SUFFIX}"
     stale.write_bytes(b"half a fix")
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "fix", "--no-cache", "-g", str(BUNDLED_GLOSSARY),
-                             str(article), "--write"], cwd=tmp_path, capture_output=True)
+    result = mtcheck("fix", "--no-cache", "-g", BUNDLED_GLOSSARY, article, "--write", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"] and "CSM key" in article.read_text(encoding="utf-8")
 
@@ -146,17 +154,28 @@ def test_a_temporary_file_another_live_run_holds_is_left_alone(tmp_path):
     assert report.read_text(encoding="utf-8") == "old\n" and busy.exists()
 
 
-def test_ctrl_c_while_a_file_is_written_waits_for_the_file(tmp_path):
+@pytest.mark.parametrize("number, stop", [(signal.SIGINT, KeyboardInterrupt), (signal.SIGTERM, Stopped)],
+                         ids=["ctrl-c", "sigterm"])
+def test_a_signal_while_a_file_is_written_waits_for_the_file(tmp_path, number, stop):
+    """Ctrl-C, and SIGTERM (which ends a run as Ctrl-C does), wait until the file is whole."""
     report = tmp_path / "report.txt"
     report.write_text("old\n", encoding="utf-8")
 
     def chunks():
         yield "first half, "
-        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), number)
         yield "second half\n"
 
-    with pytest.raises(KeyboardInterrupt):
-        write_atomic(report, chunks())
+    previous = {other: signal.signal(other, signal.SIG_DFL) for other in STOPPING_SIGNALS}  # as the console script starts
+    try:
+        stop_on_termination_signals()  # SIGTERM and SIGHUP, as the console script has them
+        handler = signal.getsignal(number)
+        with pytest.raises(stop):
+            write_atomic(report, chunks())
+        assert signal.getsignal(number) is handler  # put back once the file is written
+    finally:
+        for other, before in previous.items():
+            signal.signal(other, before)
     assert report.read_text(encoding="utf-8") == "first half, second half\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
@@ -233,16 +252,14 @@ def test_a_full_disk_keeps_the_old_report_and_leaves_no_temporary_file(small_art
 
 
 def test_dev_full_is_a_full_disk(small_article):
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", "--no-cache", "-g", "g.yaml", "a.txt",
-                             "-o", "/dev/full"], cwd=small_article, capture_output=True)
+    result = mtcheck("check", "-g", "g.yaml", "a.txt", "-o", "/dev/full", cwd=small_article)
     assert (result.returncode, result.stderr.decode()) == (2, "error: /dev/full: cannot write: No space left on device\n")
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
 def test_dev_null_is_written_to_not_replaced(small_article):
     before = os.stat("/dev/null")
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", "--no-cache", "-g", "g.yaml", "a.txt",
-                             "-o", "/dev/null"], cwd=small_article, capture_output=True)
+    result = mtcheck("check", "-g", "g.yaml", "a.txt", "-o", "/dev/null", cwd=small_article)
     after = os.stat("/dev/null")
     assert result.returncode == 1 and result.stderr == b""  # the article's major findings
     assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
@@ -255,8 +272,7 @@ def test_a_fifo_receives_the_report_and_stays_a_fifo(small_article):
     received = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", "--no-cache", "-g", "g.yaml", "a.txt",
-                             "-f", "json", "-o", str(fifo)], cwd=small_article, capture_output=True, timeout=60)
+    result = mtcheck("check", "-g", "g.yaml", "a.txt", "-f", "json", "-o", fifo, cwd=small_article)
     reader.join(timeout=10)
     assert result.returncode == 1, result.stderr
     assert [f["text"] for f in json.loads(received[0])["files"][0]["findings"]] == ["USO", "Aljbin Kurti"]

@@ -12,6 +12,7 @@ from mtcheck.documents import StreamedDocument, examination_segments
 from mtcheck.markup import code_spans, mask_code
 from mtcheck.model import ProseDocument
 from mtcheck.text import count_words
+from tests.conftest import glossary_file
 from tests.test_fixer import GLOSSARY, fix
 
 ARTICLE = """\
@@ -64,9 +65,7 @@ def test_the_words_of_code_are_not_counted(checker):
 
 @pytest.fixture()
 def glossary(tmp_path):
-    path = tmp_path / "glossary.yaml"
-    path.write_text(GLOSSARY, encoding="utf-8")
-    return path
+    return glossary_file(tmp_path, GLOSSARY, "glossary.yaml")
 
 
 def test_fix_rewrites_the_prose_and_leaves_the_code_as_it_was(tmp_path, glossary):

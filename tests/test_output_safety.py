@@ -19,7 +19,7 @@ from mtcheck.glossary.exchange import export_glossaries
 from mtcheck.glossary.loader import load_glossaries
 from mtcheck.reporters import render
 from mtcheck.workflow import CheckRequest, scored_run
-from tests.conftest import BUNDLED_GLOSSARY
+from tests.conftest import BUNDLED_GLOSSARY, glossary_file
 from tests.test_cli import mtcheck
 
 # What a terminal, a CI log or a browser would obey: C0 controls but tab and line feed, DEL, C1
@@ -205,9 +205,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @pytest.fixture()
 def formula_glossary(tmp_path):
-    path = tmp_path / "formulas.yaml"
-    path.write_text(FORMULA_GLOSSARY, encoding="utf-8")
-    return path
+    return glossary_file(tmp_path, FORMULA_GLOSSARY, "formulas.yaml")
 
 
 def imported(folder, table):

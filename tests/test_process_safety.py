@@ -16,10 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
-from mtcheck.entry import Stopped, stop_on_termination_signals
 from mtcheck.glossary.exchange import export_glossaries
 from mtcheck.glossary.loader import load_glossaries
-from mtcheck.output import TEMPORARY_SUFFIX, write_atomic
+from mtcheck.output import TEMPORARY_SUFFIX
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE, SMALL_GLOSSARY
 
 MTCHECK_SCRIPT = Path(sys.executable).with_name("mtcheck")  # the console script, as a caller runs it
@@ -56,6 +55,7 @@ def alive(pid: int) -> bool:
 
 
 # --- SIGTERM and SIGHUP --------------------------------------------------------------------------
+# SIGTERM while a file is written, with Ctrl-C: tests/test_faults.py::test_a_signal_while_a_file_is_written_waits_for_the_file
 
 @pytest.fixture(scope="module")
 def long_run(tmp_path_factory) -> Path:
@@ -141,26 +141,6 @@ def test_a_run_started_with_sighup_ignored_keeps_ignoring_it(long_run, tmp_path)
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=SIGNAL_TIMEOUT)
         assert (process.returncode, stderr.decode()) == (143, "terminated\n")
-
-
-def test_sigterm_while_a_report_is_written_ends_the_run_once_the_report_is_whole(tmp_path):
-    report = tmp_path / "report.json"
-    report.write_text("old\n", encoding="utf-8")
-
-    def chunks():
-        yield "first half, "
-        os.kill(os.getpid(), signal.SIGTERM)
-        yield "second half\n"
-
-    previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as the console script starts
-    try:
-        stop_on_termination_signals()
-        with pytest.raises(Stopped):
-            write_atomic(report, chunks())
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-    assert report.read_text(encoding="utf-8") == "first half, second half\n"
-    assert os.listdir(tmp_path) == ["report.json"]
 
 
 # --- an output that is an input ------------------------------------------------------------------

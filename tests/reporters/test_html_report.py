@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import lxml.html
@@ -15,6 +12,7 @@ import pytest
 from mtcheck.model import FileResult, Finding, RunResult, Severity
 from mtcheck.reporters import html_report, render
 from mtcheck.workflow import CheckRequest, scored_run
+from tests.cli_runs import mtcheck
 from tests.conftest import BUNDLED_GLOSSARY, CORRECTED_SAMPLE, MT_SAMPLE, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -144,9 +142,7 @@ def test_side_panel_groups_by_term_and_by_rule(sample_html):
 
 def test_cli_writes_the_page(tmp_path, sample_html):
     out = tmp_path / "out.html"
-    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", str(MT_SAMPLE), "--no-cache", "-f", "html",
-                             "--select", ",".join(GLOSSARY_RULES),
-                             "-o", str(out)], cwd=ROOT, capture_output=True, env={**os.environ, "NO_COLOR": "1"})
+    result = mtcheck("check", MT_SAMPLE, "-f", "html", "--select", ",".join(GLOSSARY_RULES), "-o", out, cwd=ROOT)
     assert result.returncode == 1, result.stderr
     assert out.read_text(encoding="utf-8") == sample_html
 

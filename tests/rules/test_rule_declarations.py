@@ -82,6 +82,13 @@ def test_every_rule_has_examples_that_fail_and_examples_that_pass(rule):
     assert any(not example.fails for example in rule.examples)
 
 
+def test_every_rule_has_category_severity_and_doc():
+    for rule in RULES.values():
+        assert rule.category and isinstance(rule.severity, Severity) and rule.summary
+        module = __import__(rule.check.__module__, fromlist=["_"])
+        assert "Fails:" in module.__doc__ and "Passes:" in module.__doc__
+
+
 def check_nothing(ctx):
     return iter(())
 
