@@ -42,6 +42,7 @@ class _LanguageForms(NamedTuple):
     # first four letters of the keys of four or more, and the keys of three.
     heads: frozenset[str]
     short: frozenset[str]
+    foreign: bool  # every form is of another language than the texts' (the glossaries' source language)
 
 
 class InflectedIndex:
@@ -75,13 +76,16 @@ class InflectedIndex:
             self.file()
         return self._by_language
 
-    def starting_words(self, words: Iterable[str]) -> dict[str, list[tuple[str, _Filed]]]:
+    def starting_words(self, words: Iterable[str], lexicon: Lexicon) -> dict[str, list[tuple[str, _Filed]]]:
         """The text's words (``words``: distinct, as written) that are some form's first word
-        inflected: bare word -> (language, form) pairs."""
+        inflected: bare word -> (language, form) pairs. For forms of another language than the
+        text's, an ordinary word of the text's language (``lexicon``) starts none: it is that word,
+        and the most words of a text are, so they need no stemming."""
         starts: dict[str, list[tuple[str, _Filed]]] = {}
         for code, forms in self._languages().items():
             stems = stems_for(code)
-            for word in words:
+            candidates = [w for w in words if not lexicon.is_common(w)] if forms.foreign else words
+            for word in candidates:
                 head = word[:4].lower()
                 if not head.isascii():
                     head = stems.fold(word.lower())[:4]
@@ -133,7 +137,7 @@ def _file(filed: list[_Filed], stems: Stems) -> _LanguageForms:
                 by_base.setdefault(base, []).append(entry)
     keys = (*by_stem, *by_base)
     return _LanguageForms(by_stem, by_base, frozenset(key[:4] for key in keys if len(key) >= 4),
-                          frozenset(key for key in keys if len(key) == 3))
+                          frozenset(key for key in keys if len(key) == 3), all(entry.foreign for entry in filed))
 
 
 def _ordinary(written: str, lexicon: Lexicon) -> bool:

@@ -42,7 +42,7 @@ class TermIndex:
         one_word = self.exact.one_word_hits(vocabulary)
         suspicious, anchoring = self.fuzzy.words_to_look_at(vocabulary) if near_misses else (set(), set())
         spellings = self.acronyms.spellings(words) if near_misses else {}
-        inflected = self.inflected.starting_words(words) if self.inflected else {}
+        inflected = self.inflected.starting_words(words, self.lexicon) if self.inflected else {}
         located = locate(bare.text, one_word.keys() | suspicious | anchoring | spellings.keys() | inflected.keys())
         exact = self.exact.find(text, bare, [w for w in located if w[2] in one_word], one_word)
         if inflected:
