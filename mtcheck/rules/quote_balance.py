@@ -18,8 +18,10 @@ from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.text import document_paragraphs
 
-PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "„": "“"}
-CLOSERS = {closer: opener for opener, closer in PAIRS.items() if opener != "„"}
+# Opener -> closer, in every language's convention: English “…”, German „…“ and »…«, French and
+# Swiss «…». A mark that closes one pair and opens another ("“", "«", "»") closes the open pair
+# that expects it, else opens: so each convention balances, and none needs the document's language.
+PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "„": "“", "«": "»", "»": "«"}
 LABEL_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SMILEY = re.compile(r"[:;=8][-^']?$")
 SMILEY_REACH = 3  # a smiley's eyes and nose, and a line break after them (where "$" also matches)
@@ -64,12 +66,10 @@ def _unbalanced(text: str, start: int, end: int, continued: bool):
         mark, at = found.group(), found.start()
         if mark == '"':
             straight.append(at)
-        elif mark == "“" and stack and stack[-1][1] == "„":
-            stack.pop()  # German „…“
+        elif stack and PAIRS[stack[-1][1]] == mark:
+            stack.pop()
         elif mark in PAIRS:
             stack.append((at, mark))
-        elif stack and stack[-1][1] == CLOSERS[mark]:
-            stack.pop()
         elif not (mark == ")" and (_follows_a_label(text, start, at) or _SMILEY.search(text, max(start, at - SMILEY_REACH), at))):
             yield at, mark, f"'{mark}' closes what was never opened in this paragraph"
     for at, mark in stack:
@@ -111,5 +111,8 @@ RULE = Rule(
         Example("“Yes,” he said (twice)."),
         Example("“The first paragraph goes on.\n\n“And ends here.”"),
         Example("1) first\n2) second :)"),
+        Example("Er nannte es »Schwarzes Loch« und „Urknall“.", language="de"),
+        Example("Il a dit « non » (deux fois).", language="fr"),
+        Example("Er sagte ⟦»⟧nein.", language="de"),
     ),
 )
