@@ -42,9 +42,13 @@ def test_check_bag_matches_the_local_run(client, checker):
 
 def test_the_index_is_broadcast_once_to_every_worker(client, checker):
     text = MT_SAMPLE.read_text(encoding="utf-8")
-    check_bag(db.from_sequence([("a", text)] * 4, npartitions=4), checker=checker, client=client).compute()
+    # The bag holds the broadcast future: while it lives, the workers keep the checker (once the bag
+    # is gone, the scheduler may release it at any moment, which made this test flaky).
+    bag = check_bag(db.from_sequence([("a", text)] * 4, npartitions=4), checker=checker, client=client)
+    bag.compute()
     held = client.run(lambda dask_worker: sum(type(v).__name__ == "Checker" for v in dask_worker.data.values()))
     assert sorted(held.values()) == [1, 1]
+    del bag
 
 
 def test_paths_on_the_cluster_keep_the_given_paths(client, checker, tmp_path, monkeypatch):
