@@ -62,6 +62,9 @@ class Term:
     # "inflect": its forms are found inflected in languages that inflect (mtcheck.inflection);
     # "exact": only as written (a brand, a title that never changes).
     morphology: str = "inflect"
+    # Inflected forms of the accepted forms that the language's stemmer does not find (irregular
+    # plurals, names): accepted anywhere, and not counted as other forms by term-inconsistent.
+    inflections: tuple[str, ...] = ()
 
     def forms_by_role(self) -> dict[str, tuple[str, ...]]:
         return {
@@ -70,6 +73,7 @@ class Term:
             "short": self.short,
             "forbidden": self.forbidden,
             "source": self.source,
+            "inflection": self.inflections,
         }
 
 

@@ -272,6 +272,10 @@ def _json_term(term: Term) -> dict:
         data["severity"] = term.severity.label
     data["fuzzy"] = False if term.fuzzy is None else term.fuzzy
     data["case_sensitive"] = term.case_sensitive
+    if term.morphology != "inflect":
+        data["morphology"] = term.morphology
+    if term.inflections:
+        data["inflections"] = list(term.inflections)
     examples = _examples(term)
     if examples:
         data["examples"] = examples

@@ -16,8 +16,7 @@ from mtcheck.text import fold
 
 GLOSSARY_SUFFIXES = (".yaml", ".yml")
 DEFAULT_FUZZY = 88
-ACCEPTED_ROLES = ("canonical", "variants", "short")
-FORM_LISTS = ("variants", "short", "forbidden", "source")
+FORM_LISTS = ("variants", "short", "forbidden", "source", "inflections")
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +142,7 @@ def _build_term(raw: dict, defaults: dict, glossary: str) -> Term:
         fuzzy=None if fuzzy is False else int(fuzzy),
         case_sensitive=bool(setting("case_sensitive", False)),
         morphology=setting("morphology", "inflect"),
+        inflections=clean(raw.get("inflections", [])),
         flag_examples=tuple(raw.get("examples", {}).get("flag", ())),
         pass_examples=tuple(raw.get("examples", {}).get("pass", ())),
     )
@@ -185,4 +185,5 @@ def _claimed_forms(glossary, located, t, term, forms) -> list[Problem]:
     return problems
 
 
-_LIST_KEY = {"variant": "variants", "short": "short", "forbidden": "forbidden", "source": "source"}
+_LIST_KEY = {"variant": "variants", "short": "short", "forbidden": "forbidden", "source": "source",
+             "inflection": "inflections"}

@@ -226,7 +226,7 @@ def suggestion_for(match: Match) -> str:
     """The form to write instead: the nearest accepted form; for an acronym ("USO", "WSO") the
     term's own acronym ("CSM"), so that "the USO key" becomes "the CSM key"; else the canonical."""
     form = match.form
-    if form.role in ("canonical", "variant", "short"):
+    if form.role in ACCEPTED:
         return match.rendered(form.text)
     written = drop_invisible(match.text)  # "U\u200bSO" is the acronym USO
     if is_acronym(written[: len(written) - len(match.suffix)]):

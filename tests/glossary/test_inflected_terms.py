@@ -168,3 +168,17 @@ def test_inflected_uses_count_for_consistency_and_a_person_picks_the_ending():
             "Danach sprach der Parlamentspräsident.")
     [(rule, found, suggestion, fixable)] = findings("de.yaml", text)
     assert (rule, found, suggestion, fixable) == ("term-inconsistent", "Parlamentspräsident", "Bundestagspräsident", False)
+
+
+def test_a_declared_inflection_is_accepted_not_counted_and_suggested_when_misspelled():
+    assert findings("de.yaml", "Der Weltatlas und die Weltatlanten liegen im Regal.") == []
+    [(rule, found, suggestion, fixable)] = findings("de.yaml", "Die Weltatlannten liegen im Regal.")
+    assert (rule, found, suggestion, fixable) == ("term-misspelled", "Weltatlannten", "Weltatlanten", True)
+
+
+def test_a_declared_inflection_that_is_also_forbidden_is_refused(tmp_path):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text("version: 1\nname: g\nlanguage: de\nterms:\n  - id: a\n    canonical: Weltatlas\n"
+                        "    forbidden: [Weltatlanten]\n    inflections: [Weltatlanten]\n", encoding="utf-8")
+    done = mtcheck("glossary", "validate", str(glossary))
+    assert done.returncode == 1 and b"'Weltatlanten' is both forbidden and inflections" in done.stdout

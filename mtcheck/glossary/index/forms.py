@@ -6,9 +6,9 @@ from typing import NamedTuple
 
 from mtcheck.model import Term
 
-ACCEPTED = frozenset({"canonical", "variant", "short"})
+ACCEPTED = frozenset({"canonical", "variant", "short", "inflection"})
 # Of forms sharing a key, the one whose role comes first is tried first.
-ROLE_ORDER = ("canonical", "variant", "short", "source", "forbidden")
+ROLE_ORDER = ("canonical", "variant", "short", "inflection", "source", "forbidden")
 KINDS = ("exact", "diacritics", "fuzzy", "acronym", "inflected")
 WRITTEN_AS_GIVEN = frozenset({"exact", "inflected"})  # the form itself, as the glossary gives it or inflected
 
