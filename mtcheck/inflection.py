@@ -17,6 +17,7 @@ import Stemmer
 from mtcheck.folding import WORD_RE, strip_diacritics
 from mtcheck.languages import Language, language
 from mtcheck.lexicon import SERBIAN_CYRILLIC
+from mtcheck.text import LONGEST_WORD
 
 _TRANSLITERATIONS = {"serbian": SERBIAN_CYRILLIC}  # the stemmer reads both scripts; prefixes are compared in one
 
@@ -37,6 +38,8 @@ class Stems:
 
     def __call__(self, word: str) -> str:
         """The stem of lower-case ``word``, in one script (diacritics kept: "vucic" is no "vučić")."""
+        if len(word) > LONGEST_WORD:
+            return word  # junk, not a word: never stemmed, never kept
         stem = self._seen.get(word)
         if stem is None:
             stem = self._stem(word)

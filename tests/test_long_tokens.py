@@ -170,3 +170,10 @@ def test_enumeration_and_smiley_lookups_read_back_from_the_mark_as_the_regexes_d
                 found = quote_balance._follows_a_label(text, 0, at) or bool(
                     quote_balance._SMILEY.search(text, max(0, at - quote_balance.SMILEY_REACH), at))
                 assert found == expected, (text, at)
+
+
+def test_a_long_token_that_starts_like_an_inflected_term_is_no_term():
+    # The inflected pass (German) stems words that begin like a form's stem: junk that does is skipped.
+    checker = Checker(load_glossaries([str(ROOT / "tests" / "data" / "languages" / "de.yaml")]))
+    text = "Die Zinsen der Europäischen Zentralbnak steigen. Europ" + _random_letters(LETTERS) + " Ende."
+    assert _findings_in_child(checker, text) == [("term-misspelled", "Europäischen Zentralbnak")]

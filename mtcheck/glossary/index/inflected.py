@@ -20,7 +20,7 @@ from mtcheck.folding import WORD_RE, BareText, bare_vocabulary
 from mtcheck.glossary.index.forms import Form, Match
 from mtcheck.inflection import Stems, stems_for
 from mtcheck.lexicon import Lexicon
-from mtcheck.text import TOKEN_RE
+from mtcheck.text import LONGEST_WORD, TOKEN_RE
 
 class _Filed(NamedTuple):
     # The form's words, lower case, as written: stemmers need the letters ("главный" is no "главныи").
@@ -86,6 +86,8 @@ class InflectedIndex:
             stems = stems_for(code)
             candidates = [w for w in words if not lexicon.is_common(w)] if forms.foreign else words
             for word in candidates:
+                if len(word) > LONGEST_WORD:
+                    continue  # junk, not a word (mtcheck.text.LONGEST_WORD)
                 head = word[:4].lower()
                 if not head.isascii():
                     head = stems.fold(word.lower())[:4]
