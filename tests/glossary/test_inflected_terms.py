@@ -182,3 +182,14 @@ def test_a_declared_inflection_that_is_also_forbidden_is_refused(tmp_path):
                         "    forbidden: [Weltatlanten]\n    inflections: [Weltatlanten]\n", encoding="utf-8")
     done = mtcheck("glossary", "validate", str(glossary))
     assert done.returncode == 1 and b"'Weltatlanten' is both forbidden and inflections" in done.stdout
+
+
+def test_an_inflected_word_with_a_typo_is_found_and_corrected_in_its_inflection():
+    # The ending and the typo together are too far from "Fahrzeug" on the surface: the stems are one edit apart.
+    [(rule, found, suggestion, fixable)] = findings("de.yaml", "Die Räder des Fahrzuges sind neu.")
+    assert (rule, found, suggestion, fixable) == ("term-misspelled", "Fahrzuges", "Fahrzeuges", True)
+
+
+def test_an_ordinary_word_with_diacritics_is_no_misspelling_of_a_term():
+    # Compared without diacritics, "zusammenhangt" is no German word and looked like "Zusammenhang".
+    assert findings("de.yaml", "Wir wissen nicht, wie das zusammenhängt.") == []

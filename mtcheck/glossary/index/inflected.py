@@ -16,10 +16,14 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
 from mtcheck.folding import WORD_RE, BareText, bare_vocabulary
 from mtcheck.glossary.index.forms import Form, Match
 from mtcheck.inflection import Stems, stems_for
 from mtcheck.lexicon import Lexicon
+from mtcheck.similarity.neighbourhood import Neighbourhood
 from mtcheck.text import LONGEST_WORD, TOKEN_RE
 
 class _Filed(NamedTuple):
@@ -43,6 +47,13 @@ class _LanguageForms(NamedTuple):
     heads: frozenset[str]
     short: frozenset[str]
     foreign: bool  # every form is of another language than the texts' (the glossaries' source language)
+    # The folded stems of one-word forms of MISSPELT_MIN letters or more, by their one-edit keys: an
+    # inflected word with a typo ("Abbilxungen") has a stem one edit from its form's.
+    misspelt: Neighbourhood
+    misspelt_heads: frozenset[str]  # their first three letters: a typo after them is looked for (a sieve)
+
+
+MISSPELT_MIN = 6  # shorter stems are one edit from too many words
 
 
 class InflectedIndex:
@@ -101,6 +112,33 @@ class InflectedIndex:
                     known.extend((code, f) for f in fitting if (code, f) not in known)
         return starts
 
+    def misspelt_words(self, words: Iterable[str], lexicon: Lexicon, starts: dict) -> dict[str, list[tuple[str, _Filed]]]:
+        """The text's words that are no word of the language (``lexicon``) and whose stem is one
+        edit from a one-word form's: an inflected form with a typo, which the surface comparison
+        misses (the ending and the typo together are too far from the uninflected form). Bare word
+        -> (language, form) pairs. Forms of another language than the text's are left out: their
+        inflections with a typo are as likely ordinary words of the text's language."""
+        found: dict[str, list[tuple[str, _Filed]]] = {}
+        for code, forms in self._languages().items():
+            if forms.foreign:
+                continue
+            stems = stems_for(code)
+            for word in words:
+                if not MISSPELT_MIN <= len(word) <= LONGEST_WORD:
+                    continue
+                lower = word.lower()
+                if (lower if lower.isascii() else stems.fold(lower))[:3] not in forms.misspelt_heads:
+                    continue
+                if lexicon.is_listed(word):
+                    continue  # a word of the language, however rare, is no typo
+                stem = stems.fold(stems(lower))
+                near = [c for c in forms.misspelt.near(stem) if c != stem and OSA.distance(c, stem) == 1]
+                fitting = [(code, f) for c in near for f in forms.by_stem.get(c, ()) if len(f.words) == 1]
+                for bare_word in bare_vocabulary((lower,)) if fitting else ():
+                    if bare_word not in starts:
+                        found.setdefault(bare_word, []).extend(fitting)
+        return found
+
     def find(self, text: str, bare: BareText, located: list[tuple[int, int, str]],
              starts: dict[str, list[tuple[str, _Filed]]], lexicon: Lexicon) -> list[Match]:
         """Every inflected occurrence of a form in ``text``, overlapping ones included
@@ -138,8 +176,10 @@ def _file(filed: list[_Filed], stems: Stems) -> _LanguageForms:
             for base in stems.name_bases(first):
                 by_base.setdefault(base, []).append(entry)
     keys = (*by_stem, *by_base)
+    one_word = [stem for stem, entries in by_stem.items() if len(stem) >= MISSPELT_MIN and any(len(e.words) == 1 for e in entries)]
     return _LanguageForms(by_stem, by_base, frozenset(key[:4] for key in keys if len(key) >= 4),
-                          frozenset(key for key in keys if len(key) == 3), all(entry.foreign for entry in filed))
+                          frozenset(key for key in keys if len(key) == 3), all(entry.foreign for entry in filed),
+                          Neighbourhood(one_word), frozenset(stem[:3] for stem in one_word))
 
 
 def _ordinary(written: str, lexicon: Lexicon) -> bool:
@@ -161,6 +201,26 @@ def _rest_matches(text: str, bare: BareText, end: int, filed: _Filed, stems: Ste
             return None
         end = word.end()
     return end
+
+
+MISSPELT_SIMILARITY = 75  # the written word against the form: an ending and a typo apart, no further
+
+
+def misspelt_matches(text: str, bare: BareText, located: list[tuple[int, int, str]],
+                     misspelt: dict[str, list[tuple[str, _Filed]]]) -> list[Match]:
+    """Fuzzy matches for the located words of ``misspelt`` (``InflectedIndex.misspelt_words``):
+    written with the form's initial case (a lower-case German verb is no misspelt noun), and
+    MISSPELT_SIMILARITY alike on the surface."""
+    found = []
+    for start, end, word in located:
+        o_start, o_end = bare.span(start, end)
+        written = text[o_start:o_end]
+        for _, filed in misspelt.get(word, ()):
+            score = round(fuzz.ratio(written.lower(), filed.form.text.lower()), 1)
+            if written[:1].isupper() == filed.form.text[:1].isupper() and score >= MISSPELT_SIMILARITY:
+                found.append(Match(o_start, o_end, filed.form, "fuzzy", written, score))
+                break  # one suggestion for a word: the first form, in filing order
+    return found
 
 
 def _same_words(written: str, form: Form, stems: Stems) -> bool:

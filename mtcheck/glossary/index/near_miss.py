@@ -28,7 +28,7 @@ from mtcheck.glossary.index.spans import Intervals
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Term
 from mtcheck.similarity.neighbourhood import CompactNeighbourhood, Neighbourhood
-from mtcheck.text import LONGEST_WORD, drop_invisible
+from mtcheck.text import LONGEST_WORD, TOKEN_RE, drop_invisible
 
 MIN_FUZZY_CHARS = 5  # shorter forms are too close to ordinary words to compare by ratio
 MIN_EDIT_WORD = 4  # words shorter than this are not looked up one edit away
@@ -295,6 +295,12 @@ class FuzzyIndex:
             return not self._lexicon.is_common(differing[0])
         return all(not self._lexicon.is_common(w) or self._derived(w) for w in differing)
 
+    def _an_ordinary_word(self, written: str) -> bool:
+        """Whether ``written`` is one ordinary word of the language as the text writes it: the
+        windows compare bare words, which lost their diacritics ("zusammenhangt" is no German word,
+        "zusammenhängt" is)."""
+        return not written.isascii() and TOKEN_RE.fullmatch(written) is not None and self._lexicon.is_common(written)
+
     def _best_windows(self, text: str, bare: BareText, windows: dict) -> list[Match]:
         ranked = sorted(((score, w) for w, score in windows.items() if score),
                         key=lambda item: (-item[0], -(item[1][2] - item[1][1]), item[1][1], item[1][0]))
@@ -303,8 +309,10 @@ class FuzzyIndex:
         for score, (number, start, end) in ranked:
             if taken.overlaps(start, end):
                 continue
-            taken.add(start, end)
             o_start, o_end = bare.span(start, end)
+            if self._an_ordinary_word(text[o_start:o_end]):
+                continue
+            taken.add(start, end)
             form = self._forms[number][0]
             matches.append(Match(o_start, o_end, form, "fuzzy", text[o_start:o_end], round(score, 1)))
         return matches

@@ -8,7 +8,7 @@ from mtcheck.folding import BareText, bare_text, bare_vocabulary
 from mtcheck.glossary.index.building import build_parts
 from mtcheck.glossary.index.exact import ExactIndex, LocatedWord
 from mtcheck.glossary.index.forms import Form, Match
-from mtcheck.glossary.index.inflected import InflectedIndex, with_inflected
+from mtcheck.glossary.index.inflected import InflectedIndex, misspelt_matches, with_inflected
 from mtcheck.glossary.index.near_miss import AcronymIndex, Coverage, FuzzyIndex
 from mtcheck.glossary.index.spans import Intervals, locate
 from mtcheck.glossary.index.store import EncodedMatches, encode
@@ -43,10 +43,13 @@ class TermIndex:
         suspicious, anchoring = self.fuzzy.words_to_look_at(vocabulary) if near_misses else (set(), set())
         spellings = self.acronyms.spellings(words) if near_misses else {}
         inflected = self.inflected.starting_words(words, self.lexicon) if self.inflected else {}
-        located = locate(bare.text, one_word.keys() | suspicious | anchoring | spellings.keys() | inflected.keys())
+        misspelt = self.inflected.misspelt_words(words, self.lexicon, inflected) if self.inflected and near_misses else {}
+        located = locate(bare.text, one_word.keys() | suspicious | anchoring | spellings.keys() | inflected.keys()
+                         | misspelt.keys())
         exact = self.exact.find(text, bare, [w for w in located if w[2] in one_word], one_word)
-        if inflected:
+        if inflected or misspelt:
             found = self.inflected.find(text, bare, [w for w in located if w[2] in inflected], inflected, self.lexicon)
+            found += misspelt_matches(text, bare, [w for w in located if w[2] in misspelt], misspelt)
             exact = with_inflected(exact, found)
         fuzzy, acronyms = (self._near_misses(text, bare, exact, located, suspicious, anchoring, spellings)
                            if near_misses else ([], []))
