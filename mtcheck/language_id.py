@@ -45,20 +45,21 @@ def foreign_language(words: list[str], target: str) -> str | None:
     as the target's own frequent words that it lacks (a quoted English title inside a German
     sentence is German), and 60% of the words ordinary words of it. None when they read as the
     target, or as nothing known."""
-    frequent = frequent_words()
     target_code = wordfreq_code(target)
-    own = frequent.get(target_code, frozenset())
-    lowered = [word.lower() for word in words if len(word) > 1]  # "t" of "don't" belongs to no language
-    best, best_count = None, 0
-    for language, theirs in frequent.items():
-        if language == target_code:
-            continue
-        telling = sum(1 for word in lowered if word in theirs and word not in own)
-        if telling > best_count:
-            best, best_count = language, telling
-    if best is None or best_count < 2 or best_count * 5 < len(words):
+    telling = _telling(target_code)
+    counts: dict[str, int] = {}
+    for word in words:
+        for language in telling.get(word) or telling.get(word.lower(), ()):
+            counts[language] = counts.get(language, 0) + 1
+    if not counts:
+        return None  # the common case, a dictionary miss or two a word
+    lowered = [word.lower() for word in words if len(word) > 1]
+    best = min(counts, key=lambda language: (-counts[language], language))
+    best_count = counts[best]
+    if best_count < 2 or best_count * 5 < len(words):
         return None
-    theirs = frequent[best]
+    frequent = frequent_words()
+    own, theirs = frequent.get(target_code, frozenset()), frequent[best]
     own_telling = sum(1 for word in lowered if word in own and word not in theirs)
     if best_count <= 2 * own_telling:
         return None
@@ -67,6 +68,21 @@ def foreign_language(words: list[str], target: str) -> str | None:
 
 
 _LEXICON_CODES = {"sh": "sr"}  # lexicon_for takes BCP 47 tags
+
+
+@lru_cache(maxsize=32)
+def _telling(target_code: str) -> dict[str, tuple[str, ...]]:
+    """Each frequent word of another language that the target language's frequent words lack ->
+    the languages it tells of, in order."""
+    frequent = frequent_words()
+    own = frequent.get(target_code, frozenset())
+    telling: dict[str, list[str]] = {}
+    for language in sorted(frequent):
+        if language != target_code:
+            for word in frequent[language] - own:
+                if len(word) > 1:  # "t" of "don't", "l" of "l'homme": fragments tell no language
+                    telling.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in telling.items()}
 
 
 def regenerate() -> dict:
