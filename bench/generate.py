@@ -584,22 +584,32 @@ def _zipf_weights(names: list[str] | None) -> tuple[list[str], list[float]] | No
 def name_pool(terms: list[TermSpec], seed: int, count: int = NAME_POOL) -> list[str]:
     """Invented English-looking names, none a glossary form, a form's plural, nor within one edit
     (Levenshtein) or two insertions/deletions of any form or form word: mtcheck has nothing to find
-    in them. Also at least two edits from each other, so that no two read as one name misspelt."""
+    in them. Also at least two edits from each other, and no two names (nor a name and a form word)
+    share a consonant skeleton, so that none reads as another name misspelt ("Dunwood", "Denenwood")."""
     rng = random.Random(f"{seed}-names")
     candidates = sorted({head + middle + tail for head in NAME_HEADS for middle in NAME_MIDDLES for tail in NAME_TAILS})
     rng.shuffle(candidates)
     taboo = NearIndex({bare(f) for t in terms for f in t.forms()}
                       | {w for t in terms for f in t.forms() for w in WORD_RE.findall(bare(f))} - CONNECTOR_WORDS)
     chosen, near_chosen = [], NearIndex(())
+    sounds = {_skeleton(w) for w in taboo.words}
     for name in candidates:
         key = name.lower()
-        if near_chosen.near(key) or taboo.near(key) or _names_one_of(key, taboo.words):
+        if (_skeleton(key) in sounds or near_chosen.near(key) or taboo.near(key)
+                or _names_one_of(key, taboo.words)):
             continue
         chosen.append(name)
         near_chosen.add(key)
+        sounds.add(_skeleton(key))
         if len(chosen) == count:
             break
     return chosen
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word, c as k and z as s, repeats collapsed: "denenwood" -> "dnwd"."""
+    consonants = [c for c in bare(word).replace("c", "k").replace("z", "s") if c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(consonants) if not i or consonants[i - 1] != c)
 
 
 class NearIndex:

@@ -76,6 +76,8 @@ def test_names_are_far_from_every_glossary_form(terms, names):
         assert name[0].isupper() and not generate._names_one_of(key, keys | words)
         for other in keys | words:
             assert Levenshtein.distance(key, other) > 1 and Indel.distance(key, other) > 2, (name, other)
+    skeletons = [generate._skeleton(n) for n in names]
+    assert len(set(skeletons)) == len(names) and not set(skeletons) & {generate._skeleton(w) for w in words}
     lowered = sorted(n.lower() for n in names)
     assert all(Levenshtein.distance(a, b) > 1 for i, a in enumerate(lowered) for b in lowered[i + 1:])
 
