@@ -7,11 +7,16 @@ Writes into the output folder:
 - ``glossary-1k.yaml``, ``glossary-10k.yaml``: glossary format v1; the 1k glossary is the first 1,000
   terms of the 10k one. Term words are invented, name-like and never ordinary English words.
 - ``forms-1k.txt``, ``forms-10k.txt``: every form of the glossary, one per line (for the baselines).
-- ``corpus-{100k,1m}-{1k,10k}.txt``: English-like filler text with glossary items planted about once
-  every 40 words: correct forms, inflected forms ('s, plural s), forbidden forms, one-edit
-  misspellings, acronym errors and diacritic losses.
-- ``truth-{100k,1m}-{1k,10k}.json``: the planted items, ``{offset, length, text, kind, term, form,
-  edit}``, offsets and lengths in code points of the corpus text.
+- ``corpus-{100k,1m}-{1k,10k}.txt`` (the "easy" family): common English words (Zipf >= 3.5) with
+  glossary items planted about once every 40 words: correct forms, inflected forms ('s, plural s),
+  forbidden forms, one-edit misspellings, acronym errors and diacritic losses.
+- ``corpus-realistic-{100k,1m}-{1k,10k}.txt``: the same planting in filler drawn by frequency from
+  wordfreq's whole English list (rare words at their real rate, about 3% of tokens with Zipf < 3),
+  plus invented English-looking names that no glossary holds (about 2% of tokens).
+- ``corpus-rare-{100k,1m}-{1k,10k}.txt``: the same, filler drawn uniformly from the 50,000 most
+  frequent English words (rare-word heavy), with the same names.
+- ``truth-{corpus}.json``: the planted items, ``{offset, length, text, kind, term, form, edit}``,
+  offsets and lengths in code points of the corpus text.
 - ``manifest.json``: the seed, a fingerprint of this script (bench/run.py regenerates when either
   differs) and the files written (bytes, words, planted items).
 
@@ -41,6 +46,7 @@ DEFAULT_SEED = 20261127
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GLOSSARY_SIZES = {"1k": 1_000, "10k": 10_000}
 CORPUS_SIZES = {"100k": 100_000, "1m": 1_000_000}
+FAMILIES = ("easy", "realistic", "rare")  # easy: the original corpora, file names without a prefix
 
 MAX_NAME_ZIPF = 2.5  # a generated word this frequent in English is an English word: rejected
 FILLER_MIN_ZIPF = 3.5  # filler text uses only common English words
@@ -69,6 +75,18 @@ ITEM_GAP = (20, 58)  # filler words between planted items: about one item per 40
 SENTENCE_WORDS = (8, 25)
 PARAGRAPH_SENTENCES = (3, 7)
 COMMA_RATE = 0.07
+
+RARE_ZIPF = 3.0  # a token below this is "rare" (real English news MT: 3.1% of tokens, names included)
+NAME_RATE = 0.02  # realistic and rare families: share of filler slots given to a non-glossary name
+NAME_POOL = 2000  # distinct names, used with Zipf-like (1/rank) frequencies
+RARE_FAMILY_TOP = 50_000  # rare family: filler uniform over this many most frequent words
+# English-looking name parts: "Ash" + "er" + "worth" -> "Asherworth". Some are real names ("Ashford").
+NAME_HEADS = ("Al Ash Bar Bel Bram Bran Brook Cal Car Chal Dal Dar Den Dun El Fair Fen Gar Gil Hal Har Hart "
+              "Hay Kel Ken Kirk Lan Lock Mar Mel Mor Nor Pem Ral Red Ros Sal Sel Stan Sum Tal Thorn Wal War "
+              "Wes Whit Wil Win Wood Ald Bex Cor Hol Lang").split()
+NAME_MIDDLES = ("", "", "", "er", "ing", "s", "e", "en")
+NAME_TAILS = ("by bourne brook den don er ett field ford ham hurst ington ley ling low man more ridge shaw "
+              "stead ston ton well wick worth wood combe dale gate").split()
 
 
 # words ----------------------------------------------------------------------------------------
@@ -428,11 +446,19 @@ def filler_vocabulary() -> tuple[list[str], list[float]]:
 
 
 class CorpusWriter:
-    """Writes sentences and paragraphs of filler words, planting an item every ITEM_GAP words."""
+    """Writes sentences and paragraphs of filler words, planting an item every ITEM_GAP words.
 
-    def __init__(self, planter: Planter, rng: random.Random):
+    ``filler``: (words, cumulative weights) to draw filler from, common words by default; ``names``:
+    (names, cumulative weights) put in NAME_RATE of the filler slots, none by default.
+    """
+
+    def __init__(self, planter: Planter, rng: random.Random, filler: tuple[list[str], list[float]] | None = None,
+                 names: tuple[list[str], list[float]] | None = None):
         self.planter = planter
         self.rng = rng
+        self.filler = filler or filler_vocabulary()
+        self.names = names
+        self.name_tokens = 0
         self.pieces: list[str] = []
         self.offset = 0
         self.words = 0
@@ -470,7 +496,11 @@ class CorpusWriter:
             self._plant(self.planter.item())
             self._until_item = self.rng.randint(*ITEM_GAP)
             return
-        word = self._next_filler()
+        if self.names and self.rng.random() < NAME_RATE:
+            word = self.rng.choices(self.names[0], cum_weights=self.names[1])[0]
+            self.name_tokens += 1
+        else:
+            word = self._next_filler()
         self._emit(word[0].upper() + word[1:] if first else word)
         self.words += 1
         self._until_item -= 1
@@ -486,22 +516,146 @@ class CorpusWriter:
 
     def _next_filler(self) -> str:
         if not self._filler:
-            words, weights = filler_vocabulary()
+            words, weights = self.filler
             self._filler = self.rng.choices(words, cum_weights=weights, k=8192)[::-1]
         return self._filler.pop()
 
 
-def write_corpus(terms: list[TermSpec], words: int, seed: str) -> tuple[str, list[dict]]:
+def write_corpus(terms: list[TermSpec], words: int, seed: str, family: str = "easy",
+                 names: list[str] | None = None) -> tuple[str, list[dict]]:
+    """One corpus of ``family``; ``names`` (realistic and rare families): from ``name_pool``."""
     rng = random.Random(seed)
-    return CorpusWriter(Planter(terms, rng), rng).write(words)
+    planter = Planter(terms, rng)
+    if family == "easy":
+        return CorpusWriter(planter, rng).write(words)
+    filler = realistic_vocabulary() if family == "realistic" else rare_vocabulary()
+    return CorpusWriter(planter, rng, _without_form_words(filler, planter), _zipf_weights(names)).write(words)
+
+
+@lru_cache(maxsize=1)
+def english_frequencies() -> dict[str, float]:
+    """wordfreq's whole English list, alphabetic ASCII words only, by frequency (ties by spelling)."""
+    words = [(w, f) for w, f in wordfreq.get_frequency_dict("en").items()
+             if w.isascii() and w.isalpha() and (len(w) > 1 or w in ("a", "i"))]
+    return dict(sorted(words, key=lambda item: (-item[1], item[0])))
+
+
+@lru_cache(maxsize=1)
+def realistic_vocabulary() -> tuple[list[str], list[float]]:
+    """Every English word, weighted by its frequency: rare words come at their real rate."""
+    frequencies = english_frequencies()
+    return list(frequencies), list(accumulate(frequencies.values()))
+
+
+@lru_cache(maxsize=1)
+def rare_vocabulary() -> tuple[list[str], list[float]]:
+    """The RARE_FAMILY_TOP most frequent English words, uniformly."""
+    words = list(english_frequencies())[:RARE_FAMILY_TOP]
+    return words, list(accumulate(1.0 for _ in words))
+
+
+def _without_form_words(filler: tuple[list[str], list[float]], planter: Planter) -> tuple[list[str], list[float]]:
+    """The filler without the glossary's name words (wordfreq's long tail holds a few invented
+    names by chance): such a word would be an exact match, or a near miss, that the truth omits."""
+    clashing = {w for w in filler[0] if _clashes(w, planter)}
+    if not clashing:
+        return filler
+    words, cumulative, previous, total = [], [], 0.0, 0.0
+    for word, weight in zip(*filler):
+        if word not in clashing:
+            total += weight - previous
+            words.append(word)
+            cumulative.append(total)
+        previous = weight
+    return words, cumulative
+
+
+def _clashes(word: str, planter: Planter) -> bool:
+    return (word not in CONNECTOR_WORDS and word in planter.form_words) or _names_one_of(word, planter.form_keys)
+
+
+CONNECTOR_WORDS = frozenset(w.lower() for w in CONNECTORS)
+
+
+def _zipf_weights(names: list[str] | None) -> tuple[list[str], list[float]] | None:
+    return (names, list(accumulate(1 / (rank + 2) for rank in range(len(names))))) if names else None
+
+
+def name_pool(terms: list[TermSpec], seed: int, count: int = NAME_POOL) -> list[str]:
+    """Invented English-looking names, none a glossary form, a form's plural, nor within one edit
+    (Levenshtein) or two insertions/deletions of any form or form word: mtcheck has nothing to find
+    in them. Also at least two edits from each other, and no two names (nor a name and a form word)
+    share a consonant skeleton, so that none reads as another name misspelt ("Dunwood", "Denenwood")."""
+    rng = random.Random(f"{seed}-names")
+    candidates = sorted({head + middle + tail for head in NAME_HEADS for middle in NAME_MIDDLES for tail in NAME_TAILS})
+    rng.shuffle(candidates)
+    taboo = NearIndex({bare(f) for t in terms for f in t.forms()}
+                      | {w for t in terms for f in t.forms() for w in WORD_RE.findall(bare(f))} - CONNECTOR_WORDS)
+    chosen, near_chosen = [], NearIndex(())
+    sounds = {_skeleton(w) for w in taboo.words}
+    for name in candidates:
+        key = name.lower()
+        if (_skeleton(key) in sounds or near_chosen.near(key) or taboo.near(key)
+                or _names_one_of(key, taboo.words)):
+            continue
+        chosen.append(name)
+        near_chosen.add(key)
+        sounds.add(_skeleton(key))
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word, c as k and z as s, repeats collapsed: "denenwood" -> "dnwd"."""
+    consonants = [c for c in bare(word).replace("c", "k").replace("z", "s") if c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(consonants) if not i or consonants[i - 1] != c)
+
+
+class NearIndex:
+    """Words, and whether a word is within one Levenshtein edit or two insertions/deletions of one."""
+
+    def __init__(self, words):
+        self.words: set[str] = set()
+        self._by_deletion: dict[str, set[str]] = defaultdict(set)
+        for word in words:
+            self.add(word)
+
+    def add(self, word: str) -> None:
+        self.words.add(word)
+        for key in deletions(word) | {word}:
+            self._by_deletion[key].add(word)
+
+    def near(self, word: str) -> bool:
+        """Shared keys (the word or one deletion) cover one substitution, insertion or deletion, and two
+        indels one on each side; two deletions of ``word`` reach a word two letters shorter, and one
+        insertion into ``word`` meets a deletion of a word two letters longer."""
+        if any(k in self._by_deletion for k in deletions(word) | {word}):
+            return True
+        if any(d in self.words for k in deletions(word) for d in deletions(k)):
+            return True
+        return any(word[:i] + c + word[i:] in self._by_deletion
+                   for i in range(len(word) + 1) for c in string.ascii_lowercase)
+
+
+def zipf_share(tokens: list[str], below: float = RARE_ZIPF) -> float:
+    """The share of word ``tokens`` whose Zipf frequency is below ``below``."""
+    counts = Counter(t.lower() for t in tokens)
+    rare = sum(n for word, n in counts.items() if wordfreq.zipf_frequency(word, "en") < below)
+    return round(rare / len(tokens), 4) if tokens else 0.0
 
 
 # files ---------------------------------------------------------------------------------------
 
 
+def corpus_name(family: str, corpus: str, glossary: str) -> str:
+    """"100k-1k" for the easy family (the original names), "realistic-100k-1k" for the others."""
+    return f"{corpus}-{glossary}" if family == "easy" else f"{family}-{corpus}-{glossary}"
+
+
 def expected_files() -> list[str]:
     names = [f"{kind}-{g}.{ext}" for g in GLOSSARY_SIZES for kind, ext in (("glossary", "yaml"), ("forms", "txt"))]
-    names += [f"{kind}-{c}-{g}.{ext}" for c in CORPUS_SIZES for g in GLOSSARY_SIZES
+    names += [f"{kind}-{corpus_name(f, c, g)}.{ext}" for f in FAMILIES for c in CORPUS_SIZES for g in GLOSSARY_SIZES
               for kind, ext in (("corpus", "txt"), ("truth", "json"))]
     return names + ["manifest.json"]
 
@@ -523,19 +677,21 @@ def generate_all(out: Path = DATA_DIR, seed: int = DEFAULT_SEED, log=print) -> d
     out.mkdir(parents=True, exist_ok=True)
     manifest = {"seed": seed, "generator": generator_fingerprint(), "glossaries": {}, "corpora": {}}
     all_terms = build_terms(max(GLOSSARY_SIZES.values()), seed)
+    names = name_pool(all_terms, seed)  # clear of the largest glossary, so of every glossary
     for label, size in GLOSSARY_SIZES.items():
         terms = all_terms[:size]
         write_glossary(out / f"glossary-{label}.yaml", f"bench-{label}", terms, seed)
         write_forms(out / f"forms-{label}.txt", terms)
         manifest["glossaries"][label] = {"terms": len(terms), "forms": sum(len(t.forms()) for t in terms)}
         log(f"glossary-{label}.yaml: {len(terms)} terms")
-        for corpus_label, words in CORPUS_SIZES.items():
-            name = f"{corpus_label}-{label}"
-            text, truth = write_corpus(terms, words, f"{seed}-corpus-{name}")
-            (out / f"corpus-{name}.txt").write_text(text, encoding="utf-8")
-            (out / f"truth-{name}.json").write_text(_json_lines(truth), "utf-8")
-            manifest["corpora"][name] = _corpus_stats(text, truth)
-            log(f"corpus-{name}.txt: {manifest['corpora'][name]}")
+        for family in FAMILIES:
+            for corpus_label, words in CORPUS_SIZES.items():
+                name = corpus_name(family, corpus_label, label)
+                text, truth = write_corpus(terms, words, f"{seed}-corpus-{name}", family, names)
+                (out / f"corpus-{name}.txt").write_text(text, encoding="utf-8")
+                (out / f"truth-{name}.json").write_text(_json_lines(truth), "utf-8")
+                manifest["corpora"][name] = {"family": family, **_corpus_stats(text, truth, set(names) if family != "easy" else set())}
+                log(f"corpus-{name}.txt: {manifest['corpora'][name]}")
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", "utf-8")
     return manifest
 
@@ -545,9 +701,25 @@ def _json_lines(items: list[dict]) -> str:
     return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"
 
 
-def _corpus_stats(text: str, truth: list[dict]) -> dict:
-    return {"bytes": len(text.encode("utf-8")), "chars": len(text), "words": len(WORD_RE.findall(text)),
-            "planted": dict(sorted(Counter(item["kind"] for item in truth).items()))}
+def _corpus_stats(text: str, truth: list[dict], names: set[str] = frozenset()) -> dict:
+    """Sizes, planted items, the share of word tokens with Zipf < RARE_ZIPF, and for the families with
+    names the share of name tokens and the rare share of the filler words alone (no names, no items)."""
+    stats = {"bytes": len(text.encode("utf-8")), "chars": len(text), "words": len(WORD_RE.findall(text)),
+             "planted": dict(sorted(Counter(item["kind"] for item in truth).items())),
+             "zipf_lt3_share": zipf_share(WORD_RE.findall(text))}
+    if names:
+        filler = WORD_RE.findall(_without_planted(text, truth))
+        stats["name_share"] = round(sum(w in names for w in filler) / stats["words"], 4)
+        stats["filler_zipf_lt3_share"] = zipf_share([w for w in filler if w not in names])
+    return stats
+
+
+def _without_planted(text: str, truth: list[dict]) -> str:
+    pieces, at = [], 0
+    for item in truth:
+        pieces.append(text[at:item["offset"]])
+        at = item["offset"] + item["length"]
+    return "".join(pieces) + text[at:]
 
 
 def main() -> None:

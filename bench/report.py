@@ -10,9 +10,12 @@ def markdown(results: dict) -> str:
     sections = [
         _header(results),
         _table("Speed", SPEED_COLUMNS, cases),
+        _table("Near-miss pass cost per suspicious word (in process)", NEAR_MISS_COLUMNS, cases),
+        _table("Corpora", CORPUS_COLUMNS, cases),
         _table("Accuracy (from the end-to-end JSON report)", ACCURACY_COLUMNS, cases),
         _table("Misspelling recall by edit (forms under 10 characters / 10 and more)", EDIT_COLUMNS, cases),
-        _table("Baselines (exact + fuzzy matching of the same glossary and corpus)", BASELINE_COLUMNS, cases),
+        _table("Baselines (exact + fuzzy matching of the same glossary and corpus)", BASELINE_COLUMNS,
+               [c for c in cases if "baselines" in c]),
         *([_streaming(results["streaming"])] if "streaming" in results else []),
         _notes(),
     ]
@@ -114,7 +117,16 @@ def _mtcheck_e2e(case: dict) -> str:
     return f"{_e2e_wall(case)} ({_number(_e2e(case)['mb_per_s'], 3)} MB/s)"
 
 
+def _share(value) -> str:
+    return "-" if value is None else f"{value:.1%}"
+
+
+def _near_miss(case: dict) -> dict:
+    return case["in_process"].get("near_miss") or {}
+
+
 CASE_COLUMNS = [
+    ("family", lambda c: c.get("family", "easy")),
     ("glossary", lambda c: f"{c['glossary']} ({c['forms']:,} forms)"),
     ("corpus", lambda c: f"{c['corpus']} ({c['corpus_mb']:.2f} MB)"),
 ]
@@ -129,6 +141,21 @@ SPEED_COLUMNS = CASE_COLUMNS + [
     ("e2e CPU s", lambda c: _number(_e2e(c)["cpu_s"])),
     ("e2e MB/s", lambda c: _number(_e2e(c)["mb_per_s"], 3)),
     ("e2e peak MB", lambda c: _number(_e2e(c)["peak_rss_mb"], 0)),
+]
+NEAR_MISS_COLUMNS = CASE_COLUMNS + [
+    ("suspicious words", lambda c: _number(_near_miss(c).get("suspicious_words"), 0)),
+    ("per MB", lambda c: _number(_near_miss(c).get("suspicious_per_mb"), 0)),
+    ("their tokens per MB", lambda c: _number(_near_miss(c).get("occurrences_per_mb"), 0)),
+    ("near-miss passes s", lambda c: _number(_near_miss(c).get("seconds"), 3)),
+    ("µs per suspicious word", lambda c: _number(_near_miss(c).get("us_per_suspicious_word"), 1)),
+    ("µs per suspicious token", lambda c: _number(_near_miss(c).get("us_per_occurrence"), 1)),
+]
+CORPUS_COLUMNS = CASE_COLUMNS + [
+    ("words", lambda c: _number(c["corpus_words"], 0)),
+    ("tokens Zipf < 3", lambda c: _share(c.get("zipf_lt3_share"))),
+    ("filler tokens Zipf < 3", lambda c: _share(c.get("filler_zipf_lt3_share"))),
+    ("name tokens", lambda c: _share(c.get("name_share"))),
+    ("planted items", lambda c: _number(sum(c["planted"].values()), 0)),
 ]
 ACCURACY_COLUMNS = CASE_COLUMNS + [
     ("forbidden recall", _recall("forbidden")),
@@ -175,4 +202,10 @@ def _notes() -> str:
         "- Fuzzy precision: term-misspelled findings overlapping a planted near miss of the same term, over all"
         " term-misspelled findings.",
         "- grep only matches exact forms (ASCII case folding); it is the floor of exact matching, not a checker.",
+        "- Families: easy = common words only (Zipf >= 3.5); realistic = filler drawn by frequency from wordfreq's"
+        " whole English list plus non-glossary names (~2% of tokens); rare = filler uniform over the 50k most"
+        " frequent words plus the same names. Baselines run on the easy family only.",
+        "- Near-miss pass cost: (exact+fuzzy - exact) in-process time over the distinct suspicious words"
+        " (`FuzzyIndex.words_to_look_at`); it includes the diacritics and acronym passes. Tokens: their"
+        " occurrences in the text. Zipf < 3 shares count every word token, planted glossary items included.",
     ])
