@@ -215,7 +215,9 @@ def fix(
                                       cache_dir=None if no_cache else workflow.CacheDir.DEFAULT, encoding=encoding, write=write,
                                       exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
                                       note=_verbose_note() if verbose else None)
-        fixes = [f for f in workflow.run_fix(request) if f.changed]
+        planned = workflow.run_fix(request)
+        for_a_person = sum(len(f.for_a_person) for f in planned)
+        fixes = [f for f in planned if f.changed]
         changed = []
         if write:
             changed = workflow.write_fixes(fixes, workflow.write_targets(paths, [f.path for f in fixes]))
@@ -230,6 +232,10 @@ def fix(
         if not quiet:
             typer.echo(f"{verb} {edits} finding{'s' if edits != 1 else ''} in {len(fixes)} file{'s' if len(fixes) != 1 else ''}.",
                        err=True)
+            if for_a_person:
+                typer.echo(f"{for_a_person} suggestion{'s' if for_a_person != 1 else ''} left to a person: written in place, "
+                           f"{'they' if for_a_person != 1 else 'it'} would not keep the text's inflection (mtcheck check lists them).",
+                           err=True)
     except KeyboardInterrupt as stop:  # the last words (mtcheck.entry) say what state the files are in
         stop.add_note("each file is either fixed or as it was")
         raise

@@ -41,6 +41,8 @@ class FileFix:
     edits: list[Edit] = field(default_factory=list)
     skipped: list[Finding] = field(default_factory=list)  # fixable findings left alone: ambiguous
     encoding: str = "utf-8-sig"  # what the file was read with (--encoding)
+    # Findings whose suggestion a person must write: in place, it would not keep the text's inflection.
+    for_a_person: list[Finding] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -60,7 +62,8 @@ def fix_file(path: str, raw: bytes, findings: list[Finding], encoding: str = "ut
     edits, skipped = plan_edits(text, fixes(findings))
     refuse_unencodable(path, edits, _bom_and_codec(raw, encoding)[1])
     after = encode_like(raw, apply_edits(text, edits), encoding)
-    return FileFix(path, raw, after if edits else raw, edits, skipped, encoding)
+    for_a_person = [f for f in findings if f.suggestion and not f.fixable]
+    return FileFix(path, raw, after if edits else raw, edits, skipped, encoding, for_a_person)
 
 
 def refuse_unencodable(path: str, edits: list[Edit], codec: str) -> None:
@@ -114,7 +117,8 @@ def fix_until_stable(path: str, raw: bytes, findings: list[Finding], recheck, pa
         following = fix_file(path, result.after, recheck(decode(result.after, path, encoding)), encoding=encoding)
         if not following.edits:
             break
-        result = FileFix(path, raw, following.after, result.edits + following.edits, following.skipped, encoding)
+        result = FileFix(path, raw, following.after, result.edits + following.edits, following.skipped, encoding,
+                         following.for_a_person)
     return result
 
 

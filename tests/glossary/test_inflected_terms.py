@@ -193,3 +193,15 @@ def test_an_inflected_word_with_a_typo_is_found_and_corrected_in_its_inflection(
 def test_an_ordinary_word_with_diacritics_is_no_misspelling_of_a_term():
     # Compared without diacritics, "zusammenhangt" is no German word and looked like "Zusammenhang".
     assert findings("de.yaml", "Wir wissen nicht, wie das zusammenhängt.") == []
+
+
+def test_fix_says_how_many_suggestions_it_left_to_a_person(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Im Bundesparlament wurde gestritten, die Bremsklötze quietschten.\n", encoding="utf-8")
+    done = mtcheck("fix", "--no-config", "-g", str(DATA / "de.yaml"), str(article))
+    assert done.returncode == 0 and done.stdout == b""
+    assert done.stderr.decode().splitlines() == [
+        "Would fix 0 findings in 0 files.",
+        "2 suggestions left to a person: written in place, they would not keep the text's inflection "
+        "(mtcheck check lists them).",
+    ]
