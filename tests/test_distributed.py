@@ -15,6 +15,7 @@ import dask.bag as db  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 
 from mtcheck import Checker, load_glossaries  # noqa: E402
+from mtcheck import distributed as mtcheck_distributed  # noqa: E402
 from mtcheck.distributed import check_bag, check_paths_on_cluster  # noqa: E402
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE  # noqa: E402
 from tests.cli_runs import mtcheck, mtcheck_process  # noqa: E402
@@ -40,15 +41,16 @@ def test_check_bag_matches_the_local_run(client, checker):
     assert sum(len(r.findings) for r in results) > 20
 
 
-def test_the_index_is_broadcast_once_to_every_worker(client, checker):
+def test_the_index_is_broadcast_once_to_every_worker(client, checker, monkeypatch):
     text = MT_SAMPLE.read_text(encoding="utf-8")
-    # The bag holds the broadcast future: while it lives, the workers keep the checker (once the bag
-    # is gone, the scheduler may release it at any moment, which made this test flaky).
-    bag = check_bag(db.from_sequence([("a", text)] * 4, npartitions=4), checker=checker, client=client)
-    bag.compute()
+    # The test keeps the broadcast future: once nothing holds it, the scheduler may release the
+    # checker at any moment, and counting the copies raced with that (the bag's graph keeps only its key).
+    futures = []
+    broadcast = mtcheck_distributed._broadcast
+    monkeypatch.setattr(mtcheck_distributed, "_broadcast", lambda *args: futures.append(broadcast(*args)) or futures[-1])
+    check_bag(db.from_sequence([("a", text)] * 4, npartitions=4), checker=checker, client=client).compute()
     held = client.run(lambda dask_worker: sum(type(v).__name__ == "Checker" for v in dask_worker.data.values()))
-    assert sorted(held.values()) == [1, 1]
-    del bag
+    assert len(futures) == 1 and sorted(held.values()) == [1, 1]
 
 
 def test_paths_on_the_cluster_keep_the_given_paths(client, checker, tmp_path, monkeypatch):
