@@ -2,11 +2,13 @@
 
 "der Europäischen Zentralbank" renders "Europäische Zentralbank", Serbian "Albinom Kurtijem"
 renders "Albin Kurti", "Zajednice srpskih opština" the source form "Zajednica srpskih opština".
-Each form is filed under the first three letters of its first word (folded: one script, no
-diacritics); a text's words with such a prefix are stemmed, and where one is a form's first word
-inflected, the words after it are compared with the form's, with the same gaps between them.
-Forms of English, of languages without a stemmer, acronyms and terms that declare
-``morphology: exact`` are left to the exact pass.
+Each form is filed under the folded stem of its first word (one script, no diacritics) and under
+the bases a name ending is added to; a text's words whose first letters begin such a key are
+stemmed, and where one is a form's first word inflected, the words after it are compared with the
+form's, with the same gaps between them. A word that is no word of the language and whose stem is
+one edit from a one-word form's is that form inflected and misspelt ("Fahrzuges"). Forms of
+English, of languages without a stemmer, acronyms and terms that declare ``morphology: exact``
+are left to the exact and near-miss passes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from mtcheck.inflection import Stems, stems_for
 from mtcheck.lexicon import Lexicon
 from mtcheck.similarity.neighbourhood import Neighbourhood
 from mtcheck.text import LONGEST_WORD, TOKEN_RE
+
 
 class _Filed(NamedTuple):
     # The form's words, lower case, as written: stemmers need the letters ("главный" is no "главныи").
