@@ -42,8 +42,7 @@ class Stems:
             return word  # junk, not a word: never stemmed, never kept
         stem = self._seen.get(word)
         if stem is None:
-            stem = self._stem(word)
-            stem = self._seen[word] = stem.translate(self._table) if self._table is not None else stem
+            stem = self._seen[word] = self._script(self._stem(word))
             if len(self._seen) > 200_000:  # a hostile text of distinct words must not grow it without end
                 self._seen.clear()
         return stem
@@ -53,11 +52,7 @@ class Stems:
 
     def fold(self, word: str) -> str:
         """``word`` in one script and without diacritics: how stems and endings are compared."""
-        if word.isascii():
-            return word
-        if self._table is not None:
-            word = word.translate(self._table)
-        return strip_diacritics(word)
+        return word if word.isascii() else strip_diacritics(self._script(word))
 
     def same_word(self, text_word: str, form_word: str) -> bool:
         """Whether ``text_word`` is ``form_word`` inflected (both lower case): the same stem, or the
@@ -75,9 +70,7 @@ class Stems:
     def name_bases(self, form_word: str) -> list[str]:
         """What a name ending is added to in ``form_word``, folded: the word, and without its final
         vowel ("metohija" -> "metohij" + "e")."""
-        form = self.fold(form_word)
-        bases = [form] + ([form[:-1]] if form[-1:] in "aeiou" else [])
-        return [base for base in bases if len(base) >= 3]
+        return _bases(self.fold(form_word))
 
     def named_ending(self, text_word: str, form_word: str, fold: bool = True) -> str | None:
         """The ending a name took, if ``text_word`` is ``form_word`` plus one ("kurtijem" = "kurti" +
@@ -87,10 +80,16 @@ class Stems:
         if not endings:
             return None
         text, form = (self.fold(text_word), self.fold(form_word)) if fold else (self._script(text_word), self._script(form_word))
-        for base in (form, form[:-1] if form[-1:] in "aeiou" else None):
-            if base and len(base) >= 3 and text.startswith(base) and text[len(base):] in endings:
+        for base in _bases(form):
+            if text.startswith(base) and text[len(base):] in endings:
                 return text[len(base):]
         return None
+
+
+def _bases(form: str) -> list[str]:
+    """What a name ending is added to: the word, and the word without its final vowel."""
+    bases = [form] + ([form[:-1]] if form[-1:] in "aeiou" else [])
+    return [base for base in bases if len(base) >= 3]
 
 
 @lru_cache(maxsize=64)
@@ -158,12 +157,12 @@ def _ending(word: str, stems: Stems) -> str | None:
 def _with_ending(wanted: str, ending: str, written: str) -> str:
     """``wanted`` + ``ending``, the ending in the case ``written`` has it (and in its script)."""
     tail = written[len(written) - len(ending):]
-    if stems_fold_equal(tail, ending):
+    if _fold_equal(tail, ending):
         return (wanted[:-1] if _replaces_vowel(wanted, written, ending) else wanted) + tail
     return wanted + (ending.upper() if written.isupper() else ending)
 
 
-def stems_fold_equal(a: str, b: str) -> bool:
+def _fold_equal(a: str, b: str) -> bool:
     return strip_diacritics(a.lower()) == strip_diacritics(b.lower())
 
 

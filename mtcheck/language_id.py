@@ -19,12 +19,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from mtcheck.lexicon import WORDFREQ_CODES, lexicon_for
+from mtcheck.text import HAN_OR_KANA
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "ro", "hu", "tr", "ru", "uk",
              "bg", "sh", "el", "fi", "id", "vi", "ca")
 FREQUENT = 100
 _DATA = Path(__file__).with_name("frequent_words.json")
-HAN_OR_KANA_RUN = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{4,}")
+HAN_OR_KANA_RUN = re.compile(f"[{HAN_OR_KANA}]{{4,}}")
 
 
 @lru_cache(maxsize=1)

@@ -52,7 +52,8 @@ def count_words(text: str) -> int:
 # run, its characters count instead.
 SPACELESS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SPACELESS_RE = re.compile(f"[{SPACELESS}]")
-_HAN_OR_KANA_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN_OR_KANA = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Chinese and Japanese
+_HAN_OR_KANA_RE = re.compile(f"[{HAN_OR_KANA}]")
 # Characters per word, the mean length of a word in segmented text: about 1.5 characters in Chinese
 # and Japanese, about 5 in Thai and its neighbours. A run of n such characters counts n / this
 # (rounded up) words, so that a Chinese article and its English translation count alike.

@@ -3,23 +3,12 @@ rate, truth offsets that point at their text, and names that no glossary form is
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 import pytest
 from rapidfuzz.distance import Indel, Levenshtein
 
-from tests.conftest import ROOT
-
-
-def bench_module(name: str):
-    """A bench script as a module: bench/ is no package, its scripts import each other by plain name."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is being built
-    spec.loader.exec_module(module)
-    return module
+from tests.bench import bench_module
 
 
 generate = bench_module("generate")
