@@ -410,6 +410,25 @@ def table(lines: Sequence[Figures]) -> str:
     return "\n".join("| " + " | ".join(row) + " |" for row in rows) + "\n"
 
 
+def digit_errors_caught(segments: Sequence[Segment], found: Sequence[SegmentFinding]) -> dict:
+    """number-mismatch's recall where it can be judged: segments with an accuracy error whose marked
+    target span holds a digit, and how many of them get a number-mismatch finding (overlapping the span)."""
+    by_segment: dict[int, list[SegmentFinding]] = defaultdict(list)
+    for finding in found:
+        if finding.rule == "number-mismatch":
+            by_segment[finding.segment].append(finding)
+    counts = {"segments": 0, "with a finding": 0, "with a finding on the span": 0}
+    for index, segment in enumerate(segments):
+        spans = [m.span for m in segment.errors if m.category.startswith("Accuracy") and m.side == "target" and m.span
+                 and any(ch.isdigit() for ch in segment.target[m.span[0]:m.span[1]])]
+        if spans:
+            counts["segments"] += 1
+            counts["with a finding"] += bool(by_segment[index])
+            counts["with a finding on the span"] += any(overlaps(f.start, f.end, span)
+                                                        for f in by_segment[index] for span in spans)
+    return counts
+
+
 def summary(corpus: Corpus, segments: Sequence[Segment], data: Path) -> dict:
     with_error = sum(bool(s.errors) for s in segments)
     return {
@@ -435,6 +454,9 @@ def markdown(lines: Sequence[Figures], about: dict, examples: dict[str, list[dic
         "with such an error (what a rule firing at random would score); *overlap* counts findings that "
         "overlap a span the rater marked in the target.\n",
         table(lines),
+        "number-mismatch on the accuracy errors whose marked target span holds a digit: "
+        f"{about['digit errors']['segments']} segments, {about['digit errors']['with a finding']} with a finding, "
+        f"{about['digit errors']['with a finding on the span']} with one on the span.\n",
         "## Category mapping (mtcheck's MQM-Core type → the WMT raters' types)\n",
         "| rule type | same type | same dimension |\n|---|---|---|",
         *(f"| {mqm} | {', '.join(rated)} | {DIMENSION_EQUIVALENTS[mqm.split('/')[0]]} |"
@@ -506,7 +528,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     segments = corpus.segments[:args.limit] if args.limit is not None else corpus.segments
     found = run_rules(segments, rules)
     lines = rule_figures(rules, segments, found)
-    about = summary(corpus, segments, args.data)
+    about = summary(corpus, segments, args.data) | {"digit errors": digit_errors_caught(segments, found)}
     examples = {rule: [example(f, segments[f.segment]) for f in items]
                 for rule, items in false_positives(segments, found).items()}
     print(table(lines), end="")

@@ -50,9 +50,6 @@ class Language:
     # Number words that are more often other words (French "neuf" is "new", Serbian "sto" "table"): alone, they
     # may stand for their number but do not state it.
     ambiguous_number_words: frozenset[str] = frozenset()
-    # A number word of value one right after or before one of these is a pronoun ("the one", "one of", "jedan od").
-    not_a_number_before: frozenset[str] = frozenset()
-    not_a_number_after: frozenset[str] = frozenset()
     # Endings of nouns that the Snowball stemmer leaves on (German -s: "Kolibris", "Teleskops"): name-inconsistent
     # takes two words that differ by one for one word.
     noun_endings: tuple[str, ...] = ()
@@ -94,10 +91,10 @@ _SERBO_CROATIAN = dict(
     scale_words=dict(hiljada=1000, hiljade=1000, tisuća=1000, tisuće=1000, tisuću=1000, milion=10**6, miliona=10**6,
                      milijun=10**6, milijuna=10**6, milijarda=10**9, milijarde=10**9, milijardi=10**9, bilion=10**12,
                      biliona=10**12),
+    weak_number_words=dict(pola=0.5, polovina=0.5),  # "pola miliona" is half a million
     ambiguous_number_words=frozenset({"sto"}),  # "sto" is also "table", and "što" without its háček
     repeatable=frozenset({"je", "da"}),  # "vidio je je" (is her), "rekao je da da" (that yes)
     and_a_half=frozenset({"i po", "i pol"}),
-    not_a_number_after=frozenset({"od"}),  # "jedan od njih"
 )
 
 _ENTRIES: dict[str, dict] = {
@@ -111,15 +108,6 @@ _ENTRIES: dict[str, dict] = {
         articles=frozenset({"a", "an"}), and_a_half=frozenset({"and a half"}),
         weak_number_words=dict(both=2, twice=2, once=1, double=2, single=1, dozen=12, dozens=12, half=0.5, thrice=3,
                                pair=2, triple=3),
-        # "the one", "this one", "no one", "a big one"; "one of", "one another", "one's", "one can".
-        not_a_number_before=frozenset({"the", "this", "that", "each", "every", "any", "no", "which", "another", "other",
-                                       "some", "a", "an", "such", "what", "whichever", "last", "first", "next", "same",
-                                       "right", "wrong", "new", "old", "big", "little", "loved", "young", "good", "bad",
-                                       "only", "special", "main", "real", "true", "very"}),
-        not_a_number_after=frozenset({"of", "another", "s", "who", "whom", "whose", "that", "which", "where", "is",
-                                      "was", "were", "can", "could", "would", "should", "must", "might", "may", "will",
-                                      "shall", "does", "did", "has", "had", "needs", "wants", "day", "time", "way",
-                                      "thing", "hand", "side", "point"}),
         # (factor, offset): the metric value is (value + offset) * factor.
         imperial_units=dict(foot=(0.3048, 0), feet=(0.3048, 0), ft=(0.3048, 0), inch=(2.54, 0), inches=(2.54, 0),
                             mile=(1.609, 0), miles=(1.609, 0), yard=(0.9144, 0), yards=(0.9144, 0),
@@ -157,13 +145,11 @@ _ENTRIES: dict[str, dict] = {
                number_words=dict(una=1, veintiún=21, veintiuna=21, doscientas=200, trescientas=300, cuatrocientas=400,
                                  quinientas=500, seiscientas=600, setecientas=700, ochocientas=800, novecientas=900),
                articles=frozenset({"un", "una"}), ambiguous_number_words=frozenset({"una"}),
-               not_a_number_after=frozenset({"de"}),  # "uno de ellos"
                weak_number_words=dict(ambos=2, ambas=2, doble=2, mitad=0.5, medio=0.5, media=0.5, docena=12)),
     "it": dict(stemmer="italian", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
                and_a_half=frozenset({"e mezzo", "e mezza"}),
                number_words=dict(una=1), articles=frozenset({"un", "una", "uno"}),
                ambiguous_number_words=frozenset({"una"}),
-               not_a_number_after=frozenset({"di", "dei", "degli", "delle"}),  # "uno dei"
                weak_number_words=dict(entrambi=2, entrambe=2, doppio=2, metà=0.5, mezzo=0.5, mezza=0.5, dozzina=12)),
     "pt": dict(stemmer="portuguese", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
                and_a_half=frozenset({"e meio", "e meia"}),
@@ -171,7 +157,6 @@ _ENTRIES: dict[str, dict] = {
                                  seiscentas=600, setecentas=700, oitocentas=800, novecentas=900, dezessete=17,
                                  dezesseis=16, dezenove=19),
                articles=frozenset({"um", "uma"}), ambiguous_number_words=frozenset({"uma"}),
-               not_a_number_after=frozenset({"de", "dos", "das"}),
                weak_number_words=dict(ambos=2, ambas=2, dobro=2, metade=0.5, meio=0.5, meia=0.5, dúzia=12)),
     "nl": dict(stemmer="dutch", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
                repeatable=frozenset({"die", "dat", "de", "het", "er", "haar"}),  # "het boek dat dat kind las"
@@ -183,7 +168,6 @@ _ENTRIES: dict[str, dict] = {
     "ru": dict(stemmer="russian", inflects=True, decimal_comma=True,
                repeatable=frozenset({"что", "то", "так"}),  # "то, что что-то", "так так"
                and_a_half=frozenset({"с половиной"}),
-               not_a_number_after=frozenset({"из"}),  # "один из них"
                weak_number_words=dict(оба=2, обе=2, обоих=2, половина=0.5, пол=0.5, дюжина=12, дважды=2, трижды=3)),
     "ro": dict(stemmer="romanian", inflects=True, decimal_comma=True, articles=frozenset({"un", "o"}),
                number_words=dict(două=2, una=1), scale_words=dict(mie=1000, mii=1000)),
@@ -206,7 +190,7 @@ _ENTRIES: dict[str, dict] = {
     "fa": dict(stemmer="persian"),
     "hi": dict(stemmer="hindi", inflects=True),
     "hy": dict(stemmer="armenian", inflects=True),
-    "uk": dict(inflects=True, decimal_comma=True, not_a_number_after=frozenset({"з"}),
+    "uk": dict(inflects=True, decimal_comma=True,
                number_words=dict(одна=1, одне=1, одну=1, одного=1, дві=2, двох=2, трьох=3)),
     "bg": dict(inflects=True, decimal_comma=True),
     "mk": dict(inflects=True, decimal_comma=True),

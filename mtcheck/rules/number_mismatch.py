@@ -5,22 +5,27 @@ and "1’000.50" in Swiss German (CLDR's symbols, through Babel), "three" in Eng
 "dreidimensional" in German, "tri" in Serbian, "三千五百万", "2月" and "1.5亿" in Chinese. They compare by
 value: "12" in the source is carried by "12", "twelve" or "zwölf" in the target.
 
-Some words only may be numbers: an article that is also the number one ("ein", "un", "a"), the one of
-"the one", "one of", "no one", a number inside a word ("zweite"), a month's name for its number. Such a
+Some words only may be numbers: an article that is also the number one ("ein", "un", "a"), the words
+one and two (a pronoun or determiner as often as a number: "the one", "the two of them", "eins werden"),
+a number inside a word ("zweite"), a month's name for its number. Such a
 word never has to be carried into the other text, nor is it flagged for being there, but it carries
 a number the other text states: "one tetrahedron" is "ein Tetraeder".
 
 A number of the source that the target lacks while the target has one the source lacks is one
 finding, on the target's number ("13" where the source has 12). A number the target merely lacks is
-flagged at the target's start, as there is nothing in the target to point at; one it merely adds,
-where it stands. A length, weight or volume converted from the source's imperial unit ("200 feet",
-"60 Meter") is no mismatch.
+flagged where it belongs: beside the target's copy of the source number nearest to it, else at the
+target's start; one it merely adds, where it stands. A length, weight or volume converted from the source's imperial unit ("200 feet",
+"60 Meter") is no mismatch; a source that gives both ("115 Fahrenheit, 43 degrees") wants both, and a
+target that keeps only the conversion gets a minor finding (dropping the imperial figure may be a
+localisation choice).
 
 Fails: "Umrlo je 12 ljudi." → "13 people died."  Passes: "1.000,5 evra" → "1,000.5 euros",
 "3 osobe" → "three people".
 """
 
 from __future__ import annotations
+
+import math
 
 from mtcheck import languages, numerals
 from mtcheck.model import Hit, Severity
@@ -101,27 +106,56 @@ def check(ctx: CheckContext):
     units = languages.language(source_language).imperial_units
     for index, pair in enumerate(ctx.pairs):
         target = pair.target or ""
-        if not target.strip():
-            continue
-        source, found = read(pair.source, source_language), read(target, ctx.language)
-        missing, extra = unmatched(source, found)
-        # A measure converted to metric: "200 feet" may be "60 Meter", and "120 feet, or 40 meters" only "40 Meter";
-        # but "200 feet" is not "200 Meter".
-        unconverted = [t for t in found for s in source if s.after in units and same(s, t) and numerals.METRIC_UNIT.fullmatch(t.after)]
-        missing = [s for s in missing if not any(converted(s, t, units) for t in found)]
-        extra = [t for t in extra if not any(converted(s, t, units) and not any(converted(s, o, units) for o in source)
-                                             for s in source)]
-        for number in unconverted:
-            yield Hit(target_span(ctx, index, number.start, number.end), number.text,
-                      f"{number.text!r} {number.after} has the number of the source's {number.text} in another unit")
-        for wanted, found in zip(missing, extra):  # in order: the target's number where the source's stood
-            yield Hit(target_span(ctx, index, found.start, found.end), found.text,
-                      f"{found.text!r} is not the source's number {_shown(wanted.value)}")
-        for wanted in missing[len(extra):]:
-            yield Hit(target_span(ctx, index, 0, 0), "", f"the source's number {_shown(wanted.value)} is not in the target")
-        for found in extra[len(missing):]:
-            yield Hit(target_span(ctx, index, found.start, found.end), found.text,
-                      f"{found.text!r} is not among the source's numbers")
+        if target.strip():
+            for start, end, text, message, severity in mismatches(read(pair.source, source_language),
+                                                                  read(target, ctx.language), units):
+                yield Hit(target_span(ctx, index, start, end), text, message, severity=severity)
+
+
+def mismatches(source: list[Number], target: list[Number], units) -> list[tuple[int, int, str, str, Severity | None]]:
+    """(start, end, text, message, severity) in the target of each number the two texts do not share."""
+    missing, extra = unmatched(source, target)
+    # A measure converted to metric: "200 feet" may be "60 Meter", and "120 feet, or 40 meters" only "40 Meter";
+    # but "200 feet" is not "200 Meter".
+    unconverted = [t for t in target for s in source if s.after in units and same(s, t) and numerals.METRIC_UNIT.fullmatch(t.after)]
+    # A source that states the conversion itself ("115 Fahrenheit, 43 or 44 degrees") must be carried as it is.
+    converts_itself = {id(s) for s in source if any(converted(s, o, units) for o in source)}
+    missing = [s for s in missing if id(s) in converts_itself or not any(converted(s, t, units) for t in target)]
+    extra = [t for t in extra if not any(converted(s, t, units) and id(s) not in converts_itself for s in source)]
+    # The same measure in another SI prefix: "10000 nanoseconds" is "zehn Mikrosekunden".
+    missing = [s for s in missing if not any(same_measure(s, t) for t in extra)]
+    extra = [t for t in extra if not any(same_measure(s, t) for s in source)]
+    found = [(n.start, n.end, n.text, f"{n.text!r} {n.after} has the number of the source's {n.text} in another unit", None)
+             for n in unconverted]
+    # In order: the target's number where the source's stood.
+    found += [(n.start, n.end, n.text, f"{n.text!r} is not the source's number {_shown(wanted.value)}", None)
+              for wanted, n in zip(missing, extra)]
+    for wanted in missing[len(extra):]:
+        at = _place_of_missing(wanted, source, target)
+        if id(wanted) in converts_itself and any(converted(wanted, t, units) for t in target):
+            # Dropping the imperial figure of "115 Fahrenheit, 43 degrees" may be a localisation choice.
+            found.append((at, at, "", f"the source's {_shown(wanted.value)} {wanted.after} is not in the target, only its "
+                          "conversion", Severity.MINOR))
+        else:
+            found.append((at, at, "", f"the source's number {_shown(wanted.value)} is not in the target", None))
+    found += [(n.start, n.end, n.text, f"{n.text!r} is not among the source's numbers", None) for n in extra[len(missing):]]
+    return found
+
+
+def same_measure(a: Number, b: Number) -> bool:
+    """Whether two numbers state one measure in units of one kind ("1500 meters", "1,5 Kilometer")."""
+    first, second = numerals.si_measure(a.value, a.after), numerals.si_measure(b.value, b.after)
+    return first is not None and second is not None and first[0] == second[0] and math.isclose(first[1], second[1])
+
+
+def _place_of_missing(wanted: Number, source: list[Number], target: list[Number]) -> int:
+    """Where in the target a number it lacks belongs: beside the target's copy of the source number
+    nearest to it ("115 Fahrenheit, 43 degrees" -> before "43 Grad"), else at the target's start."""
+    for neighbour in sorted((s for s in source if s is not wanted), key=lambda s: abs(s.start - wanted.start)):
+        copy = next((t for t in target if same(neighbour, t)), None)
+        if copy is not None:
+            return copy.start if neighbour.start > wanted.start else copy.end
+    return 0
 
 
 def _shown(value: float) -> str:
@@ -133,7 +167,7 @@ RULE = Rule(
     scope=Scope.PAIRS,
     examples=(
         # A number the target has in place of the source's is flagged where it stands; one it lacks
-        # with nothing in its place, at the target's start.
+        # with nothing in its place, beside the number nearest to it, else at the target's start.
         Example("⟦13⟧ people died.", source="Umrlo je 12 ljudi."),
         Example("⟦⟧People died.", source="Umrlo je 12 ljudi."),
         Example("The price is 1,000.5 euros.", source="Cena je 1.000,5 evra."),
@@ -145,7 +179,10 @@ RULE = Rule(
         Example("Dieser ist clever. Wenn man die Milchstraße verdunkeln würde.",
                 source="This one's clever. If one were to eclipse the Milky Way.", language="de", source_language="en"),
         Example("Sie haben ⟦drei⟧ Eingänge.", source="You have two inputs.", language="de", source_language="en"),
-        Example("⟦⟧Sie haben Eingänge.", source="You have two inputs.", language="de", source_language="en"),
+        Example("⟦⟧Sie haben Eingänge.", source="You have three inputs.", language="de", source_language="en"),
+        # One and two in words are paraphrased freely: never required, never flagged by themselves.
+        Example("Diese beiden Löcher werden eins, in den nächsten zwei Jahren.",
+                source="These black holes will merge in the next years.", language="de", source_language="en"),
         # Locale notation from CLDR: Swiss German groups with ’ and writes a decimal point.
         Example("Es kostet 1’000.50 Franken.", source="It costs 1,000.50 francs.", language="de-CH", source_language="en"),
         Example("Es kostet ⟦1’000.60⟧ Franken.", source="It costs 1,000.50 francs.", language="de-CH", source_language="en"),
@@ -155,5 +192,10 @@ RULE = Rule(
         Example("On February 11, the storm killed ⟦7,000⟧ people.", source="2月11日，风暴造成17,000人死亡。",
                 language="en", source_language="zh"),
         Example("The tower is 60 metres tall.", source="The tower is 200 feet tall.", language="en-GB", source_language="en"),
+        Example("Sie falten sich in zehn Mikrosekunden.", source="They fold in 10000 nanoseconds.", language="de",
+                source_language="en"),
+        # A source that gives both units has the target carry both.
+        Example("Es erwärmt sich auf ⟦⟧43 oder 44 Grad Celsius.", source="It heats up to 115 Fahrenheit, 43 or 44 degrees Centigrade.",
+                language="de", source_language="en"),
     ),
 )

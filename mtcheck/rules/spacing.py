@@ -1,5 +1,8 @@
 """spacing: a missing space after a comma or semicolon ("Facebook,Twitter") or after a full stop
-between two words ("end.The"), two spaces inside a sentence, a space before punctuation.
+between two words ("end.The"), two spaces inside a sentence, a space before punctuation, and
+punctuation repeated: a doubled comma or semicolon (",,") or a run of five or more full stops, spaced
+or not (". . . . . ." is what machine translation writes when it hallucinates; the ellipsis "...",
+". . ." and the four-dot ". . . ." are left alone).
 
 Addresses, numbers and code keep their own spacing: nothing inside a URL, an e-mail address,
 a path, `code`, a number (1,000; 3.5) or an HTML entity (&quot;, &#8220;: one character, whose
@@ -26,6 +29,7 @@ _MISSING_AFTER_COMMA = re.compile(rf"(?<={_LETTER})[,;](?={_LETTER})")
 _MISSING_AFTER_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _DOUBLE_SPACE = re.compile(r"(?<=[^\s.!?:\"'”’)])[ ]{2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=[^\W_])[ \t]+([,;:!?]|\.(?!\.))(?=\s|$)")
+_REPEATED = re.compile(r",,|;;|\.(?: ?\.){4,}")
 _TOKEN = re.compile(r"\S+")
 _LITERAL = re.compile(r"://|www\.|@|/|\\|`|\.(?:com|org|net|gov|edu|rs|uk|eu|io)\b", re.IGNORECASE)
 
@@ -33,7 +37,7 @@ _LITERAL = re.compile(r"://|www\.|@|/|\\|`|\.(?:com|org|net|gov|edu|rs|uk|eu|io)
 def check(ctx: CheckContext):
     base, text = ctx.segment
     checks = [(_MISSING_AFTER_COMMA, "a space is missing after '{}'"), (_MISSING_AFTER_STOP, "a space is missing after '{}'"),
-              (_DOUBLE_SPACE, "two spaces between words")]
+              (_DOUBLE_SPACE, "two spaces between words"), (_REPEATED, "punctuation repeated: '{}'")]
     if language(ctx.language).no_space_before_punctuation:
         checks.append((_SPACE_BEFORE, "a space before '{}'"))
     token_start, literal = token_start_finder(text), {}  # token start -> whether it starts a literal
@@ -59,13 +63,16 @@ def _is_literal(text: str, start: int) -> bool:
 
 RULE = Rule(
     "spacing", "Linguistic conventions/Punctuation", Severity.MINOR,
-    "A space is missing after punctuation, doubled inside a sentence, or stands before punctuation.", check,
+    "A space is missing after punctuation, doubled inside a sentence, or stands before punctuation; "
+    "punctuation is repeated.", check,
     examples=(
         Example("Facebook⟦,⟧Twitter"),
         Example("the⟦  ⟧meeting ended"),
         Example("he said ⟦,⟧ then left"),
         Example("It ended⟦.⟧The next one began."),
         Example("1,000 people; see bbc.com/news. Done.  Next."),
+        Example("They seem to be the Nordic countries⟦. . . . . . . .⟧ Then⟦,,⟧ Japan."),
+        Example("Wait... what? Nothing. . . ."),
         Example("&quot;Serb List&quot;"),
         Example("Bonjour ! Il a dit : non.", language="fr"),  # French puts a space before "!" and ":"
     ),

@@ -86,6 +86,17 @@ def test_each_rule_s_findings_are_judged_against_the_marks_and_the_base_rates(co
     assert lines[0].share(lines[0].same_type) == 0.5
 
 
+def test_number_mismatch_recall_counts_accuracy_errors_marked_on_digits(corpus):
+    digits = corpus.segments[0].__class__(  # one more segment: an accuracy error on "12"
+        "sysC", "talk.1", "1", "1", "I saw 12 cats.", "Ich sah 13 Katzen.",
+        (mqm.Mark("rater3", "Accuracy/Mistranslation", "Major", "target", (8, 10)),))
+    segments = [*corpus.segments, digits]
+    found = [finding("number-mismatch", 3, 0, 0), finding("repeated-word", 3, 8, 10)]
+    assert mqm.digit_errors_caught(segments, found) == {"segments": 1, "with a finding": 1, "with a finding on the span": 0}
+    found.append(finding("number-mismatch", 3, 8, 10))
+    assert mqm.digit_errors_caught(segments, found)["with a finding on the span"] == 1
+
+
 def test_the_false_positives_are_the_findings_on_segments_without_the_rule_s_type(corpus):
     wrong = mqm.false_positives(corpus.segments, KNOWN)
     assert wrong == {"number-mismatch": [KNOWN[1]], "repeated-word": [KNOWN[2], KNOWN[3]]}
