@@ -21,6 +21,16 @@ _PLAIN_TOKEN_RE = re.compile(r"[^\W_]+")  # the same tokens in a text with no co
 _UNUSUAL_RE = re.compile(f"[{_MARKS}{INVISIBLE}]")  # what the plain tokens would cut words at
 
 
+# What stands before a word that opens a sentence: the text's start, a full stop and space, a line
+# break, an opening quote. A capital there says nothing of whether the word is a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*|[“\"]\s*)$")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (a capital there is no sign of a name)."""
+    return _SENTENCE_START.search(text, max(0, start - 40), start) is not None
+
+
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """NFC and case-fold: the key for case-insensitive comparison."""

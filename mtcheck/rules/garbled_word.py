@@ -27,10 +27,9 @@ from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.similarity.neighbourhood import Neighbourhood
-from mtcheck.text import LONGEST_WORD
+from mtcheck.text import LONGEST_WORD, opens_sentence
 
 MIN_LENGTH = 4
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*|[“\"]\s*)$")
 
 
 def check(ctx: CheckContext):
@@ -42,7 +41,7 @@ def check(ctx: CheckContext):
     for base, text in ctx.document.segments():
         for found in pattern.finditer(text):
             word = found.group()
-            if word[0].isupper() and not _SENTENCE_START.search(text, max(0, found.start() - 40), found.start()) \
+            if word[0].isupper() and not opens_sentence(text, found.start()) \
                     and not _after(determiners, text, found.start()):
                 continue  # a capital inside a sentence: a name (in German, unless an article makes it a noun)
             suggestion = nearest[word]

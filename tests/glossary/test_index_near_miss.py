@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from mtcheck import load_glossaries
 from mtcheck.folding import bare_text
 from mtcheck.glossary.index import TermIndex
 from mtcheck.glossary.index.near_miss import MIN_FUZZY_CHARS, Coverage, _widest_window
 from mtcheck.lexicon import lexicon_for
+from tests.conftest import BUNDLED_GLOSSARY
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +57,8 @@ def test_coverage(index):
     covered = Coverage(bare, exact)
     assert covered.inside(4, 10) and not covered.inside(0, 3)
     kfor = exact[0].term
-    assert covered.allows(4, 16, kfor, "kosovo force")
+    assert covered.allows(0, 16, kfor, "tha kosovo force")  # its own accepted form inside the window
+    assert not covered.allows(0, 16, kfor, "kosovo force")  # the form written right, and a word beside it
     assert not covered.allows(8, 16, kfor, "kosovo force")  # a match straddles the window's start
 
 
@@ -63,3 +66,32 @@ def test_widest_window():
     assert _widest_window(10, 80) == 15
     assert _widest_window(10, 100) == 11  # one typo: a letter more
     assert _widest_window(10, 0) == _widest_window(10, 1)
+
+
+@pytest.fixture(scope="module")
+def bundled_index():
+    return TermIndex(load_glossaries([BUNDLED_GLOSSARY]), lexicon_for("en"))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The WSO met.", [("acronym", "csm", "WSO")]),  # a letter wrong in three
+    ("Shares of ASML rose; the ASMM met.", []),  # a letter more than ASM makes another acronym
+])
+def test_an_acronym_of_three_letters_is_near_missed_by_a_wrong_letter_only(bundled_index, text, found):
+    assert near_misses(bundled_index, text) == found
+
+
+def test_a_misspelling_never_extends_a_form_written_right_with_the_next_word(bundled_index):
+    text = "Director of the Serbian Office for Kosovo and Metohija Marko Djuric said."
+    assert near_misses(bundled_index, text) == []
+    assert near_misses(bundled_index, "The Office for Kosovo and Metohja said.") == [
+        ("fuzzy", "office-for-kosovo", "Office for Kosovo and Metohja")]
+
+
+def test_a_listed_word_in_lower_case_is_no_misspelling_of_a_name(tmp_path):
+    (tmp_path / "names.yaml").write_text(
+        "version: 1\nname: names\nlanguage: en\nterms:\n"
+        "  - id: cimosa\n    canonical: Cimosa\n  - id: caribu\n    canonical: Caribu\n", encoding="utf-8")
+    index = TermIndex(load_glossaries([tmp_path]), lexicon_for("en"))
+    assert near_misses(index, "the mimosa and a caribou grazed") == []  # rare English words
+    assert [m[2] for m in near_misses(index, "Cimossa and Carribu signed.")] == ["Cimossa", "Carribu"]

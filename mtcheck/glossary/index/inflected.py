@@ -155,7 +155,7 @@ class InflectedIndex:
                 if last is None:
                     continue
                 match = _match(text, bare, start, last, filed.form, stems)
-                if match is not None and not (filed.foreign and _ordinary(match.text, lexicon)):
+                if match is not None and not (filed.foreign and _a_word_of_the_text(match, lexicon)):
                     found.append(match)
         return found
 
@@ -185,8 +185,14 @@ def _file(filed: list[_Filed], stems: Stems) -> _LanguageForms:
                           Neighbourhood(one_word), frozenset(stem[:3] for stem in one_word))
 
 
-def _ordinary(written: str, lexicon: Lexicon) -> bool:
-    return all(lexicon.is_common(word) for word in WORD_RE.findall(written.lower()))
+def _a_word_of_the_text(match: Match, lexicon: Lexicon) -> bool:
+    """Whether a source form's inflection is a word of the text's language instead: an ordinary
+    word ("home" is no "Homi"), or a listed one in lower case where the form is a name ("voce" is
+    no "Vočo")."""
+    words = WORD_RE.findall(match.text.lower())
+    if all(lexicon.is_common(word) for word in words):
+        return True
+    return match.text[:1].islower() and match.form.text[:1].isupper() and all(lexicon.is_listed(w) for w in words)
 
 
 def _rest_matches(text: str, bare: BareText, end: int, filed: _Filed, stems: Stems) -> int | None:

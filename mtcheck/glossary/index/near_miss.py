@@ -28,12 +28,13 @@ from mtcheck.glossary.index.spans import Intervals
 from mtcheck.lexicon import Lexicon
 from mtcheck.model import Term
 from mtcheck.similarity.neighbourhood import CompactNeighbourhood, Neighbourhood
-from mtcheck.text import LONGEST_WORD, TOKEN_RE, drop_invisible
+from mtcheck.text import LONGEST_WORD, TOKEN_RE, drop_invisible, opens_sentence
 
 MIN_FUZZY_CHARS = 5  # shorter forms are too close to ordinary words to compare by ratio
 MIN_EDIT_WORD = 4  # words shorter than this are not looked up one edit away
 ANCHOR_MEMO_LIMIT = 10_000  # words whose anchored forms are remembered between texts (a merged entry can be KBs)
 MIN_TYPO_WORD = 6  # a single typo is always reported in a form word this long
+MIN_ACRONYM_INDEL = 4  # acronyms shorter than this are near-missed by a substituted letter only
 # A word with a digit ("B92", "2nd") is never taken for a misspelt form.
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -301,6 +302,22 @@ class FuzzyIndex:
         "zusammenhängt" is)."""
         return not written.isascii() and TOKEN_RE.fullmatch(written) is not None and self._lexicon.is_common(written)
 
+    def _a_word_not_a_name(self, text: str, start: int, end: int, form: Form) -> bool:
+        """Whether the window's words that differ from a name's are words of the language written
+        as words, not as names: in lower case, or capitalised only to open a sentence. "mimosa" is
+        no misspelling of "Cimosa", however rare a word it is, nor "Damper." of "Đamber"."""
+        if not form.text[:1].isupper():
+            return False
+        form_words = set(WORD_RE.findall(form.key))
+        for word in TOKEN_RE.finditer(text, start, end):
+            written = word.group()
+            if written.lower() in form_words:
+                continue
+            as_a_word = written[:1].islower() or word.start() == start and opens_sentence(text, start)
+            if not (as_a_word and self._lexicon.is_listed(written)):
+                return False
+        return True
+
     def _best_windows(self, text: str, bare: BareText, windows: dict) -> list[Match]:
         ranked = sorted(((score, w) for w, score in windows.items() if score),
                         key=lambda item: (-item[0], -(item[1][2] - item[1][1]), item[1][1], item[1][0]))
@@ -310,10 +327,10 @@ class FuzzyIndex:
             if taken.overlaps(start, end):
                 continue
             o_start, o_end = bare.span(start, end)
-            if self._an_ordinary_word(text[o_start:o_end]):
+            form = self._forms[number][0]
+            if self._an_ordinary_word(text[o_start:o_end]) or self._a_word_not_a_name(text, o_start, o_end, form):
                 continue
             taken.add(start, end)
-            form = self._forms[number][0]
             matches.append(Match(o_start, o_end, form, "fuzzy", text[o_start:o_end], round(score, 1)))
         return matches
 
@@ -357,10 +374,7 @@ class AcronymIndex:
         if word in self._acronyms or self._lexicon.is_common(word):
             return None
         near = self._near.near(word)
-        forms = sorted(
-            (f for a in near if len(a) >= 3 and Levenshtein.distance(a, word) <= 1 for f in self._acronyms[a]),
-            key=role_rank,
-        )
+        forms = sorted((f for a in near if _one_acronym_edit(a, word) for f in self._acronyms[a]), key=role_rank)
         return forms[0] if len({f.term.id for f in forms}) == 1 else None
 
 
@@ -381,7 +395,9 @@ class Coverage:
 
     def allows(self, start: int, end: int, term: Term, compared: str) -> bool:
         """Matches inside a window must lie wholly inside it and be its own term's accepted forms,
-        or words of the form it is compared with ("Slagoš", a term of its own, in "Jejudim Slagoš")."""
+        or words of the form it is compared with ("Slagoš", a term of its own, in "Jejudim Slagoš"),
+        and none may be the compared form itself ("Office for Kosovo and Metohija Marko" is the
+        form written right and a name after it)."""
         o_start, o_end = self._bare.span(start, end)
         i = bisect.bisect_left(self._starts, o_start)
         if i > 0 and self._spans[i - 1][1] > o_start:
@@ -391,10 +407,22 @@ class Coverage:
             if e > o_end:
                 return False
             own = match.term is term and match.kind in WRITTEN_AS_GIVEN and match.form.role in ACCEPTED
-            if not own and f" {bare_text(surface_key(match.text)).text} " not in f" {compared} ":
+            written = bare_text(surface_key(match.text)).text
+            if written == compared:
+                return False  # the form is written right: a word beside it is no part of a misspelling
+            if not own and f" {written} " not in f" {compared} ":
                 return False
             i += 1
         return True
+
+
+def _one_acronym_edit(acronym: str, word: str) -> bool:
+    """Whether ``word`` is ``acronym`` with one letter wrong ("WSO" for "ZSO"), or one letter more or
+    less where both have MIN_ACRONYM_INDEL letters: a letter added to a three-letter acronym makes
+    another one ("ASML" is a company, not "ASM" misspelt)."""
+    if len(acronym) < 3 or Levenshtein.distance(acronym, word) > 1:
+        return False
+    return len(acronym) == len(word) or min(len(acronym), len(word)) >= MIN_ACRONYM_INDEL
 
 
 def _anchor(number: int, position: int) -> int:
