@@ -95,3 +95,11 @@ def test_a_listed_word_in_lower_case_is_no_misspelling_of_a_name(tmp_path):
     index = TermIndex(load_glossaries([tmp_path]), lexicon_for("en"))
     assert near_misses(index, "the mimosa and a caribou grazed") == []  # rare English words
     assert [m[2] for m in near_misses(index, "Cimossa and Carribu signed.")] == ["Cimossa", "Carribu"]
+
+
+def test_a_listed_word_capitalised_to_open_a_sentence_is_no_misspelling_of_a_name(tmp_path):
+    (tmp_path / "names.yaml").write_text(
+        "version: 1\nname: names\nlanguage: en\nterms:\n  - id: damber\n    canonical: Đamber\n", encoding="utf-8")
+    index = TermIndex(load_glossaries([tmp_path]), lexicon_for("en"))
+    assert near_misses(index, "It rained. Damper weather came.") == []
+    assert near_misses(index, "It rained, and Damper signed.") == [("fuzzy", "damber", "Damper")]  # a name inside a sentence

@@ -200,3 +200,10 @@ def test_fix_says_how_many_suggestions_it_left_to_a_person(tmp_path):
         "2 suggestions left to a person: written in place, they would not keep the text's inflection "
         "(mtcheck check lists them).",
     ]
+
+
+def test_a_listed_word_in_lower_case_is_no_inflection_of_a_source_name(tmp_path):
+    (tmp_path / "g.yaml").write_text("version: 1\nname: g\nlanguage: en\nsource_language: sr\nterms:\n"
+                                     "  - id: voco\n    canonical: Hrosa Snazdav\n    source: [Vočo]\n", encoding="utf-8")
+    result = check_text("The voce of the people. Voča said so.", load_glossaries([str(tmp_path)]))
+    assert [(f.rule, f.text) for f in result.findings if f.rule.startswith("term-")] == [("term-untranslated", "Voča")]
