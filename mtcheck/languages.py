@@ -50,8 +50,9 @@ class Language:
     # Number words that are more often other words (French "neuf" is "new", Serbian "sto" "table"): alone, they
     # may stand for their number but do not state it.
     ambiguous_number_words: frozenset[str] = frozenset()
-    # Endings of nouns that the Snowball stemmer leaves on (German -s: "Kolibris", "Teleskops"): name-inconsistent
-    # takes two words that differ by one for one word.
+    # Endings of nouns that the Snowball stemmer leaves on (German -s: "Kolibris", "Teleskops"), or that a
+    # language without a stemmer in its entry puts on its nouns (English -s, -es: "Returnees", "Joneses"):
+    # name-inconsistent takes two words that differ by one for one word.
     noun_endings: tuple[str, ...] = ()
     # Every noun is written with a capital (German): a capitalised word after one of ``determiners`` is a noun,
     # not a name (name-inconsistent).
@@ -101,6 +102,7 @@ _ENTRIES: dict[str, dict] = {
     "en": dict(
         # English inflects little: the term index knows its plurals and possessives itself.
         name_suffixes=("s", "es", "n", "an", "ian", "ean", "ese", "i", "ic", "ish", "ist", "ists"),
+        noun_endings=("s", "es"),  # the possessive's "'s" is a token of its own
         word_endings=("s", "es", "ed", "d", "ing", "er", "ers", "ly"),
         repeatable=frozenset({"had", "that", "bye", "no", "yes", "so", "well", "there", "now", "ha", "knock", "tut",
                               "very", "chop", "night", "go", "is", "ylang", "can", "pom", "dum", "tom", "bang", "aye",

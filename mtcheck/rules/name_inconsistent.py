@@ -7,13 +7,21 @@ flagged, suggesting the more frequent one. Words a glossary matched are only eve
 reference spelling: the glossary rules already report on them.
 
 Two spellings that are one word inflected are not two names: they are compared after stemming with
-the document language's Snowball stemmer (``Language.stemmer``), an ending of ``Language.noun_endings``
-dropped ("Eisberge", "Eisbergs" and "Eisberg"; "Kolibris" and "Kolibri"). This matters most where
-every noun is capitalised (German): a rare noun passes the lexicon's test of a name, and its
-inflections would pass for misspellings of it. There a word that mostly follows an article or
-determiner ("die Landung", "der Ladung": ``Language.determiners``) is taken for a noun, not a name.
+the document language's Snowball stemmer (``Language.stemmer``, if it has one), an ending of
+``Language.noun_endings`` dropped ("Eisberge", "Eisbergs" and "Eisberg"; "Kolibris" and "Kolibri";
+English "Returnees" and "Returnee"). This matters most where every noun is capitalised (German): a
+rare noun passes the lexicon's test of a name, and its inflections would pass for misspellings of it.
+There a word that mostly follows an article or determiner ("die Landung", "der Ladung":
+``Language.determiners``) is taken for a noun, not a name.
 
-Fails: "Kurti met ... Corti said".  Passes: "Kurti met ... Kurti said".
+Two spellings are two names, not one misspelt, when the evidence says so:
+- the language has settled on both (``Lexicon.is_established``: wordfreq lists both at Zipf 2.2 or
+  more): Hunan and Henan, Shanxi and Shaanxi, two provinces. A spelling the list does not know, or
+  knows as barely as a slip ("Kahramanmarash", "Yonggang"), may still be a misspelling.
+Spellings that differ in diacritics only ("Ríos", "Rios") are one name whatever the evidence.
+
+Fails: "Kurti met ... Corti said".  Passes: "Kurti met ... Kurti said", "Hunan ... Henan",
+"Returnees ... a Returnee".
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.similarity.names import MIN_NAME_LENGTH as MIN_LENGTH
-from mtcheck.similarity.names import same_name
+from mtcheck.similarity.names import both_established, differ_in_diacritics_only, same_name
 from mtcheck.similarity.neighbourhood import Neighbourhood
 from mtcheck.similarity.phonetic import sound_keys
 from mtcheck.text import LONGEST_WORD, is_acronym
@@ -77,6 +85,7 @@ def _pairs(ctx: CheckContext):
     if len(counts) < 2:
         return
     in_glossary = ctx.glossary_words
+    lexicon = ctx.lexicon
     stem = _stemming(ctx.language)
     names = sorted(counts, key=lambda w: (-counts[w], w not in in_glossary))  # stable: ties stay in order of appearance
     rank = {name: i for i, name in enumerate(names)}
@@ -86,16 +95,18 @@ def _pairs(ctx: CheckContext):
         if rarer in in_glossary:
             continue
         earlier = sorted((c for c in candidates[rarer] if rank[c] < i and c not in flagged), key=rank.get)
-        reference = next((common for common in earlier if same_name(common, rarer) and not inflected(common, rarer, stem)),
-                         None)
+        reference = next((common for common in earlier if same_name(common, rarer) and not inflected(common, rarer, stem)
+                          and not both_established(common, rarer, lexicon)), None)
         if reference is not None:
             flagged.add(rarer)
             yield rarer, reference, counts[reference]
 
 
 def inflected(a: str, b: str, stem) -> bool:
-    """Whether ``a`` and ``b`` are one word in two inflections: one stem, an ending of the language's dropped."""
-    if stem is None:
+    """Whether ``a`` and ``b`` are one word in two inflections: one stem, an ending of the language's dropped.
+    Stems are compared without diacritics, so spellings that differ in diacritics only ("Ríos", "Rios") are
+    not inflections: they are one name spelt two ways."""
+    if stem is None or differ_in_diacritics_only(a, b):
         return False
     stem_a, stem_b = stem(a), stem(b)
     return stem_a == stem_b or any(stem(longer[: -len(ending)]) == stem(shorter)
@@ -104,19 +115,22 @@ def inflected(a: str, b: str, stem) -> bool:
 
 
 class _Stems:
-    def __init__(self, algorithm: str, endings: tuple[str, ...]):
-        self._stemmer = Stemmer.Stemmer(algorithm)
+    """A language's stems; without a stemmer, a word is its own stem and only its noun endings are dropped."""
+
+    def __init__(self, algorithm: str | None, endings: tuple[str, ...]):
+        self._stemmer = Stemmer.Stemmer(algorithm) if algorithm else None
         self.endings = endings
 
     def __call__(self, word: str) -> str:
-        return self._stemmer.stemWord(strip_diacritics(word.lower()))
+        folded = strip_diacritics(word.lower())
+        return self._stemmer.stemWord(folded) if self._stemmer else folded
 
 
 @lru_cache(maxsize=16)
 def _stemming(code: str) -> _Stems | None:
-    """The stems of the language's words, or None when mtcheck has no stemmer for it."""
+    """The stems of the language's words, or None when mtcheck knows neither a stemmer nor noun endings for it."""
     known = language(code)
-    return _Stems(known.stemmer, known.noun_endings) if known.stemmer else None
+    return _Stems(known.stemmer, known.noun_endings) if known.stemmer or known.noun_endings else None
 
 
 def check(ctx: CheckContext):
@@ -166,6 +180,10 @@ RULE = Rule(
         Example("Kurti met the envoy. Kurti said no.\n\nLater ⟦Corti⟧ said yes."),  # sound alike, near in spelling
         Example("Haradinaj met the envoy. Haradinaj said no.\n\nLater ⟦Haradinay⟧ left."),
         Example("Kurti met the envoy. Kurti said no.\n\nLater Kurti said yes."),
+        Example("Ríos met the envoy. Ríos said no.\n\nLater ⟦Rios⟧ said yes."),  # diacritics only: always one name
+        Example("Returnees crossed the border. Returnees waited.\n\nA Returnee spoke."),  # a plural, not a name
+        # Two provinces the language knows (wordfreq lists both), not one misspelt.
+        Example("Floods hit Hunan. Hunan asked for help.\n\nHenan sent trucks."),
         # German capitalises its nouns: inflections of a rare one are not names spelled two ways.
         Example("Der Eisberg ist groß. Der Eisberg schmilzt. Die Eisberge treiben, die Farbe des Eisbergs.\n\n"
                 "Ein Zweig eines Multiversums, das Multiversum. Ein Kolibri, zwei Kolibris.", language="de"),
