@@ -31,6 +31,18 @@ def opens_sentence(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text, max(0, start - 40), start) is not None
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
+
+
+def sentence_span(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """Where the sentence around ``text[start:end]`` starts and ends, looked for ``reach`` characters
+    either side at most (a text without full stops is not searched to its ends for each word)."""
+    before = list(_SENTENCE_END.finditer(text, max(0, start - reach), start))
+    after = _SENTENCE_END.search(text, end, end + reach)
+    return (before[-1].end() if before else max(0, start - reach),
+            after.start() if after else min(len(text), end + reach))
+
+
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """NFC and case-fold: the key for case-insensitive comparison."""

@@ -44,7 +44,7 @@ def test_a_run_ends_and_leaves_no_worker_process_behind(tmp_path):
 
 def test_fail_on_threshold(small_glossary_file, tmp_path):
     text = tmp_path / "a.txt"
-    text.write_text("Kurti met Corti. Kurti left.")
+    text.write_text("Kurti spoke. Corti left. Kurti left.")
     assert mtcheck("check", text, "-g", small_glossary_file).returncode == 0  # minor only
     assert mtcheck("check", text, "-g", small_glossary_file, "--fail-on", "minor").returncode == 1
     assert mtcheck("check", MT_SAMPLE, "--fail-on", "never").returncode == 0
@@ -198,7 +198,7 @@ def test_unwritable_output_is_an_error_and_leaves_nothing(tmp_path, small_glossa
 
 def test_quality_score_in_json_and_min_score(small_glossary_file, tmp_path):
     text = tmp_path / "a.txt"
-    text.write_text("Kurti met Corti. " + "Kurti left the meeting early. " * 100, encoding="utf-8")  # enough words to score
+    text.write_text("Kurti spoke. Corti. " + "Kurti left the meeting early. " * 100, encoding="utf-8")  # enough words to score
     out = tmp_path / "report.json"
     assert mtcheck("check", text, "-g", small_glossary_file, "-f", "json", "-o", out).returncode == 0
     report = json.loads(out.read_text(encoding="utf-8"))

@@ -17,11 +17,12 @@ There a word that mostly follows an article or determiner ("die Landung", "der L
 Two spellings are two names, not one misspelt, when the evidence says so:
 - the language has settled on both (``Lexicon.is_established``: wordfreq lists both at Zipf 2.2 or
   more): Hunan and Henan, Shanxi and Shaanxi, two provinces. A spelling the list does not know, or
-  knows as barely as a slip ("Kahramanmarash", "Yonggang"), may still be a misspelling.
+  knows as barely as a slip ("Kahramanmarash", "Yonggang"), may still be a misspelling;
+- they stand in one sentence: a text that writes "Yungang and Yonggang" means two places.
 Spellings that differ in diacritics only ("Ríos", "Rios") are one name whatever the evidence.
 
 Fails: "Kurti met ... Corti said".  Passes: "Kurti met ... Kurti said", "Hunan ... Henan",
-"Returnees ... a Returnee".
+"Returnees ... a Returnee", "Yungang and Yonggang".
 """
 
 from __future__ import annotations
@@ -42,9 +43,10 @@ from mtcheck.similarity.names import MIN_NAME_LENGTH as MIN_LENGTH
 from mtcheck.similarity.names import both_established, differ_in_diacritics_only, same_name
 from mtcheck.similarity.neighbourhood import Neighbourhood
 from mtcheck.similarity.phonetic import sound_keys
-from mtcheck.text import LONGEST_WORD, is_acronym
+from mtcheck.text import LONGEST_WORD, is_acronym, sentence_span
 
 MAX_BLOCK = 200  # a sound key shared by more names than this says nothing
+SENTENCE_REACH = 400  # how far from a name its sentence is looked for (its start and end): bounds the work
 
 
 def may_be_name(word: str, lexicon) -> bool:
@@ -115,15 +117,17 @@ def inflected(a: str, b: str, stem) -> bool:
 
 
 class _Stems:
-    """A language's stems; without a stemmer, a word is its own stem and only its noun endings are dropped."""
+    """A language's stems; without a stemmer, a word is its own stem and only its noun endings are dropped.
+    That stem keeps its diacritics: "Bekkaz" is no inflection of "Bekkažs" but a misspelling of its base."""
 
     def __init__(self, algorithm: str | None, endings: tuple[str, ...]):
         self._stemmer = Stemmer.Stemmer(algorithm) if algorithm else None
         self.endings = endings
 
     def __call__(self, word: str) -> str:
-        folded = strip_diacritics(word.lower())
-        return self._stemmer.stemWord(folded) if self._stemmer else folded
+        if self._stemmer is None:
+            return word.lower()
+        return self._stemmer.stemWord(strip_diacritics(word.lower()))
 
 
 @lru_cache(maxsize=16)
@@ -137,35 +141,57 @@ def check(ctx: CheckContext):
     pairs = {rarer: (reference, count) for rarer, reference, count in _pairs(ctx)}
     if not pairs:
         return
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True))) + r")(?![^\W_])")
+    pattern = _any_word_of(sorted(pairs, key=len, reverse=True))
     known = language(ctx.language)
-    if not known.capitalises_nouns:
-        for base, text in ctx.document.segments():
-            for found in pattern.finditer(text):
-                yield _hit(found, base, *pairs[found.group()])
-        return
-    # Where every noun has a capital, a word that mostly follows an article or determiner is a noun.
-    places, after_determiner = [], Counter()
+    places, beside_reference, after_determiner = [], set(), Counter()
     for base, text in ctx.document.segments():
         for found in pattern.finditer(text):
-            places.append((found, base))
-            before = _WORD_BEFORE.search(text, max(0, found.start() - 30), found.start())
-            if before and before.group(1).casefold() in known.determiners:
-                after_determiner[found.group()] += 1
-    total = Counter(found.group() for found, _ in places)
-    for found, base in places:
-        if 2 * after_determiner[found.group()] < total[found.group()]:
-            yield _hit(found, base, *pairs[found.group()])
+            rarer = found.group()
+            places.append((base + found.start(), base + found.end(), rarer))
+            if _in_one_sentence(text, found, pairs[rarer][0]):
+                beside_reference.add(rarer)
+            if known.capitalises_nouns and _after_determiner(text, found, known.determiners):
+                after_determiner[rarer] += 1
+    total = Counter(rarer for _, _, rarer in places)
+    # Where every noun has a capital, a word that mostly follows an article or determiner is a noun.
+    nouns = {rarer for rarer, count in after_determiner.items() if 2 * count >= total[rarer]}
+    for start, end, rarer in places:
+        if rarer not in beside_reference and rarer not in nouns:
+            yield _hit(start, end, rarer, *pairs[rarer])
+
+
+def _in_one_sentence(text: str, found: re.Match, reference: str) -> bool:
+    """Whether ``reference`` stands in the sentence of ``found``: a text that writes "Hunan and Henan" means
+    two names. Not for spellings that differ in diacritics only, which are one name wherever they stand."""
+    if differ_in_diacritics_only(found.group(), reference):
+        return False
+    sentence_start, sentence_end = sentence_span(text, *found.span(), reach=SENTENCE_REACH)
+    return _word_pattern(reference).search(text, sentence_start, sentence_end) is not None
+
+
+def _after_determiner(text: str, found: re.Match, determiners: frozenset[str]) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, found.start() - 30), found.start())
+    return before is not None and before.group(1).casefold() in determiners
+
+
+def _any_word_of(words: list[str]) -> re.Pattern:
+    """Any of ``words`` as a whole word (the longest first where one begins another)."""
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W_])")
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(word: str) -> re.Pattern:
+    return _any_word_of([word])
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
 
-def _hit(found: re.Match, base: int, reference: str, count: int) -> Hit:
+def _hit(start: int, end: int, rarer: str, reference: str, count: int) -> Hit:
     return Hit(
-        Span(base + found.start(), base + found.end()),
-        found.group(),
-        f"'{found.group()}' may be a misspelling of '{reference}', used {count} "
+        Span(start, end),
+        rarer,
+        f"'{rarer}' may be a misspelling of '{reference}', used {count} "
         f"time{'s' if count > 1 else ''} in this document",
         suggestion=reference,
     )
@@ -184,6 +210,8 @@ RULE = Rule(
         Example("Returnees crossed the border. Returnees waited.\n\nA Returnee spoke."),  # a plural, not a name
         # Two provinces the language knows (wordfreq lists both), not one misspelt.
         Example("Floods hit Hunan. Hunan asked for help.\n\nHenan sent trucks."),
+        # Named in one sentence, two spellings are two places.
+        Example("The Yungang Grottoes are old. Yungang draws crowds.\n\nTourists visit Yungang and Yonggang."),
         # German capitalises its nouns: inflections of a rare one are not names spelled two ways.
         Example("Der Eisberg ist groß. Der Eisberg schmilzt. Die Eisberge treiben, die Farbe des Eisbergs.\n\n"
                 "Ein Zweig eines Multiversums, das Multiversum. Ein Kolibri, zwei Kolibris.", language="de"),

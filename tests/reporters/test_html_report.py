@@ -149,7 +149,7 @@ def test_cli_writes_the_page(tmp_path, sample_html):
 
 def test_several_files_get_a_score_table_worst_first_and_their_own_ids(tmp_path):
     minor = tmp_path / "minor.txt"
-    minor.write_text("Kurti met Corti. Kurti left. The Kosovo Force and KFOR and KFOR.\n", encoding="utf-8")
+    minor.write_text("Kurti spoke. Corti left. Kurti left. The Kosovo Force and KFOR and KFOR.\n", encoding="utf-8")
     run = check([CORRECTED_SAMPLE, MT_SAMPLE, minor], [BUNDLED_GLOSSARY])
     html = render("html", run)
     tree = lxml.html.fromstring(html)

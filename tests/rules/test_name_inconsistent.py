@@ -32,6 +32,15 @@ def test_german_inflections_are_one_word(a, b, same):
     assert inflected(a, b, _stemming("de")) is same
 
 
+@pytest.mark.parametrize("a, b, same", [
+    ("Returnees", "Returnee", True), ("Joneses", "Jones", True), ("Serbs", "Serb", True),
+    ("Bekkažs", "Bekkaz", False),  # the plural of another spelling: "Bekkaz" is "Bekkaž" misspelt
+    ("Rios", "Ríos", False), ("Kurti", "Corti", False),
+])
+def test_english_plurals_are_one_word(a, b, same):
+    assert inflected(a, b, _stemming("en")) is same
+
+
 def test_a_language_without_a_stemmer_or_noun_endings_compares_spellings_only():
     assert _stemming("vi") is None and not inflected("Serbs", "Serb", None)
 
@@ -59,7 +68,15 @@ def test_two_established_names_near_in_spelling_are_two_names(checker, text):
 @pytest.mark.parametrize("text, flagged", [
     ("Kahramanmaraş was hit. Kahramanmaraş mourns.\n\nRescuers reached Kahramanmarash.", ("Kahramanmarash", "Kahramanmaraş")),
     ("Ríos spoke. Ríos left.\n\nLater Rios came back.", ("Rios", "Ríos")),
+    ("Ríos spoke. Ríos left, and Rios came back.", ("Rios", "Ríos")),  # one sentence: diacritics only, still one name
     ("The Yungang Grottoes are old. Yungang draws crowds.\n\nTourists visit Yonggang.", ("Yonggang", "Yungang")),
 ])
 def test_a_rare_or_unknown_spelling_of_a_name_is_still_flagged(checker, text, flagged):
     assert [(f.text, f.suggestion) for f in findings(checker, text, "name-inconsistent")] == [flagged]
+
+
+def test_two_spellings_in_one_sentence_are_two_names(checker):
+    apart = "The Yungang Grottoes are old. Yungang draws crowds.\n\nTourists visit Yonggang."
+    together = "The Yungang Grottoes are old. Yungang draws crowds.\n\nTourists visit Yungang and Yonggang."
+    assert [f.text for f in findings(checker, apart, "name-inconsistent")] == ["Yonggang"]
+    assert findings(checker, together, "name-inconsistent") == []
