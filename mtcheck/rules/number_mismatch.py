@@ -14,10 +14,11 @@ a number the other text states: "one tetrahedron" is "ein Tetraeder".
 A number of the source that the target lacks while the target has one the source lacks is one
 finding, on the target's number ("13" where the source has 12). A number the target merely lacks is
 flagged where it belongs: beside the target's copy of the source number nearest to it, else at the
-target's start; one it merely adds, where it stands. A length, weight or volume converted from the source's imperial unit ("200 feet",
-"60 Meter") is no mismatch; a source that gives both ("115 Fahrenheit, 43 degrees") wants both, and a
-target that keeps only the conversion gets a minor finding (dropping the imperial figure may be a
-localisation choice).
+target's start; one it merely adds, where it stands. A length, weight or volume converted from the
+source's imperial unit ("200 feet", "60 Meter") is no mismatch, nor a measure in another SI prefix
+("10000 nanoseconds", "zehn Mikrosekunden"); a source that gives both units ("115 Fahrenheit, 43
+degrees") wants both, and a target that keeps only the conversion gets a minor finding (dropping
+the imperial figure may be a localisation choice).
 
 Fails: "Umrlo je 12 ljudi." → "13 people died."  Passes: "1.000,5 evra" → "1,000.5 euros",
 "3 osobe" → "three people".
@@ -120,7 +121,8 @@ def mismatches(source: list[Number], target: list[Number], units) -> list[tuple[
     unconverted = [t for t in target for s in source if s.after in units and same(s, t) and numerals.METRIC_UNIT.fullmatch(t.after)]
     # A source that states the conversion itself ("115 Fahrenheit, 43 or 44 degrees") must be carried as it is.
     converts_itself = {id(s) for s in source if any(converted(s, o, units) for o in source)}
-    missing = [s for s in missing if id(s) in converts_itself or not any(converted(s, t, units) for t in target)]
+    conversion_kept = {id(s) for s in missing if any(converted(s, t, units) for t in target)}
+    missing = [s for s in missing if id(s) in converts_itself or id(s) not in conversion_kept]
     extra = [t for t in extra if not any(converted(s, t, units) and id(s) not in converts_itself for s in source)]
     # The same measure in another SI prefix: "10000 nanoseconds" is "zehn Mikrosekunden".
     missing = [s for s in missing if not any(same_measure(s, t) for t in extra)]
@@ -132,7 +134,7 @@ def mismatches(source: list[Number], target: list[Number], units) -> list[tuple[
               for wanted, n in zip(missing, extra)]
     for wanted in missing[len(extra):]:
         at = _place_of_missing(wanted, source, target)
-        if id(wanted) in converts_itself and any(converted(wanted, t, units) for t in target):
+        if id(wanted) in conversion_kept:  # and so in converts_itself: it would not be missing otherwise
             # Dropping the imperial figure of "115 Fahrenheit, 43 degrees" may be a localisation choice.
             found.append((at, at, "", f"the source's {_shown(wanted.value)} {wanted.after} is not in the target, only its "
                           "conversion", Severity.MINOR))
