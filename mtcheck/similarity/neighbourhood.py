@@ -16,6 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 
+PRESENCE_AFTER = 1_500  # lookups before CompactNeighbourhood files its hashes in a set (it pays from ~1,500)
+
+
 def deletions(word: str) -> set[str]:
     """``word`` with one letter dropped, each way."""
     return {word[:i] + word[i + 1:] for i in range(len(word))}
@@ -70,16 +73,34 @@ class CompactNeighbourhood:
         entries = sorted((_crc(key), number[word]) for key, words in words_by_key.items() for word in words)
         self._hashes = array("q", (h for h, _ in entries))
         self._numbers = array("q", (n for _, n in entries))
+        self._lookups = 0
+        self._present: frozenset[int] | None = None
 
     def near(self, word: str) -> set[str]:
         """The words sharing a key (or a key's hash) with ``word``: every word one edit from it."""
         found: set[str] = set()
+        present = self._present_hashes()
         for key in one_edit_keys(word):
-            found.update(self._filed_under(key))
+            h = _crc(key)
+            if present is None or h in present:
+                found.update(self._filed_under(h))
         return found
 
-    def _filed_under(self, key: str) -> tuple[str, ...]:
-        h = _crc(key)
+    def _present_hashes(self) -> frozenset[int] | None:
+        """The hashes as a set once a process has looked up PRESENCE_AFTER words: most keys of a text's
+        words are filed nowhere (13 in 14 on the realistic bench corpus), and a set says so 20 times
+        faster than a binary search; building it costs 25 ms for 2.3 * 10^5 hashes, which a short
+        text's few lookups do not repay."""
+        if self._present is None:
+            self._lookups += 1
+            if self._lookups > PRESENCE_AFTER:
+                self._present = frozenset(self._hashes)
+        return self._present
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_present": None, "_lookups": 0}
+
+    def _filed_under(self, h: int) -> tuple[str, ...]:
         i = bisect.bisect_left(self._hashes, h)
         j = i
         while j < len(self._hashes) and self._hashes[j] == h:

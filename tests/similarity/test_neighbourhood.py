@@ -65,4 +65,17 @@ def test_compact_neighbourhood_pickles_by_its_arrays():
     assert isinstance(compact, CompactNeighbourhood)
     restored = pickle.loads(pickle.dumps(compact, protocol=pickle.HIGHEST_PROTOCOL))
     assert restored.near("kurta") == compact.near("kurta")
-    assert set(vars(restored)) == {"_words", "_hashes", "_numbers"}
+    assert set(vars(restored)) == {"_words", "_hashes", "_numbers", "_lookups", "_present"}
+    assert restored._present is None  # a process builds its own set of hashes, when it pays
+
+
+def test_compact_neighbourhood_finds_the_same_words_once_its_hashes_are_a_set(monkeypatch):
+    import mtcheck.similarity.neighbourhood as module
+    monkeypatch.setattr(module, "PRESENCE_AFTER", 3)
+    compact = Neighbourhood(WORDS).compact()
+    probes = ["kurta", "kurti", "vucic", "zzzz", "kurt"]
+    by_search = [compact.near(word) for word in probes]
+    assert compact._present is not None  # built after three lookups
+    assert [compact.near(word) for word in probes] == by_search == [Neighbourhood(WORDS).near(w) for w in probes]
+    pickled = pickle.loads(pickle.dumps(compact))
+    assert pickled._present is None and pickled._lookups == 0
