@@ -27,7 +27,7 @@ from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.similarity.neighbourhood import Neighbourhood
-from mtcheck.text import LONGEST_WORD, opens_sentence
+from mtcheck.text import LONGEST_WORD, opens_sentence, words_among
 
 MIN_LENGTH = 4
 
@@ -36,10 +36,9 @@ def check(ctx: CheckContext):
     nearest = _candidates(ctx)
     if not nearest:
         return
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(nearest, key=len, reverse=True))) + r")(?![^\W_])")
     determiners = language(ctx.language).determiners if language(ctx.language).capitalises_nouns else frozenset()
     for base, text in ctx.document.segments():
-        for found in pattern.finditer(text):
+        for found in words_among(text, nearest):
             word = found.group()
             if word[0].isupper() and not opens_sentence(text, found.start()) \
                     and not _after(determiners, text, found.start()):

@@ -43,7 +43,7 @@ from mtcheck.similarity.names import MIN_NAME_LENGTH as MIN_LENGTH
 from mtcheck.similarity.names import both_established, differ_in_diacritics_only, same_name
 from mtcheck.similarity.neighbourhood import Neighbourhood
 from mtcheck.similarity.phonetic import sound_keys
-from mtcheck.text import LONGEST_WORD, is_acronym, sentence_span
+from mtcheck.text import LONGEST_WORD, is_acronym, sentence_span, words_among
 
 MAX_BLOCK = 200  # a sound key shared by more names than this says nothing
 SENTENCE_REACH = 400  # how far from a name its sentence is looked for (its start and end): bounds the work
@@ -141,11 +141,10 @@ def check(ctx: CheckContext):
     pairs = {rarer: (reference, count) for rarer, reference, count in _pairs(ctx)}
     if not pairs:
         return
-    pattern = _any_word_of(sorted(pairs, key=len, reverse=True))
     known = language(ctx.language)
     places, beside_reference, after_determiner = [], set(), Counter()
     for base, text in ctx.document.segments():
-        for found in pattern.finditer(text):
+        for found in words_among(text, pairs):
             rarer = found.group()
             places.append((base + found.start(), base + found.end(), rarer))
             if _in_one_sentence(text, found, pairs[rarer][0]):
@@ -174,14 +173,10 @@ def _after_determiner(text: str, found: re.Match, determiners: frozenset[str]) -
     return before is not None and before.group(1).casefold() in determiners
 
 
-def _any_word_of(words: list[str]) -> re.Pattern:
-    """Any of ``words`` as a whole word (the longest first where one begins another)."""
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W_])")
-
-
 @lru_cache(maxsize=256)
 def _word_pattern(word: str) -> re.Pattern:
-    return _any_word_of([word])
+    """``word`` as a whole word."""
+    return re.compile(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])")
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
