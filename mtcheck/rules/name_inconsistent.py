@@ -18,7 +18,10 @@ Two spellings are two names, not one misspelt, when the evidence says so:
 - the language has settled on both (``Lexicon.is_established``: wordfreq lists both at Zipf 2.2 or
   more): Hunan and Henan, Shanxi and Shaanxi, two provinces. A spelling the list does not know, or
   knows as barely as a slip ("Kahramanmarash", "Yonggang"), may still be a misspelling;
-- they stand in one sentence: a text that writes "Yungang and Yonggang" means two places.
+- they stand in one sentence: a text that writes "Yungang and Yonggang" means two places;
+- each stands, wherever it is written, beside another name, and the two keep different company: "Jens
+  Stoltenberg" and "Erna Stolberg" are two people. Company that is itself one name spelt two ways
+  ("Albin Kurti", "Aljbin Korti") is shared, and says nothing against a misspelling.
 Spellings that differ in diacritics only ("Ríos", "Rios") are one name whatever the evidence.
 
 Fails: "Kurti met ... Corti said".  Passes: "Kurti met ... Kurti said", "Hunan ... Henan",
@@ -142,21 +145,52 @@ def check(ctx: CheckContext):
     if not pairs:
         return
     known = language(ctx.language)
+    references = {reference for reference, _ in pairs.values()}
     places, beside_reference, after_determiner = [], set(), Counter()
+    company = _Company(ctx.lexicon)
     for base, text in ctx.document.segments():
-        for found in words_among(text, pairs):
-            rarer = found.group()
-            places.append((base + found.start(), base + found.end(), rarer))
-            if _in_one_sentence(text, found, pairs[rarer][0]):
-                beside_reference.add(rarer)
+        for found in words_among(text, pairs.keys() | references):
+            company.note(text, found)
+            word = found.group()
+            if word not in pairs:
+                continue
+            places.append((base + found.start(), base + found.end(), word))
+            if _in_one_sentence(text, found, pairs[word][0]):
+                beside_reference.add(word)
             if known.capitalises_nouns and _after_determiner(text, found, known.determiners):
-                after_determiner[rarer] += 1
+                after_determiner[word] += 1
     total = Counter(rarer for _, _, rarer in places)
     # Where every noun has a capital, a word that mostly follows an article or determiner is a noun.
     nouns = {rarer for rarer, count in after_determiner.items() if 2 * count >= total[rarer]}
+    two_people = {rarer for rarer, (reference, _) in pairs.items() if company.apart(rarer, reference)}
     for start, end, rarer in places:
-        if rarer not in beside_reference and rarer not in nouns:
+        if rarer not in beside_reference and rarer not in nouns and rarer not in two_people:
             yield _hit(start, end, rarer, *pairs[rarer])
+
+
+class _Company:
+    """The names each spelling is written beside, as one name with it ("Jens" and "Stoltenberg")."""
+
+    def __init__(self, lexicon):
+        self._lexicon = lexicon
+        self._beside: defaultdict[str, set[str]] = defaultdict(set)
+        self._alone: set[str] = set()  # spellings written at least once with no name beside them
+
+    def note(self, text: str, found: re.Match) -> None:
+        before = _NAME_BEFORE.search(text, max(0, found.start() - LONGEST_WORD - 1), found.start())
+        after = _NAME_AFTER.match(text, found.end())
+        beside = {m.group(1) for m in (before, after) if m and may_be_name(m.group(1), self._lexicon)}
+        if beside:
+            self._beside[found.group()].update(beside)
+        else:
+            self._alone.add(found.group())
+
+    def apart(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` always stand beside a name and never beside the same one (nor
+        beside two spellings of one): two people who share no name."""
+        if a in self._alone or b in self._alone or not self._beside[a] or not self._beside[b]:
+            return False
+        return not any(same_name(x, y) for x in self._beside[a] for y in self._beside[b])
 
 
 def _in_one_sentence(text: str, found: re.Match, reference: str) -> bool:
@@ -180,6 +214,8 @@ def _word_pattern(word: str) -> re.Pattern:
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_NAME_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) $")  # a word and one space, just before a name
+_NAME_AFTER = re.compile(r" ([^\W\d_]+)(?![^\W_])")
 
 
 def _hit(start: int, end: int, rarer: str, reference: str, count: int) -> Hit:
@@ -207,6 +243,9 @@ RULE = Rule(
         Example("Floods hit Hunan. Hunan asked for help.\n\nHenan sent trucks."),
         # Named in one sentence, two spellings are two places.
         Example("The Yungang Grottoes are old. Yungang draws crowds.\n\nTourists visit Yungang and Yonggang."),
+        # Each always beside another name, never the same: two people.
+        Example("Jorunn Vestergaard spoke. Jorunn Vestergaard left.\n\nLater Ingvild Vestergard arrived."),
+        Example("Jorunn Vestergaard spoke. Jorunn Vestergaard left.\n\nLater Jorunn ⟦Vestergard⟧ arrived."),
         # German capitalises its nouns: inflections of a rare one are not names spelled two ways.
         Example("Der Eisberg ist groß. Der Eisberg schmilzt. Die Eisberge treiben, die Farbe des Eisbergs.\n\n"
                 "Ein Zweig eines Multiversums, das Multiversum. Ein Kolibri, zwei Kolibris.", language="de"),

@@ -80,3 +80,19 @@ def test_two_spellings_in_one_sentence_are_two_names(checker):
     together = "The Yungang Grottoes are old. Yungang draws crowds.\n\nTourists visit Yungang and Yonggang."
     assert [f.text for f in findings(checker, apart, "name-inconsistent")] == ["Yonggang"]
     assert findings(checker, together, "name-inconsistent") == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # Always beside another name, never the same one: two people.
+    ("Jorunn Vestergaard spoke. Jorunn Vestergaard left.\n\nIngvild Vestergard came.", []),
+    # Beside the same given name: one person, misspelt.
+    ("Jorunn Vestergaard spoke. Jorunn Vestergaard left.\n\nJorunn Vestergard came.", ["Vestergard"]),
+    # The company is itself one name spelt two ways: shared, so still one person.
+    ("Jorunn Vestergaard spoke. Jorunn Vestergaard left.\n\nJorun Vestergard came.", ["Jorun", "Vestergard"]),
+    # Written once alone: no evidence of two people.
+    ("Jorunn Vestergaard spoke. Vestergaard left.\n\nIngvild Vestergard came.", ["Vestergard"]),
+    # Titles are words of the language, not names: they tell two people apart no more than "the".
+    ("Minister Vestergaard spoke. Minister Vestergaard left.\n\nPresident Vestergard came.", ["Vestergard"]),
+])
+def test_two_spellings_keeping_different_company_are_two_names(checker, text, flagged):
+    assert [f.text for f in findings(checker, text, "name-inconsistent")] == flagged
