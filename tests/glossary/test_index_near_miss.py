@@ -103,3 +103,13 @@ def test_a_listed_word_capitalised_to_open_a_sentence_is_no_misspelling_of_a_nam
     index = TermIndex(load_glossaries([tmp_path]), lexicon_for("en"))
     assert near_misses(index, "It rained. Damper weather came.") == []
     assert near_misses(index, "It rained, and Damper signed.") == [("fuzzy", "damber", "Damper")]  # a name inside a sentence
+
+
+def test_a_word_written_only_in_lower_case_is_not_looked_at_where_every_form_is_a_name(tmp_path):
+    (tmp_path / "names.yaml").write_text(
+        "version: 1\nname: names\nlanguage: en\nterms:\n"
+        "  - id: fund\n    canonical: Fund for Nasoklas Dripe\n  - id: kelan\n    canonical: Kelan\n", encoding="utf-8")
+    index = TermIndex(load_glossaries([tmp_path]), lexicon_for("en"))
+    vocabulary = {"elan", "perp", "kelon"}
+    assert index.fuzzy.words_to_look_at(vocabulary, {"elan", "perp", "Kelon"})[0] == {"kelon"}
+    assert index.fuzzy.words_to_look_at(vocabulary, {"elan", "Elan", "perp", "Kelon"})[0] == {"elan", "kelon"}

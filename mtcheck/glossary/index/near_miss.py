@@ -22,7 +22,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
-from mtcheck.folding import WORD_RE, BareText, bare_text, surface_key, valid_gap
+from mtcheck.folding import WORD_RE, BareText, bare_text, bare_vocabulary, surface_key, valid_gap
 from mtcheck.glossary.index.forms import ACCEPTED, WRITTEN_AS_GIVEN, Form, Match, role_rank
 from mtcheck.glossary.index.spans import Intervals
 from mtcheck.lexicon import Lexicon
@@ -84,6 +84,7 @@ class FuzzyIndex:
         anchored, self._near = self._anchor_words(forms)
         self._anchors: dict[str, _Anchored] = {word: self._by_signature(pairs) for word, pairs in anchored.items()}
         self._rare_anchor_words = frozenset(w for w in self._anchors if not lexicon.is_common(w))  # neighbours that anchor
+        self._names_only = all(f.form.text[:1].isupper() for f in forms)  # every form compared is a name
         self._memo: dict[tuple[str, bool], _Anchored] = {}
 
     # building -------------------------------------------------------------
@@ -128,11 +129,17 @@ class FuzzyIndex:
 
     # searching ------------------------------------------------------------
 
-    def words_to_look_at(self, vocabulary: set[str]) -> tuple[set[str], set[str]]:
-        """The suspicious words of a text's vocabulary, and its rare form words that anchor forms."""
+    def words_to_look_at(self, vocabulary: set[str], written: set[str] | None = None) -> tuple[set[str], set[str]]:
+        """The suspicious words of a text's vocabulary, and its rare form words that anchor forms.
+
+        ``written``: the text's words as written (``mtcheck.text.tokens``), if known; then a word
+        the text only ever writes as a word of the language (``_words_only_written_as_words``) is
+        no suspicious word where every form compared is a name."""
         if not self._forms:
             return set(), set()
         suspicious = self._suspicious_words(vocabulary)
+        if written is not None and self._names_only:
+            suspicious -= self._words_only_written_as_words(suspicious, written)
         if not suspicious:
             return set(), set()
         return suspicious, vocabulary & self._rare_anchor_words
@@ -163,6 +170,20 @@ class FuzzyIndex:
         unknown = {w for w in unknown if len(w) >= 3 and (w.isascii() or not self._lexicon.is_common(w))}
         longest = self._longest_near_miss  # a longer word is no near miss, and its deletions cost its length squared
         return {w for w in unknown | self._derived_words(vocabulary) if len(w) <= longest and not _HAS_DIGIT.search(w)}
+
+    def _words_only_written_as_words(self, suspicious: set[str], written: set[str]) -> set[str]:
+        """The suspicious words that the text writes in lower case only, each a word of the language's
+        list, however rare ("mimosa", "elan"): no misspelling of a name (``_a_word_not_a_name``),
+        and in rare-word-heavy text most of what would be looked at. Plain ASCII words only, whose
+        bare key is the word itself; a word also written capitalised anywhere is kept."""
+        lower = {w for w in filter(str.islower, written) if w.isascii() and w.isalpha()}
+        candidates = suspicious & lower
+        if not candidates:
+            return set()
+        otherwise = [w for w in written if w not in lower]
+        capitalised = {w.lower() for w in otherwise if w.isascii()}
+        capitalised |= bare_vocabulary(w for w in otherwise if not w.isascii())
+        return {w for w in candidates - capitalised if self._lexicon.is_listed(w)}
 
     def _derived_words(self, words: set[str]) -> set[str]:
         """Words such as 'serbian' that extend a capitalised, not everyday, form word ('Serb') by a

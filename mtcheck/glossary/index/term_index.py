@@ -40,7 +40,7 @@ class TermIndex:
         words = set(tokens(text)) if words is None else words
         vocabulary = bare_vocabulary(words)
         one_word = self.exact.one_word_hits(vocabulary)
-        suspicious, anchoring = self.fuzzy.words_to_look_at(vocabulary) if near_misses else (set(), set())
+        suspicious, anchoring = self.fuzzy.words_to_look_at(vocabulary, words) if near_misses else (set(), set())
         spellings = self.acronyms.spellings(words) if near_misses else {}
         inflected = self.inflected.starting_words(words, self.lexicon) if self.inflected else {}
         misspelt = self.inflected.misspelt_words(words, self.lexicon, inflected) if self.inflected and near_misses else {}
