@@ -7,10 +7,9 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
@@ -26,6 +25,9 @@ from mtcheck.model import Document, FileResult, Glossary, RunResult
 from mtcheck.process_speed import collector_paused, freeze_lasting
 from mtcheck.rules import Rule
 from mtcheck.text import with_line_starts
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 PARALLEL_SEGMENTS_ABOVE = EXAMINE_WHOLE_UP_TO  # bytes: larger files may be examined in segments, by all workers at once
@@ -166,6 +168,8 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
             if progress:
                 progress(done, total)
         return
+    from concurrent.futures import ProcessPoolExecutor  # here: a run of one article needs no pool (8 ms of imports)
+
     jobs = jobs or os.cpu_count() or 1
     large = {path for path in paths if in_segments(checker, path)}
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(checker, os.getpid()))

@@ -6,7 +6,7 @@ import enum
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from mtcheck.config import (CONFIG_FILE, DEFAULT_GLOSSARY_DIR, FAIL_ON_CHOICES, PYPROJECT, Config, find_config,
                             glossary_paths, load_config)
@@ -15,7 +15,6 @@ from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
 from mtcheck.documents import STDIN, check_encoding, document_paths
 from mtcheck.errors import MtcheckError, Problem
-from mtcheck.fixer import FileFix
 from mtcheck.glossary.loader import glossary_files
 from mtcheck.model import RunResult
 from mtcheck.process_speed import freeze_lasting
@@ -24,6 +23,9 @@ from mtcheck.reporters import REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_index, in_segments
 from mtcheck.selection import pattern_problem
 from mtcheck.scoring.quality import score_run
+
+if TYPE_CHECKING:
+    from mtcheck.fixer import FileFix
 
 
 ENGINES = ("local", "dask")

@@ -41,3 +41,12 @@ def test_a_few_words_compared_one_by_one_find_what_the_neighbourhood_finds(monke
     assert [sorted(by_neighbourhood.near(word)) for word in words] == compared
     assert by_neighbourhood._neighbourhood is not None
     assert "president" in compared[0] and "they" in compared[6]
+
+
+def test_no_letter_below_spaceless_from_is_of_a_script_written_without_spaces():
+    """Words whose letters all lie below SPACELESS_FROM are answered without the pattern."""
+    from mtcheck.rules.garbled_word import SPACELESS_FROM, _spaceless, _spaceless_pattern
+
+    below = "".join(map(chr, range(1, ord(SPACELESS_FROM))))
+    assert _spaceless_pattern().search(below) is None
+    assert _spaceless("ภาษาไทย") and _spaceless("政府") and _spaceless("abcかな") and not _spaceless("Vučić")
