@@ -1,6 +1,8 @@
-"""The command line: parse arguments, call the library, print, choose the exit code."""
+"""The command line: parse arguments, call the library, print, choose the exit code.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads every command's annotations at each
+start, and evaluating them from strings (``typing.get_type_hints``) took 12 ms of every run.
+"""
 
 import io
 import os

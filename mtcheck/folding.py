@@ -25,6 +25,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _APOSTROPHES = "\u2019\u2018\u02bc"
 # Letters that Unicode does not decompose but that readers treat as a base letter plus a mark.
 _UNDECOMPOSED = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ħ": "h", "ı": "i"})
+_UNDECOMPOSED_LETTERS = frozenset(map(chr, _UNDECOMPOSED))
 _RUNS_RE = re.compile(r" {2,}")
 # In a text with invisible characters: two or more spaces and invisible characters together, or
 # invisible characters alone. A run with a space keeps one; one without vanishes.
@@ -64,6 +65,8 @@ def _tables() -> tuple[dict[str, str], re.Pattern, dict[int, str]]:
             if c != gap:
                 bare[c] = gap
             continue
+        if unicodedata.is_normalized("NFD", c) and c not in _UNDECOMPOSED_LETTERS:
+            continue  # no mark to strip: it stays itself (a quick test: this table is built in every run)
         if c.lower() != c or unicodedata.combining(c):
             continue
         stripped = strip_diacritics(c)

@@ -7,10 +7,9 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
@@ -26,6 +25,9 @@ from mtcheck.model import Document, FileResult, Glossary, RunResult
 from mtcheck.process_speed import collector_paused, freeze_lasting
 from mtcheck.rules import Rule
 from mtcheck.text import with_line_starts
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 PARALLEL_SEGMENTS_ABOVE = EXAMINE_WHOLE_UP_TO  # bytes: larger files may be examined in segments, by all workers at once
@@ -159,16 +161,17 @@ def _digest(path: str) -> str:
 def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: int, progress: Progress | None):
     """FileResults in path order. Small files go to the workers whole; a large file is cut into
     segments that the workers scan side by side, and its document-wide rules run here."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or STDIN in paths:
+    if not pool_wanted(checker, paths, jobs):
         for path in paths:
             yield checker.check_document(checker.read(path))
             done += 1
             if progress:
                 progress(done, total)
         return
-    large = {path for path in paths if _size(path) > PARALLEL_SEGMENTS_ABOVE and not is_bilingual(path)
-             and path not in checker.sources}
+    from concurrent.futures import ProcessPoolExecutor  # here: a run of one article needs no pool (8 ms of imports)
+
+    jobs = jobs or os.cpu_count() or 1
+    large = {path for path in paths if in_segments(checker, path)}
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(checker, os.getpid()))
     try:
         small = [path for path in paths if path not in large]
@@ -197,6 +200,20 @@ def _check_all(checker: Checker, paths: list[str], jobs: int, done: int, total: 
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def pool_wanted(checker: Checker, paths: list[str], jobs: int) -> bool:
+    """Whether worker processes are to check ``paths``: not for one job, nor for standard input, nor
+    for one file examined whole (a worker would do that alone while this process waits: forking it and
+    sending its result back cost ~40 ms of a one-article run)."""
+    if (jobs or os.cpu_count() or 1) <= 1 or STDIN in paths:
+        return False
+    return len(paths) > 1 or any(in_segments(checker, path) for path in paths)
+
+
+def in_segments(checker: Checker, path: str) -> bool:
+    """Whether ``path`` is large enough that workers examine it in segments, side by side."""
+    return _size(path) > PARALLEL_SEGMENTS_ABOVE and not is_bilingual(path) and path not in checker.sources
 
 
 def _end_workers(pool: ProcessPoolExecutor) -> None:

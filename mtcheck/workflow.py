@@ -6,7 +6,7 @@ import enum
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from mtcheck.config import (CONFIG_FILE, DEFAULT_GLOSSARY_DIR, FAIL_ON_CHOICES, PYPROJECT, Config, find_config,
                             glossary_paths, load_config)
@@ -15,15 +15,17 @@ from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
 from mtcheck.documents import STDIN, check_encoding, document_paths
 from mtcheck.errors import MtcheckError, Problem
-from mtcheck.fixer import FileFix
 from mtcheck.glossary.loader import glossary_files
 from mtcheck.model import RunResult
 from mtcheck.process_speed import freeze_lasting
 from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
 from mtcheck.reporters import REPORTERS
-from mtcheck.runner import Progress, check_paths, compile_index
+from mtcheck.runner import Progress, check_paths, compile_index, in_segments
 from mtcheck.selection import pattern_problem
 from mtcheck.scoring.quality import score_run
+
+if TYPE_CHECKING:
+    from mtcheck.fixer import FileFix
 
 
 ENGINES = ("local", "dask")
@@ -216,7 +218,7 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> Score
             run = check_paths(checker, request.paths, cache=cache, cluster=client)
     else:
         run = check_paths(checker, request.paths, request.jobs, cache, progress)
-    _note_checked(note, run, cache.answered["results"], request)
+    _note_checked(note, run, cache.answered["results"], request, checker)
     if request.write_baseline:
         write_atomic(request.write_baseline, baseline_chunks(run.findings))
         note(f"baseline written: {request.write_baseline} ({_many(len(run.findings), 'finding')})")
@@ -232,11 +234,13 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> Score
                      cache_problem)
 
 
-def _note_checked(note: Note, run: RunResult, answered: int, request: CheckRequest) -> None:
+def _note_checked(note: Note, run: RunResult, answered: int, request: CheckRequest, checker: Checker) -> None:
     checked = len(run.files) - answered
     jobs = request.jobs or os.cpu_count() or 1
+    # One file left to check goes to no worker unless it is examined in segments (runner.pool_wanted).
+    alone = checked == 1 and not any(in_segments(checker, f.path) for f in run.files)
     where = ("on the Dask cluster" if request.engine == "dask" else
-             "in this process" if jobs == 1 else f"by up to {jobs} worker processes")
+             "in this process" if jobs == 1 or alone else f"by up to {jobs} worker processes")
     skipped = f", {len(run.skipped)} skipped" if run.skipped else ""
     examined = f"{checked:,} examined {where}" if checked else "none examined"
     note(f"files: {len(run.files):,} checked ({answered:,} answered by the cache, {examined}){skipped}; "

@@ -42,6 +42,22 @@ def test_a_run_ends_and_leaves_no_worker_process_behind(tmp_path):
         assert "from the cache" in run.stderr.decode() and "2 examined by up to 2 worker processes" in run.stderr.decode()
 
 
+
+def test_a_check_of_one_article_with_the_index_cached_imports_only_what_it_uses(tmp_path):
+    """Start-up time counts for one article (issue 18): a run that compiles no index, compares no
+    translation file, configures no pattern and has one file to check needs no worker pool, no regex
+    module, no number reader, no fixer, no wordfreq, YAML or JSON Schema."""
+    unused = ["concurrent.futures.process", "jsonschema", "mtcheck.fixer", "mtcheck.numerals", "regex", "statistics",
+              "wordfreq", "yaml"]
+    code = ("import sys\nfrom mtcheck.entry import main\n"
+            f"sys.argv = ['mtcheck', 'check', '-g', {str(BUNDLED_GLOSSARY)!r}, {str(MT_SAMPLE)!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print('imported:', [name for name in {unused!r} if name in sys.modules], file=sys.stderr)\n")
+    env = {**os.environ, **index_cache(tmp_path / "cache", BUNDLED_GLOSSARY)}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
+    assert run.returncode == 0 and run.stderr.splitlines()[-1] == "imported: []", run.stderr
+
+
 def test_fail_on_threshold(small_glossary_file, tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("Kurti spoke. Corti left. Kurti left.")

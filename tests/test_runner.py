@@ -167,3 +167,18 @@ def test_a_file_that_fails_in_a_worker_leaves_no_worker_running(tmp_path):
     with pytest.raises(InputError):
         check_paths(checker, [str(tmp_path / "bad.txt"), str(CORRECTED_SAMPLE)], jobs=2)
     assert multiprocessing.active_children() == []
+
+
+def test_one_file_examined_whole_is_checked_in_this_process_whatever_the_jobs(monkeypatch):
+    """A pool would have one worker check it while this process waits: forking costs more than it gives."""
+    import concurrent.futures
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started for one file")
+
+    checker = compile_checker([str(BUNDLED_GLOSSARY)], Config(), select_rules(Config()))
+    alone = check_paths(checker, [str(MT_SAMPLE)], jobs=1)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    assert check_paths(checker, [str(MT_SAMPLE)], jobs=2) == alone
+    with pytest.raises(AssertionError, match="a pool was started"):
+        check_paths(checker, [str(MT_SAMPLE), str(CORRECTED_SAMPLE)], jobs=2)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import regex
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from mtcheck.languages import language
@@ -54,7 +54,7 @@ def may_be_garbled(word: str, lexicon) -> bool:
     is a phrase, not a word)."""
     return (MIN_LENGTH <= len(word) <= LONGEST_WORD and word.isalpha()
             and (word.islower() or word[0].isupper() and word[1:].islower() or _uncased(word))
-            and not lexicon.is_common(word.casefold()) and not _SPACELESS.search(word))
+            and not lexicon.is_common(word.casefold()) and not _spaceless(word))
 
 
 def _uncased(word: str) -> bool:
@@ -62,7 +62,21 @@ def _uncased(word: str) -> bool:
     return word == word.casefold() and word == word.upper()
 
 
-_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+def _spaceless(word: str) -> bool:
+    """Whether ``word`` has a letter of a script written without spaces. Each of them lies above
+    ``SPACELESS_FROM``: a word of Latin, Cyrillic, Greek, Arabic or Indic letters is answered
+    without the regex module (its import takes 10 ms of a run's start)."""
+    return max(word) >= SPACELESS_FROM and _spaceless_pattern().search(word) is not None
+
+
+SPACELESS_FROM = "\u0e00"  # where Thai, the first of them, starts
+
+
+@lru_cache(maxsize=1)
+def _spaceless_pattern():
+    import regex
+
+    return regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
@@ -92,14 +106,44 @@ def _candidates(ctx: CheckContext) -> dict[str, str]:
 
 
 def _nearest_everyday(word: str, everyday: frozenset[str]) -> str | None:
-    near = _everyday_neighbourhood(everyday).near(word)
-    close = sorted(c for c in near if c != word and OSA.distance(c, word, score_cutoff=1) <= 1)
+    close = sorted(c for c in _everyday_near(everyday).near(word) if c != word)
     return close[0] if close else None
 
 
+NEIGHBOURHOOD_AFTER = 400  # words compared one by one (~0.13 ms each) before a Neighbourhood (~45 ms to build) pays
+
+
+class _EverydayNear:
+    """The everyday words one edit (OSA) from a word. An article asks about a few words: each is
+    compared with the everyday words of its length and the lengths beside it (in C, by rapidfuzz);
+    a long text asks about thousands, and after ``NEIGHBOURHOOD_AFTER`` a ``Neighbourhood`` of them
+    all (7,000 English words, 45 ms) answers instead. Both give the same words."""
+
+    def __init__(self, everyday: frozenset[str]):
+        self._words = [word for word in everyday if len(word) >= MIN_LENGTH - 1]  # one letter short of a looked-at word
+        self._by_length: dict[int, list[str]] | None = None
+        self._neighbourhood: Neighbourhood | None = None
+        self._lookups = 0
+
+    def near(self, word: str) -> list[str]:
+        self._lookups += 1
+        if self._neighbourhood is None and self._lookups > NEIGHBOURHOOD_AFTER:
+            self._neighbourhood = Neighbourhood(self._words)
+        if self._neighbourhood is not None:
+            return [c for c in self._neighbourhood.near(word) if OSA.distance(c, word, score_cutoff=1) <= 1]
+        if self._by_length is None:
+            self._by_length = {}
+            for everyday in self._words:
+                self._by_length.setdefault(len(everyday), []).append(everyday)
+        n = len(word)
+        return [c for length in (n - 1, n, n + 1)
+                for c, _, _ in process.extract(word, self._by_length.get(length, ()), scorer=OSA.distance,
+                                               score_cutoff=1, limit=None)]
+
+
 @lru_cache(maxsize=4)
-def _everyday_neighbourhood(everyday: frozenset[str]) -> Neighbourhood:
-    return Neighbourhood(word for word in everyday if len(word) >= MIN_LENGTH - 1)  # one letter short of a looked-at word
+def _everyday_near(everyday: frozenset[str]) -> _EverydayNear:
+    return _EverydayNear(everyday)
 
 
 # Endings that make a real word of a known one ("whop" + "s"): an inflection wordfreq lacks is no garble.

@@ -18,7 +18,6 @@ language that is uniformly 20% longer.
 from __future__ import annotations
 
 import math
-import statistics
 
 from mtcheck.model import Hit, Severity
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
@@ -38,6 +37,8 @@ def check(ctx: CheckContext):
     }
     if len(ratios) < MIN_SEGMENTS:
         return
+    import statistics  # here: only translation files are compared (5 ms of imports)
+
     median = statistics.median(ratios.values())
     spread = max(statistics.median(abs(r - median) for r in ratios.values()), MIN_SPREAD)
     for index, ratio in ratios.items():
