@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from mtcheck import languages
@@ -76,6 +77,14 @@ class Lexicon:
                 return _has_line(self._listed, key)
             self._listed_set = frozenset(self._listed.decode("utf-8").split("\n"))  # many lookups: a set pays
         return key in self._listed_set
+
+    def listed_among(self, words: Iterable[str]) -> set[str]:
+        """Those of ``words`` that ``is_listed``: many at once make the set of the list at once, rather
+        than first paying the binary searches it would soon replace."""
+        words = list(words)
+        if self._listed is not None and self._listed_set is None and self._lookups + len(words) > LISTED_SEARCHES:
+            self._lookups = LISTED_SEARCHES
+        return set(filter(self.is_listed, words))
 
     def is_established(self, word: str) -> bool:
         """True for a word the language's list gives at least ``ESTABLISHED_ZIPF`` (case-insensitive):

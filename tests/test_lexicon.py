@@ -44,3 +44,13 @@ def test_a_lexicon_pickles_without_its_set():
 def test_a_language_without_a_list_calls_no_word_unlisted_and_none_established():
     empty = Lexicon({})
     assert empty.is_listed("anything") and not empty.is_established("anything")
+
+
+@pytest.mark.parametrize("searches", [1, 100])
+def test_listed_among_agrees_with_is_listed(monkeypatch, searches):
+    monkeypatch.setattr(lexicon_module, "LISTED_SEARCHES", searches)
+    probes = ["Mimosa", "mimosas", "Ärger", "unlisted", "kurti", "the"]
+    lexicon = Lexicon(WORDS)
+    assert lexicon.listed_among(probes) == {"Mimosa", "Ärger", "kurti", "the"}
+    assert (lexicon._listed_set is not None) is (searches < len(probes))  # many at once: the set at once
+    assert Lexicon({}).listed_among(probes) == set(probes)

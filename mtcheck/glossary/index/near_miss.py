@@ -183,7 +183,7 @@ class FuzzyIndex:
         otherwise = [w for w in written if w not in lower]
         capitalised = {w.lower() for w in otherwise if w.isascii()}
         capitalised |= bare_vocabulary(w for w in otherwise if not w.isascii())
-        return {w for w in candidates - capitalised if self._lexicon.is_listed(w)}
+        return self._lexicon.listed_among(candidates - capitalised)
 
     def _derived_words(self, words: set[str]) -> set[str]:
         """Words such as 'serbian' that extend a capitalised, not everyday, form word ('Serb') by a
