@@ -31,8 +31,10 @@ SERBIAN_CYRILLIC = str.maketrans({
 
 
 class Lexicon:
-    def __init__(self, frequencies: dict[str, float], name_suffixes: tuple[str, ...] = (), script=None):
+    def __init__(self, frequencies: dict[str, float], name_suffixes: tuple[str, ...] = (), script=None,
+                 capitalises_nouns: bool = False):
         self.name_suffixes = name_suffixes
+        self.capitalises_nouns = capitalises_nouns  # a capital is no sign of a name (German "Proton")
         self._script = script  # a transliteration into the script of the word list, if it has one
         self._common = frozenset(w for w, f in frequencies.items() if f >= 10 ** (COMMON_ZIPF - 9))
         self._everyday = frozenset(w for w, f in frequencies.items() if f >= 10 ** (EVERYDAY_ZIPF - 9))
@@ -93,6 +95,14 @@ class Lexicon:
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_listed_set": None, "_lookups": 0}
+
+    def a_word_for_another(self, written: Iterable[str], meant: Iterable[str]) -> bool:
+        """Whether one of the ``written`` words is an ordinary word of the language where the word
+        of ``meant`` in its place is not: "den" is no "Đene" inflected, "hören" no "Horen" with
+        letters changed, however their stems or bare letters agree. Where both are words ("der
+        Europäischen" for "Europäische"), the written one may stand for the other."""
+        return any(w.casefold() != m.casefold() and self.is_common(w) and not self.is_common(m)
+                   for w, m in zip(written, meant))
 
     def is_function_word(self, word: str) -> bool:
         return word.casefold() in self._function
@@ -159,4 +169,5 @@ def _lexicon_of(base: str) -> Lexicon:
         frequencies = wordfreq.get_frequency_dict(WORDFREQ_CODES.get(base, base))
     except (LookupError, ValueError):
         frequencies = {}
-    return Lexicon(frequencies, languages.language(base).name_suffixes, SERBIAN_CYRILLIC if base == "sr" else None)
+    known = languages.language(base)
+    return Lexicon(frequencies, known.name_suffixes, SERBIAN_CYRILLIC if base == "sr" else None, known.capitalises_nouns)

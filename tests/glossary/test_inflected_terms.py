@@ -207,3 +207,26 @@ def test_a_listed_word_in_lower_case_is_no_inflection_of_a_source_name(tmp_path)
                                      "  - id: voco\n    canonical: Hrosa Snazdav\n    source: [Vočo]\n", encoding="utf-8")
     result = check_text("The voce of the people. Voča said so.", load_glossaries([str(tmp_path)]))
     assert [(f.rule, f.text) for f in result.findings if f.rule.startswith("term-")] == [("term-untranslated", "Voča")]
+
+
+GERMAN_NAMES = ("version: 1\nname: names\nlanguage: de\nterms:\n"
+                "  - id: dene\n    canonical: Đene\n  - id: horen\n    canonical: Horen\n"
+                "  - id: zumes\n    canonical: Loćgosdre Žumes\n    short: [Žumes]\n"
+                "  - id: poton\n    canonical: Dešonsu Poton\n    short: [Poton]\n")
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # Ordinary German words whose stems or bare letters are a name's: words, not the names.
+    ("Wir gehen in den Wald, um es zu hören, zum Beispiel.", []),
+    ("Die Rede von Hören war lang.", []),
+    # German capitalises its nouns: a listed noun is no misspelt name ("Proton" is no "Poton").
+    ("Sie waren in den Proton Studios.", []),
+    # The names themselves, inflected, misspelt or without diacritics, are still found.
+    ("Die Rede des Horens und Đenes war lang.", []),
+    ("Die Rede von Dene war lang.", ["Dene"]),
+    ("Sie waren bei Potonn.", ["Potonn"]),
+])
+def test_a_word_of_the_language_is_no_rendering_of_a_name(tmp_path, text, flagged):
+    (tmp_path / "names.yaml").write_text(GERMAN_NAMES, encoding="utf-8")
+    result = check_text(text, load_glossaries([str(tmp_path)]))
+    assert [f.text for f in result.findings if f.rule.startswith("term-")] == flagged

@@ -155,7 +155,9 @@ class InflectedIndex:
                 if last is None:
                     continue
                 match = _match(text, bare, start, last, filed.form, stems)
-                if match is not None and not (filed.foreign and _a_word_of_the_text(match, lexicon)):
+                if match is None or lexicon.a_word_for_another(TOKEN_RE.findall(match.text), filed.words):
+                    continue
+                if not (filed.foreign and _a_word_of_the_text(match, lexicon)):
                     found.append(match)
         return found
 

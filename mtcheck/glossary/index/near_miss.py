@@ -325,8 +325,11 @@ class FuzzyIndex:
 
     def _a_word_not_a_name(self, text: str, start: int, end: int, form: Form) -> bool:
         """Whether the window's words that differ from a name's are words of the language written
-        as words, not as names: in lower case, or capitalised only to open a sentence. "mimosa" is
-        no misspelling of "Cimosa", however rare a word it is, nor "Damper." of "Đamber"."""
+        as words, not as names: listed and in lower case, or capitalised only to open a sentence;
+        where the language capitalises its nouns, capitalised and settled in the language
+        (``Lexicon.is_established``: a slip such as "Tageschau" is listed too, but rarely). "mimosa"
+        is no misspelling of "Cimosa", however rare a word it is, nor "Damper." of "Đamber", nor
+        German "Proton" of "Poton"."""
         if not form.text[:1].isupper():
             return False
         form_words = set(WORD_RE.findall(form.key))
@@ -334,8 +337,10 @@ class FuzzyIndex:
             written = word.group()
             if written.lower() in form_words:
                 continue
-            as_a_word = written[:1].islower() or word.start() == start and opens_sentence(text, start)
-            if not (as_a_word and self._lexicon.is_listed(written)):
+            if written[:1].islower() or word.start() == start and opens_sentence(text, start):
+                if not self._lexicon.is_listed(written):
+                    return False
+            elif not (self._lexicon.capitalises_nouns and self._lexicon.is_established(written)):
                 return False
         return True
 
