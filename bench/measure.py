@@ -80,11 +80,12 @@ def in_process(glossary: Path, corpus: Corpus, repeats: int) -> dict:
 
 def near_miss_cost(index: TermIndex, corpus: Corpus, seconds: float) -> dict:
     """What the near-miss passes cost per suspicious word: (exact+fuzzy - exact time) over the distinct
-    suspicious words that ``FuzzyIndex.words_to_look_at`` gives (non-words no form holds, derived
-    form words), the words the fuzzy pass looks around. The difference also holds the diacritics and
+    suspicious words that ``FuzzyIndex.words_to_look_at`` gives for the text (non-words no form holds,
+    derived form words; not the listed words it writes only in lower case where every form is a
+    name), the words the fuzzy pass looks around. The difference also holds the diacritics and
     acronym passes. ``occurrences``: their tokens in the text."""
     words = set(tokens(corpus.text))
-    suspicious, anchoring = index.fuzzy.words_to_look_at(bare_vocabulary(words))
+    suspicious, anchoring = index.fuzzy.words_to_look_at(bare_vocabulary(words), words)
     occurrences = len(locate(bare_text(corpus.text).text, suspicious)) if suspicious else 0
     mb = corpus.bytes / MB
     return {
