@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mtcheck.fixer import fix_file
@@ -142,6 +142,10 @@ def texts_with_invisible_characters(draw) -> tuple[str, str]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=texts_with_invisible_characters())
+# Found by this test: a soft hyphen split "s\u00adUnion" into a listed lower-case word and a form word,
+# so the near miss passed for a word of the language in the marked text only.
+@example(texts=("Aljbin Kurti%sUnion of Serbian Municipalities", "Aljbin Kurti%s\u00adUnion of Serbian Municipalities"))
+@example(texts=("USO“Vucic", "USO“V\u00aducic"))  # "V" alone is a word of the language, "Vučić" none
 def test_invisible_characters_anywhere_change_no_term_finding_and_no_fix(checker, texts):
     clean, marked = texts
 

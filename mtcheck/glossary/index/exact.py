@@ -15,7 +15,7 @@ import ahocorasick
 from mtcheck.folding import WORD_RE, BareText, strip_diacritics, surface_key
 from mtcheck.glossary.index.forms import Form, Match
 from mtcheck.lexicon import Lexicon
-from mtcheck.text import SPACELESS_RE, TOKEN_RE
+from mtcheck.text import SPACELESS_RE, tokens
 
 _PLURAL_AFTER_ES = ("s", "x", "z", "ch", "sh")
 
@@ -105,7 +105,7 @@ class ExactIndex:
                 return Match(o_start, span_end, form, "exact", text[o_start:span_end], suffix=suffix)
             elif fallback is None:
                 fallback = form
-        if fallback is None or self._lexicon.a_word_for_another(TOKEN_RE.findall(original), TOKEN_RE.findall(fallback.text)):
+        if fallback is None or self._lexicon.a_word_for_another(tokens(original), tokens(fallback.text)):
             return None  # "hören" is a word of its own, not "Horen" with letters changed
         return Match(o_start, span_end, fallback, "diacritics", text[o_start:span_end], suffix=suffix)
 

@@ -26,7 +26,7 @@ from mtcheck.glossary.index.forms import Form, Match
 from mtcheck.inflection import Stems, stems_for
 from mtcheck.lexicon import Lexicon
 from mtcheck.similarity.neighbourhood import Neighbourhood
-from mtcheck.text import LONGEST_WORD, TOKEN_RE
+from mtcheck.text import LONGEST_WORD, TOKEN_RE, tokens
 
 
 class _Filed(NamedTuple):
@@ -155,7 +155,7 @@ class InflectedIndex:
                 if last is None:
                     continue
                 match = _match(text, bare, start, last, filed.form, stems)
-                if match is None or lexicon.a_word_for_another(TOKEN_RE.findall(match.text), filed.words):
+                if match is None or lexicon.a_word_for_another(tokens(match.text), filed.words):
                     continue
                 if not (filed.foreign and _a_word_of_the_text(match, lexicon)):
                     found.append(match)

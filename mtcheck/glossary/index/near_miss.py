@@ -335,11 +335,10 @@ class FuzzyIndex:
         if not form.text[:1].isupper():
             return False
         form_words = set(WORD_RE.findall(form.key))
-        for word in TOKEN_RE.finditer(text, start, end):
-            written = word.group()
+        for number, written in enumerate(TOKEN_RE.findall(drop_invisible(text[start:end]))):  # words as tokens() reads them
             if written.lower() in form_words:
                 continue
-            if written[:1].islower() or word.start() == start and opens_sentence(text, start):
+            if written[:1].islower() or number == 0 and opens_sentence(text, start):
                 if not self._lexicon.is_listed(written):
                     return False
             elif not (self._lexicon.capitalises_nouns and self._lexicon.is_established(written)):
