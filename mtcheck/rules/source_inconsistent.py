@@ -2,7 +2,7 @@
 
 Segments are compared as a reader sees them: by default case, runs of whitespace, placeholders
 ("{0}", "%s", HTML tags) and XLIFF/TMX inline tags are set aside (options ``ignore_case``,
-``ignore_whitespace``, ``ignore_tags``), and a source of fewer than ``min_words`` words (2;
+``ignore_whitespace``, ``ignore_tags``), and a source of fewer than ``min_words`` words (3;
 numbers and placeholders do not count) is not compared: "OK" or "Next" is rightly rendered
 differently in different places. Empty targets are left to ``empty-target``.
 
@@ -42,9 +42,11 @@ RULE = Rule(
         Example("⟦Die Sitzung war zu Ende.⟧\nDas Treffen endete.\nDas Treffen endete.",
                 source="The meeting ended.\nThe meeting ended.\nThe meeting ended."),
         # Case, spacing and placeholders set aside: one rendering.
-        Example("Hallo {0}, willkommen.\nhallo  {1}, Willkommen.", source="Hello {0}, welcome.\nHello {1}, welcome."),
+        Example("Hallo {0}, willkommen zurück.\nhallo  {1}, Willkommen zurück.",
+                source="Hello {0}, welcome back.\nHello {1}, welcome back."),
         Example("OK\nIn Ordnung", source="OK\nOK"),  # one word: too short to compare
-        Example("Hallo, willkommen.\n⟦hallo, Willkommen.⟧", source="Hello, welcome.\nHello, welcome.",
+        Example("Nächste Seite\n⟦Weiter⟧", source="Next page\nNext page", options={"min_words": 2}),
+        Example("Hallo, willkommen zurück.\n⟦hallo, Willkommen zurück.⟧", source="Hello, welcome back.\nHello, welcome back.",
                 options={"ignore_case": False}),
         Example("Das Treffen endete.\n\nDas Treffen endete.",  # an empty target is empty-target's
                 source="The meeting ended.\nThe meeting ended.\nThe meeting ended."),

@@ -6,7 +6,7 @@ files." both translated "Die Datei löschen.", so one of them says what its sour
 
 Segments are compared as in ``source-inconsistent``, with the same options: case, whitespace,
 placeholders and inline tags set aside by default (``ignore_case``, ``ignore_whitespace``,
-``ignore_tags``), targets of fewer than ``min_words`` words (2; numbers and placeholders do not
+``ignore_tags``), targets of fewer than ``min_words`` words (3; numbers and placeholders do not
 count) not compared, empty targets left to ``empty-target``.
 
 Among the sources of one target, the most frequent is the dominant one (on a tie, the one met
@@ -44,7 +44,9 @@ RULE = Rule(
                 source="Delete the file.\nIt rained.\nDelete the files."),
         # Sources that differ only in case, spacing or placeholders are one source.
         Example("Die Datei {0} löschen.\nDie Datei {0} löschen.", source="Delete the file {0}.\ndelete  the FILE %s."),
-        Example("Ja\nJa", source="Yes\nYep"),  # one word: too short to compare
+        # Two words: too short to compare by default. Both rightly "Vielen Dank." (WMT21 TED, en-de).
+        Example("Vielen Dank.\nVielen Dank.", source="Thank you.\nThank you very much."),
+        Example("Vielen Dank.\n⟦Vielen Dank.⟧", source="Thank you.\nThank you very much.", options={"min_words": 2}),
         Example("Die Datei {0} löschen.\n⟦Die Datei {0} löschen.⟧", source="Delete the file {0}.\nDelete the file %s.",
                 options={"ignore_tags": False}),
     ),
