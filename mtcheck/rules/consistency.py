@@ -95,7 +95,11 @@ def inconsistencies(ctx: CheckContext, rule: Rule, grouped_by: str, compared: st
         dominant = max(renderings.values(), key=len)  # the first of the most frequent: met first in the file
         rendering = _quoted(_side(ctx.pairs[dominant[0]], compared)[0])
         message = describe.format(where=_where(ctx.pairs, dominant), rendering=rendering)
-        hits += [(index, message) for indexes in renderings.values() if indexes is not dominant for index in indexes]
+        for indexes in renderings.values():
+            if indexes is not dominant:
+                # Renderings that read alike as quoted differ in what quoting drops.
+                alike = _quoted(_side(ctx.pairs[indexes[0]], compared)[0]) == rendering
+                hits += [(index, message + " (they differ in spacing or inline tags only)" * alike) for index in indexes]
     for index, message in sorted(hits):
         yield Hit(target_span(ctx, index), ctx.pairs[index].target, message)
 
