@@ -24,26 +24,31 @@ CLOSERS = "\"'”’»«›‹“)]}」』）"
 SENTENCE_ENDS = frozenset({"stop", "question", "exclamation", "ellipsis"})
 
 
-def ending(text: str, marks) -> tuple[int, str]:
-    """(where the final marks start, the marks) of ``text`` without its trailing whitespace and closers."""
+def ending(text: str, marks) -> tuple[int, str, bool]:
+    """(where the final marks start, the marks, whether a quote or bracket closes after them) of
+    ``text`` without its trailing whitespace and closers."""
     end = len(text.rstrip())
+    closed = False
     while end and text[end - 1] in CLOSERS:
-        end = len(text[: end - 1].rstrip())
+        end, closed = len(text[: end - 1].rstrip()), True
     start = end
     while start and text[start - 1] in marks:
         start -= 1
-    return start, text[start:end]
+    return start, text[start:end], closed
 
 
-def what_it_says(final: str, marks) -> frozenset[str]:
-    """What a segment's final marks say: a sentence ends, a question, a colon; "..." is an ellipsis."""
+def what_it_says(final: str, closed: bool, marks) -> frozenset[str]:
+    """What a segment's final marks say: a sentence ends, a question, a colon; "..." is an ellipsis.
+    Marks inside a closing quote or bracket are the quotation's: they end a sentence, but the
+    question ('You ask: "Why?"') is not the segment's."""
     kinds = {marks[char] for char in final}
     if "..." in final:
         kinds.add("ellipsis")
     said = set()
     if kinds & SENTENCE_ENDS:
         said.add("sentence")
-    said.update(kinds & {"question", "colon"})
+    if not closed:
+        said.update(kinds & {"question", "colon"})
     return frozenset(said)
 
 
@@ -61,9 +66,10 @@ def check(ctx: CheckContext):
         target = pair.target or ""
         if not target.strip() or not pair.source.strip():
             continue  # empty-target's business
-        source_said = what_it_says(ending(pair.source, source_marks)[1], source_marks)
-        start, final = ending(target, target_marks)
-        target_said = what_it_says(final, target_marks)
+        _, source_final, source_closed = ending(pair.source, source_marks)
+        source_said = what_it_says(source_final, source_closed, source_marks)
+        start, final, closed = ending(target, target_marks)
+        target_said = what_it_says(final, closed, target_marks)
         if source_said != target_said:
             yield Hit(target_span(ctx, index, start, start + len(final)), final,
                       f"the source ends with {described(source_said)}, the target with {described(target_said)}")
@@ -78,6 +84,8 @@ RULE = Rule(
         Example("Hallo⟦⟧\nName⟦:⟧\nBereit⟦.⟧", source="Hello.\nName\nReady?"),
         Example("Danke!\nEinführung\nEr sagte: „Hallo“.\nWas nun...\nFertig:", source="Thank you.\nIntroduction\n"
                 'He said: "Hello."\nWhat now…\nDone:'),
+        # The question is the quotation's (WMT21 TED, the human reference).
+        Example('Sie fragen sich: "Warum tut er das?"', source="Now why does it do this, I hear you ask."),
         Example("你好。\n你好吗？", source="Hello.\nHow are you?", language="zh", source_language="en"),
         Example("Τι κάνεις;", source="How are you?", language="el", source_language="en"),
         Example("Τι κάνεις⟦.⟧", source="How are you?", language="el", source_language="en"),
