@@ -14,6 +14,14 @@ from types import MappingProxyType
 
 _NONE: Mapping = MappingProxyType({})
 
+# Characters that end a sentence, by what they say ("stop", "question", "exclamation", "colon", "ellipsis"):
+# those no language reads otherwise. Spanish "¿¡" open a sentence and never end one, so they are not here.
+END_MARKS: Mapping[str, str] = MappingProxyType({
+    ".": "stop", "。": "stop", "．": "stop", "।": "stop", "۔": "stop", "։": "stop",
+    "?": "question", "？": "question", "؟": "question", "\u037e": "question",  # U+037E: the Greek question mark
+    "!": "exclamation", "！": "exclamation", ":": "colon", "：": "colon", "…": "ellipsis",
+})
+
 
 @dataclass(frozen=True, slots=True)
 class Language:
@@ -67,6 +75,8 @@ class Language:
     decimal_comma: bool = False  # "1.000,5": a comma before the decimals, a dot (or space) between groups
     # A space before ":;!?" is wrong (in French it is the rule).
     no_space_before_punctuation: bool = False
+    # What ends a sentence (end-punctuation): ``END_MARKS``, and in Greek also ";" (its question mark).
+    end_marks: Mapping[str, str] = field(default_factory=lambda: END_MARKS, compare=False)
 
     def folded(self, word: str) -> str:
         """``word`` as the number words are listed: case-folded; Serbian Cyrillic in Latin letters."""
@@ -180,7 +190,8 @@ _ENTRIES: dict[str, dict] = {
     "no": dict(stemmer="norwegian", inflects=True, decimal_comma=True, articles=frozenset({"en", "ei", "et"})),
     "nb": dict(stemmer="norwegian", inflects=True, decimal_comma=True, articles=frozenset({"en", "ei", "et"})),
     "nn": dict(stemmer="norwegian", inflects=True, decimal_comma=True, articles=frozenset({"ein", "ei", "eit"})),
-    "el": dict(stemmer="greek", inflects=True, decimal_comma=True),
+    "el": dict(stemmer="greek", inflects=True, decimal_comma=True,
+               end_marks=MappingProxyType({**END_MARKS, ";": "question"})),
     "tr": dict(stemmer="turkish", inflects=True, decimal_comma=True),
     "lt": dict(stemmer="lithuanian", inflects=True, decimal_comma=True),
     "et": dict(stemmer="estonian", inflects=True, decimal_comma=True),

@@ -8,6 +8,7 @@ from mtcheck.rules import (
     term_untranslated, untranslated_segment, untranslated_text,
 )
 from mtcheck.rules import source_inconsistent, target_inconsistent
+from mtcheck.rules import bracket_mismatch, edge_whitespace, end_punctuation, initial_capital, url_mismatch
 from mtcheck.rules.base import CheckContext, Rule
 
 RULES: dict[str, Rule] = {
@@ -15,7 +16,8 @@ RULES: dict[str, Rule] = {
     for module in (term_forbidden, term_untranslated, term_misspelled, term_inconsistent, name_inconsistent,
                    garbled_word, untranslated_text, spacing, repeated_word, artifact, quote_balance,
                    term_missing, number_mismatch, untranslated_segment, empty_target, placeholder_mismatch, length_ratio,
-                   source_inconsistent, target_inconsistent)
+                   source_inconsistent, target_inconsistent,
+                   url_mismatch, end_punctuation, edge_whitespace, initial_capital, bracket_mismatch)
 }
 
 __all__ = ["RULES", "Rule", "CheckContext"]
