@@ -414,7 +414,7 @@ def glossary_edit(
 @glossary_app.command("export")
 def glossary_export(
     paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
-    to: Annotated[str | None, typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042) or json (default: the --output file's suffix, else csv).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042), json or xlsx (default: the --output file's suffix, else csv).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
 ) -> None:
     """Export glossaries as CSV (for spreadsheets), TBX-Basic or JSON.
@@ -422,11 +422,13 @@ def glossary_export(
     In CSV, a cell that would start with =, +, -, @, a tab or a CR (a formula to a spreadsheet) gets
     a ' in front, and so does one that starts with quotes and then such a character; import removes
     that one quote, so an exported file imports as the same glossary."""
-    from mtcheck.glossary.exchange import exchange_format, export_glossaries
+    from mtcheck.glossary.exchange import BINARY_FORMATS, exchange_format, export_glossaries
     from mtcheck.glossary.loader import glossary_files, load_glossaries
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
     to = exchange_format(output, to, "--to", default="csv")
+    if to in BINARY_FORMATS and not output:
+        raise MtcheckError(f"--to {to} writes a workbook, not text: give --output FILE.{to}")
     refuse_to_overwrite_inputs([("--output", output)], [("glossary", path) for path in glossary_files(paths)])
     text = export_glossaries(load_glossaries(paths), to)
     if output:
@@ -438,8 +440,8 @@ def glossary_export(
 
 @glossary_app.command("import")
 def glossary_import(
-    path: Annotated[str, typer.Argument(help="A CSV, TBX or JSON file.")],
-    from_format: Annotated[str | None, typer.Option("--from", help="csv, tbx or json (default: the file's suffix).")] = None,
+    path: Annotated[str, typer.Argument(help="A CSV, TBX, JSON or XLSX file.")],
+    from_format: Annotated[str | None, typer.Option("--from", help="csv, tbx, json or xlsx (default: the file's suffix).")] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="The glossary YAML file to write.")] = ...,
     name: Annotated[str | None, typer.Option("--name", help="The glossary's name (default: the file's).")] = None,
     language: Annotated[str | None, typer.Option("--language", help="Target language, BCP 47 (default: the file's).")] = None,
@@ -449,6 +451,8 @@ def glossary_import(
 
     Name and languages come from the file (an mtcheck export carries them); the options override
     them, and a CSV written by another tool, whose columns name no language, needs --language.
+    A CSV or XLSX termbase with a column per language (as Phrase and memoQ export them) gives the
+    --language column's terms as forms and the --source-language column's as source forms.
 
     A CSV cell that starts with quotes and then =, +, -, @, a tab or a CR loses one quote: the one
     a spreadsheet user or glossary export put there to keep the cell from being run as a formula."""
