@@ -79,7 +79,7 @@ def check(
     glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable. Replaces the configured ones.")] = None,
     config_file: Annotated[str | None, typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
-    formats: Annotated[list[str] | None, typer.Option("--format", "-f", help="Output format: text, json, jsonl, sarif, junit, github, markdown or html; FORMAT:FILE writes one to a file (repeatable).")] = None,
+    formats: Annotated[list[str] | None, typer.Option("--format", "-f", help="Output format: text, json, jsonl, sarif, junit, github, markdown, html or xlsx (to a file only); FORMAT:FILE writes one to a file (repeatable).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
     min_score: Annotated[float | None, typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score, as the report shows it (2 decimals), is below this; files too short to score are left out.")] = None,
@@ -167,10 +167,11 @@ def _write_reports(outcome, quiet: int, note) -> None:
     costs none of them; then standard output, whose text report -q cuts to the findings and -qq
     leaves out."""
     from mtcheck.output import write_atomic
+    from mtcheck.reporters import BINARY_FORMATS
 
     for report in outcome.reports:
         if report.path:
-            write_atomic(report.path, report.chunks)
+            write_atomic(report.path, b"".join(report.chunks) if report.format in BINARY_FORMATS else report.chunks)
             if note:
                 note(f"report: {report.format} written to {report.path}")
     for report in outcome.reports:
