@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MTCHECK = [sys.executable, "-m", "mtcheck"]
-FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown", "html")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown", "html", "xlsx")
 BILINGUAL_SUFFIXES = {".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl"}
 
 

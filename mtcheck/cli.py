@@ -79,7 +79,7 @@ def check(
     glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable. Replaces the configured ones.")] = None,
     config_file: Annotated[str | None, typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
-    formats: Annotated[list[str] | None, typer.Option("--format", "-f", help="Output format: text, json, jsonl, sarif, junit, github, markdown or html; FORMAT:FILE writes one to a file (repeatable).")] = None,
+    formats: Annotated[list[str] | None, typer.Option("--format", "-f", help="Output format: text, json, jsonl, sarif, junit, github, markdown, html or xlsx (to a file only); FORMAT:FILE writes one to a file (repeatable).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="Exit 1 on findings at or above: neutral, minor, major, critical, or never.")] = None,
     min_score: Annotated[float | None, typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score, as the report shows it (2 decimals), is below this; files too short to score are left out.")] = None,
@@ -167,10 +167,11 @@ def _write_reports(outcome, quiet: int, note) -> None:
     costs none of them; then standard output, whose text report -q cuts to the findings and -qq
     leaves out."""
     from mtcheck.output import write_atomic
+    from mtcheck.reporters import BINARY_FORMATS
 
     for report in outcome.reports:
         if report.path:
-            write_atomic(report.path, report.chunks)
+            write_atomic(report.path, b"".join(report.chunks) if report.format in BINARY_FORMATS else report.chunks)
             if note:
                 note(f"report: {report.format} written to {report.path}")
     for report in outcome.reports:
@@ -414,7 +415,7 @@ def glossary_edit(
 @glossary_app.command("export")
 def glossary_export(
     paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
-    to: Annotated[str | None, typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042) or json (default: the --output file's suffix, else csv).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042), json or xlsx (default: the --output file's suffix, else csv).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
 ) -> None:
     """Export glossaries as CSV (for spreadsheets), TBX-Basic or JSON.
@@ -422,11 +423,13 @@ def glossary_export(
     In CSV, a cell that would start with =, +, -, @, a tab or a CR (a formula to a spreadsheet) gets
     a ' in front, and so does one that starts with quotes and then such a character; import removes
     that one quote, so an exported file imports as the same glossary."""
-    from mtcheck.glossary.exchange import exchange_format, export_glossaries
+    from mtcheck.glossary.exchange import BINARY_FORMATS, exchange_format, export_glossaries
     from mtcheck.glossary.loader import glossary_files, load_glossaries
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
     to = exchange_format(output, to, "--to", default="csv")
+    if to in BINARY_FORMATS and not output:
+        raise MtcheckError(f"--to {to} writes a workbook, not text: give --output FILE.{to}")
     refuse_to_overwrite_inputs([("--output", output)], [("glossary", path) for path in glossary_files(paths)])
     text = export_glossaries(load_glossaries(paths), to)
     if output:
@@ -438,8 +441,8 @@ def glossary_export(
 
 @glossary_app.command("import")
 def glossary_import(
-    path: Annotated[str, typer.Argument(help="A CSV, TBX or JSON file.")],
-    from_format: Annotated[str | None, typer.Option("--from", help="csv, tbx or json (default: the file's suffix).")] = None,
+    path: Annotated[str, typer.Argument(help="A CSV, TBX, JSON or XLSX file.")],
+    from_format: Annotated[str | None, typer.Option("--from", help="csv, tbx, json or xlsx (default: the file's suffix).")] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="The glossary YAML file to write.")] = ...,
     name: Annotated[str | None, typer.Option("--name", help="The glossary's name (default: the file's).")] = None,
     language: Annotated[str | None, typer.Option("--language", help="Target language, BCP 47 (default: the file's).")] = None,
@@ -449,6 +452,8 @@ def glossary_import(
 
     Name and languages come from the file (an mtcheck export carries them); the options override
     them, and a CSV written by another tool, whose columns name no language, needs --language.
+    A CSV or XLSX termbase with a column per language (as Phrase and memoQ export them) gives the
+    --language column's terms as forms and the --source-language column's as source forms.
 
     A CSV cell that starts with quotes and then =, +, -, @, a tab or a CR loses one quote: the one
     a spreadsheet user or glossary export put there to keep the cell from being run as a formula."""

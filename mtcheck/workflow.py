@@ -19,7 +19,7 @@ from mtcheck.glossary.loader import glossary_files
 from mtcheck.model import RunResult
 from mtcheck.process_speed import freeze_lasting
 from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
-from mtcheck.reporters import REPORTERS
+from mtcheck.reporters import BINARY_FORMATS, REPORTERS
 from mtcheck.runner import Progress, check_paths, compile_index, in_segments
 from mtcheck.selection import pattern_problem
 from mtcheck.scoring.quality import score_run
@@ -77,7 +77,7 @@ class CheckRequest:
 class Report:
     format: str
     path: str | None  # None: standard output
-    chunks: Iterable[str]  # the report's text, made as it is consumed (once)
+    chunks: Iterable[str] | Iterable[bytes]  # the report, made as it is consumed (once); bytes for BINARY_FORMATS
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,9 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     for name in [request.output_format, *(name for name, _ in request.extra_outputs)]:
         if name not in REPORTERS:
             raise MtcheckError(f"unknown format {name!r} (choose from {', '.join(REPORTERS)})")
+    if request.output_format in BINARY_FORMATS and not request.output:
+        raise MtcheckError(f"an {request.output_format} report is a workbook, not text: write it to a file "
+                           f"(-o report.{request.output_format}, or -f {request.output_format}:FILE)")
     run, checker, cache_problem = scored_run(request, progress)
     run = run.with_printable_paths()  # what the reports and warnings say
     warnings = (f"cache off: {cache_problem}",) if cache_problem else ()

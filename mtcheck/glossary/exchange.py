@@ -128,8 +128,9 @@ from mtcheck.glossary.loader import DEFAULT_FUZZY
 from mtcheck.model import SEVERITY_NAMES, Glossary, Term
 from mtcheck.text import fold
 
-EXPORT_FORMATS = ("csv", "json", "tbx")
-IMPORT_FORMATS = ("csv", "json", "tbx")
+EXPORT_FORMATS = ("csv", "json", "tbx", "xlsx")
+IMPORT_FORMATS = ("csv", "json", "tbx", "xlsx")
+BINARY_FORMATS = ("xlsx",)  # written to a file only, never to standard output
 LIST_FIELDS = ("variants", "short", "forbidden", "source")
 CSV_COLUMNS = ("id", "canonical", *LIST_FIELDS, "type", "note", "severity", "fuzzy", "case_sensitive", "glossary")
 REQUIRED_CSV_COLUMNS = ("id", "canonical")
@@ -175,9 +176,10 @@ def exchange_format(path: str | None, given: str | None, option: str, default: s
     return given
 
 
-def export_glossaries(glossaries: list[Glossary], to: str) -> str:
-    """The whole text of a CSV, TBX or JSON file holding ``glossaries`` (deterministic)."""
-    writers = {"csv": _export_csv, "json": _export_json, "tbx": _export_tbx}
+def export_glossaries(glossaries: list[Glossary], to: str) -> str | bytes:
+    """The whole text of a CSV, TBX or JSON file holding ``glossaries``, or the bytes of an XLSX
+    workbook (deterministic)."""
+    writers = {"csv": _export_csv, "json": _export_json, "tbx": _export_tbx, "xlsx": _export_xlsx}
     if to not in writers:
         raise InputError(f"unknown export format {to!r} (choose from {', '.join(EXPORT_FORMATS)})")
     return writers[to](list(glossaries))
@@ -205,10 +207,33 @@ def _export_csv(glossaries: list[Glossary]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")  # QUOTE_MINIMAL: only cells that need it
     writer.writerow(_csv_header(glossaries))
-    for glossary in glossaries:
-        for term in glossary.terms:
-            writer.writerow([_no_formula(cell) for cell in _csv_row(glossary, term)])
+    writer.writerows(_table_rows(glossaries))
     return buffer.getvalue()
+
+
+def _table_rows(glossaries: list[Glossary]) -> list[list[str]]:
+    """The rows under the header, in CSV and XLSX alike, each cell kept from running as a formula."""
+    return [[_no_formula(cell) for cell in _csv_row(glossary, term)] for glossary in glossaries for term in glossary.terms]
+
+
+def _export_xlsx(glossaries: list[Glossary]) -> bytes:
+    """The CSV columns and cells in a worksheet named after the glossaries."""
+    from mtcheck.spreadsheet import Sheet, workbook_bytes
+
+    header = _csv_header(glossaries)
+    title = _sheet_title(", ".join(glossary.name for glossary in glossaries))
+    widths = [max(12, min(60, max((len(row[i]) for row in [header, *_table_rows(glossaries)]), default=0) + 2))
+              for i in range(len(header))]
+    sheet = Sheet(title, header, _table_rows(glossaries), widths, filtered=True)
+    try:
+        return workbook_bytes([sheet])
+    except ValueError as exc:
+        raise GlossaryError(Problem(glossaries[-1].path if glossaries else "glossary", str(exc))) from None
+
+
+def _sheet_title(names: str) -> str:
+    """A worksheet title Excel accepts: at most 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", "-", names)[:31] or "glossary"
 
 
 def _csv_header(glossaries: list[Glossary]) -> list[str]:
@@ -399,8 +424,8 @@ class _Read:
 
 def import_glossary(path: str, from_format: str, name: str | None = None, language: str | None = None,
                     source_language: str | None = None) -> str:
-    """The YAML text of a version-1 glossary made from a CSV, TBX or JSON file (deterministic)."""
-    readers = {"csv": _read_csv, "json": _read_json, "tbx": _read_tbx}
+    """The YAML text of a version-1 glossary made from a CSV, TBX, JSON or XLSX file (deterministic)."""
+    readers = {"csv": _read_csv, "json": _read_json, "tbx": _read_tbx, "xlsx": _read_xlsx}
     if from_format not in readers:
         raise InputError(f"unknown import format {from_format!r} (choose from {', '.join(IMPORT_FORMATS)})")
     _check_options(name, language, source_language)
@@ -597,19 +622,47 @@ def _boolean(value: str, path: str, line: int | None) -> bool | None:
 # --- import: CSV --------------------------------------------------------------------------------
 
 def _read_csv(path: str, language: str | None, source_language: str | None) -> _Read:
-    reader = csv.reader(io.StringIO(decode(_read_bytes(path), path), newline=""))
-    columns, languages = _csv_columns(path, _next_row(reader, path))
+    text = decode(_read_bytes(path), path)
+    return _read_table(path, _csv_rows(path, text), language, source_language, "CSV")
+
+
+def _read_xlsx(path: str, language: str | None, source_language: str | None) -> _Read:
+    from mtcheck.spreadsheet import first_sheet
+
+    sheet = first_sheet(path)
+    return _read_table(sheet.label, iter(sheet.rows), language, source_language, "XLSX")
+
+
+def _csv_rows(path: str, text: str):
+    """(first line, cells) of each row of a CSV file, its delimiter a comma, or the semicolon or
+    tab its header is cut by (memoQ writes semicolons)."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(";\t", key=first_line.count) if first_line.count(",") < max(map(first_line.count, ";\t")) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    while (row := _next_row(reader, path)) is not None:
+        line, start = start, reader.line_num + 1  # a quoted cell may span lines: report the first
+        yield line, row
+
+
+def _read_table(path: str, rows, language: str | None, source_language: str | None, kind: str) -> _Read:
+    """A CSV file's or a worksheet's rows: mtcheck's columns, or one column per language as CAT
+    tools export termbases."""
+    from mtcheck.glossary import language_columns
+
+    header = next(rows, (1, None))[1]
+    if header is not None and language_columns.shaped_so(header):
+        return language_columns.read(path, header, rows, language, source_language, kind)
+    columns, languages = _csv_columns(path, header)
     language = language or _csv_language(path, languages)
     candidates: list[_Candidate] = []
     names: dict[str, None] = {}  # the glossary column's names, in order
-    start = reader.line_num + 1
-    while (row := _next_row(reader, path)) is not None:
-        line, start = start, reader.line_num + 1  # a quoted cell may span lines: report the first
+    for line, row in rows:
         if any(cell.strip() for cell in row):
             candidates.append(_csv_candidate(path, line, columns, row))
             names.setdefault(_formula_text(dict(zip(columns, row)).get("glossary", "")).strip(), None)
     ignored = sorted(set(columns) - set(CSV_COLUMNS) - {""})
-    remarks = [f"ignored CSV columns: {', '.join(ignored)}"] if ignored else []
+    remarks = [f"ignored {kind} columns: {', '.join(ignored)}"] if ignored else []
     title = ", ".join(name for name in names if name) or None
     return _Read(language, source_language or languages.get("source"), title, candidates, remarks)
 
@@ -624,7 +677,7 @@ def _next_row(reader, path: str) -> list[str] | None:
 def _csv_columns(path: str, header: list[str] | None) -> tuple[list[str], dict[str, str]]:
     """The column names (lower case, without a language) and the languages that form columns name."""
     if header is None:
-        raise InputError(Problem(path, f"empty file: expected a CSV header row ({','.join(CSV_COLUMNS)})", 1))
+        raise InputError(Problem(path, f"empty file: expected a header row ({','.join(CSV_COLUMNS)})", 1))
     cells = [CSV_HEADER_CELL.fullmatch(cell) for cell in header]
     columns = [cell["name"].lower() for cell in cells]
     languages = {column: cell["language"] for column, cell in zip(columns, cells)
@@ -635,11 +688,11 @@ def _csv_columns(path: str, header: list[str] | None) -> tuple[list[str], dict[s
             raise InputError(Problem(path, message, 1))
     missing = [column for column in REQUIRED_CSV_COLUMNS if column not in columns]
     if missing:
-        message = f"the CSV header lacks the required column(s) {', '.join(missing)} (it has: {', '.join(columns)})"
+        message = f"the header row lacks the required column(s) {', '.join(missing)} (it has: {', '.join(columns)})"
         raise InputError(Problem(path, message, 1))
     doubled = sorted({column for column in columns if column and columns.count(column) > 1})
     if doubled:
-        raise InputError(Problem(path, f"the CSV header names column(s) twice: {', '.join(doubled)}", 1))
+        raise InputError(Problem(path, f"the header row names column(s) twice: {', '.join(doubled)}", 1))
     return columns, languages
 
 
@@ -647,7 +700,7 @@ def _csv_language(path: str, languages: dict[str, str]) -> str:
     """The one language the target form columns name ("canonical (en)")."""
     named = list(dict.fromkeys(tag for column, tag in languages.items() if column in TARGET_FORM_COLUMNS))
     if not named:
-        message = "the CSV header names no language (as in 'canonical (en)'): give the language option"
+        message = "the header row names no language (as in 'canonical (en)'): give the language option"
         raise InputError(Problem(path, message, 1))
     if len(named) > 1:
         raise InputError(Problem(path, f"the CSV form columns name different languages: {', '.join(named)}", 1))

@@ -23,7 +23,9 @@ _MODULES = {
     "github": "github_report",
     "markdown": "markdown_report",
     "html": "html_report",
+    "xlsx": "xlsx_report",
 }
+BINARY_FORMATS = frozenset({"xlsx"})  # their chunks are bytes: written to a file, never to standard output
 
 
 class _Registry(Mapping[str, Reporter]):
@@ -45,4 +47,4 @@ def render(name: str, run: RunResult) -> str:
     return "".join(REPORTERS[name](run))
 
 
-__all__ = ["REPORTERS", "Reporter", "render"]
+__all__ = ["BINARY_FORMATS", "REPORTERS", "Reporter", "render"]

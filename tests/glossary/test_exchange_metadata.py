@@ -92,8 +92,8 @@ def test_the_exchange_format_comes_from_the_option_else_the_suffix(path, given, 
 
 
 @pytest.mark.parametrize("path, given, message", [
-    ("terms.yaml", None, "terms.yaml: cannot tell its format from its suffix: give --from (csv, json, tbx)"),
-    ("terms.tbx", "xml", "unknown --from 'xml' (choose from csv, json, tbx)"),
+    ("terms.yaml", None, "terms.yaml: cannot tell its format from its suffix: give --from (csv, json, tbx, xlsx)"),
+    ("terms.tbx", "xml", "unknown --from 'xml' (choose from csv, json, tbx, xlsx)"),
 ])
 def test_an_unknown_exchange_format_is_an_error_naming_the_choices(path, given, message):
     with pytest.raises(InputError) as raised:
