@@ -7,13 +7,15 @@ from mtcheck.rules import (
     quote_balance, repeated_word, spacing, term_forbidden, term_inconsistent, term_misspelled, term_missing,
     term_untranslated, untranslated_segment, untranslated_text,
 )
+from mtcheck.rules import pattern_check
 from mtcheck.rules.base import CheckContext, Rule
 
 RULES: dict[str, Rule] = {
     module.RULE.id: module.RULE
     for module in (term_forbidden, term_untranslated, term_misspelled, term_inconsistent, name_inconsistent,
                    garbled_word, untranslated_text, spacing, repeated_word, artifact, quote_balance,
-                   term_missing, number_mismatch, untranslated_segment, empty_target, placeholder_mismatch, length_ratio)
+                   term_missing, number_mismatch, untranslated_segment, empty_target, placeholder_mismatch, length_ratio,
+                   pattern_check)
 }
 
 __all__ = ["RULES", "Rule", "CheckContext"]

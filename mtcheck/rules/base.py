@@ -181,7 +181,7 @@ class Rule:
     def info(self, severity: Severity | None = None) -> RuleInfo:
         """The rule as reports describe it; ``severity`` is the configured one, if any."""
         module = sys.modules.get(self.check.__module__)
-        return RuleInfo(self.id, self.mqm, severity or self.severity, self.summary,
+        return RuleInfo(self.id, self.mqm, self.severity if severity is None else severity, self.summary,
                         inspect.cleandoc(module.__doc__ or "") if module else "")
 
     @property
