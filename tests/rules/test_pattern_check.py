@@ -4,13 +4,15 @@ file through the command line, on texts with and without a source."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
 
+from mtcheck.config import load_config
 from mtcheck.rules import pattern_check
 from tests.cli_runs import mtcheck
-from tests.conftest import BUNDLED_GLOSSARY
+from tests.conftest import BUNDLED_GLOSSARY, ROOT
 
 CHECKS = [
     {"id": "double-hyphen", "target": " -- ", "message": "write a dash", "severity": "minor"},
@@ -133,3 +135,11 @@ def test_a_catastrophic_pattern_stops_the_run_with_a_one_line_error(tmp_path, mo
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == ("error: a.txt: rules.pattern-check.checks: check 'slow': '(a|a)+$' took over 0 s on this "
                              "text (catastrophic backtracking?): make the pattern simpler\n")
+
+
+def test_the_readme_s_example_config_is_valid(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(rules:\n  pattern-check:\n.*?)```", readme, re.DOTALL).group(1)
+    (tmp_path / "mtcheck.yaml").write_text(example, encoding="utf-8")
+    checks = load_config(tmp_path / "mtcheck.yaml").rule("pattern-check").options["checks"]
+    assert [each["id"] for each in checks] == ["double-hyphen", "lorem", "trademark-kept", "new-url"]
