@@ -7,7 +7,7 @@ from mtcheck.rules import (
     quote_balance, repeated_word, spacing, term_forbidden, term_inconsistent, term_misspelled, term_missing,
     term_untranslated, untranslated_segment, untranslated_text,
 )
-from mtcheck.rules import pattern_check
+from mtcheck.rules import pattern_check, spelling
 from mtcheck.rules.base import CheckContext, Rule
 
 RULES: dict[str, Rule] = {
@@ -15,7 +15,7 @@ RULES: dict[str, Rule] = {
     for module in (term_forbidden, term_untranslated, term_misspelled, term_inconsistent, name_inconsistent,
                    garbled_word, untranslated_text, spacing, repeated_word, artifact, quote_balance,
                    term_missing, number_mismatch, untranslated_segment, empty_target, placeholder_mismatch, length_ratio,
-                   pattern_check)
+                   pattern_check, spelling)
 }
 
 __all__ = ["RULES", "Rule", "CheckContext"]

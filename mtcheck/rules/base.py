@@ -170,6 +170,8 @@ class Rule:
     # rule's findings are never fixed.
     fix: Callable[[Finding], str | None] | None = field(default=None, compare=False)
     examples: tuple[Example, ...] = field(default=(), compare=False)
+    # Whether it runs without the config enabling it: a rule that needs an optional package is not.
+    enabled_by_default: bool = field(default=True, compare=False)
 
     def __post_init__(self):
         if not (any(e.fails for e in self.examples) and any(not e.fails for e in self.examples)):
