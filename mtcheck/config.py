@@ -108,7 +108,7 @@ class Config:
     root: str | None = None
 
     def rule(self, rule_id: str) -> RuleSettings:
-        return self.rules.get(rule_id, RuleSettings())
+        return self.rules.get(rule_id) or RuleSettings(enabled=RULES[rule_id].enabled_by_default)
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -188,7 +188,7 @@ def _build(located: Located, path: Path) -> Config:
     if problems:
         raise ConfigError(problems)
     rules = {
-        rule_id: RuleSettings(settings.get("enabled", True),
+        rule_id: RuleSettings(settings.get("enabled", RULES[rule_id].enabled_by_default),
                               Severity.parse(settings["severity"]) if "severity" in settings else None,
                               {option.name: option.read(settings[option.name])
                                for option in RULES[rule_id].options if option.name in settings})

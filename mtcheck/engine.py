@@ -73,7 +73,7 @@ class Checker:
     @property
     def settings(self) -> str:
         """The rules, severities and rule options in force, for cache keys and signatures."""
-        rules = ",".join(f"{r.id}:{(self.config.rule(r.id).severity or r.severity).label}" for r in self.rules)
+        rules = ",".join(f"{r.id}:{_first_set(self.config.rule(r.id).severity, r.severity).label}" for r in self.rules)
         return rules + json.dumps({rule: options for rule, options in self.options.items() if options}, sort_keys=True)
 
     def examine(self, document: Document, segment: tuple[int, str], start: tuple[int, int] = (1, 0)) -> Examination:
@@ -180,7 +180,7 @@ class Checker:
 
     @staticmethod
     def _finding(rule: Rule, configured: Severity | None, category: str, hit: Hit, path: str, positions) -> Finding:
-        severity = configured or hit.severity or rule.severity
+        severity = _first_set(configured, hit.severity, rule.severity)
         start, end = hit.span.start, hit.span.end
         line, column = positions.at(start)
         end_line, end_column = positions.at(end)
@@ -193,6 +193,11 @@ class Checker:
             message=sys.intern(hit.message), term=hit.term,
             suggestion=sys.intern(hit.suggestion) if hit.suggestion else None, mqm=rule.mqm, fixable=hit.fixable,
         )
+
+def _first_set(*severities: Severity | None) -> Severity:
+    """The first severity given: ``or`` would pass over NEUTRAL, which is 0."""
+    return next(severity for severity in severities if severity is not None)
+
 
 def fails(run: RunResult, fail_on: str) -> bool:
     """True when a finding is at or above the --fail-on severity, or a file was skipped unchecked (a

@@ -9,6 +9,7 @@ from mtcheck.rules import (
 )
 from mtcheck.rules import source_inconsistent, target_inconsistent
 from mtcheck.rules import bracket_mismatch, edge_whitespace, end_punctuation, initial_capital, url_mismatch
+from mtcheck.rules import pattern_check, spelling
 from mtcheck.rules.base import CheckContext, Rule
 
 RULES: dict[str, Rule] = {
@@ -17,7 +18,8 @@ RULES: dict[str, Rule] = {
                    garbled_word, untranslated_text, spacing, repeated_word, artifact, quote_balance,
                    term_missing, number_mismatch, untranslated_segment, empty_target, placeholder_mismatch, length_ratio,
                    source_inconsistent, target_inconsistent,
-                   url_mismatch, end_punctuation, edge_whitespace, initial_capital, bracket_mismatch)
+                   url_mismatch, end_punctuation, edge_whitespace, initial_capital, bracket_mismatch,
+                   pattern_check, spelling)
 }
 
 __all__ = ["RULES", "Rule", "CheckContext"]

@@ -170,6 +170,8 @@ class Rule:
     # rule's findings are never fixed.
     fix: Callable[[Finding], str | None] | None = field(default=None, compare=False)
     examples: tuple[Example, ...] = field(default=(), compare=False)
+    # Whether it runs without the config enabling it: a rule that needs an optional package is not.
+    enabled_by_default: bool = field(default=True, compare=False)
 
     def __post_init__(self):
         if not (any(e.fails for e in self.examples) and any(not e.fails for e in self.examples)):
@@ -181,7 +183,7 @@ class Rule:
     def info(self, severity: Severity | None = None) -> RuleInfo:
         """The rule as reports describe it; ``severity`` is the configured one, if any."""
         module = sys.modules.get(self.check.__module__)
-        return RuleInfo(self.id, self.mqm, severity or self.severity, self.summary,
+        return RuleInfo(self.id, self.mqm, self.severity if severity is None else severity, self.summary,
                         inspect.cleandoc(module.__doc__ or "") if module else "")
 
     @property

@@ -1,0 +1,154 @@
+"""spelling: a spell check of the target language against a dictionary (pyspellchecker's, MIT,
+offline), off by default: turn it on with ``rules: {spelling: {enabled: true}}`` or ``--select
+spelling``, and install it with ``pip install 'mtcheck[spelling]'``.
+
+Dictionaries: English, Spanish, French, Portuguese, German, Italian, Russian, Arabic, Latvian,
+Basque, Dutch and Persian; for another target language the run stops with a one-line error. A
+word is spelt right when the dictionary has it, or when wordfreq's list of the language counts it
+an ordinary word (Zipf 3 and up): British "neighbour" and "analyse", which the US-English
+dictionary lacks. Each other word is flagged with the dictionary's best correction (the most
+frequent known word at the fewest edits, two at most), when it has one.
+
+Never looked at, as never misspellings: the words of a glossary match (names and terms, however
+written: term-misspelled judges those), capitalised words inside a sentence (names), acronyms,
+words with digits, URLs and e-mail addresses, words of one letter or over 100.
+
+How it differs from ``garbled-word``, which is always on: garbled-word flags only a word that
+occurs once, is in none of wordfreq's lists however rare, and is one letter from an everyday word
+("Peleven" for "Eleven"): few words, almost no false alarms, no dictionary. spelling flags every
+word its dictionary lacks ("recieve", "goverment", which wordfreq lists as rare words), at the
+price of the rare words and inflections a dictionary does not hold.
+
+Fails: "We recieve the goverment's letter."  Passes: "We receive the government's letter."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+
+from mtcheck.errors import ConfigError, Problem
+from mtcheck.model import Hit, Severity, Span
+from mtcheck.rules.base import CheckContext, Example, Rule
+from mtcheck.text import LONGEST_WORD, is_acronym, opens_sentence
+
+DICTIONARIES = ("ar", "de", "en", "es", "eu", "fa", "fr", "it", "lv", "nl", "pt", "ru")  # pyspellchecker's
+# Letters, with apostrophes inside ("don't", "government's"); hyphens split ("well-known": two words).
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words that are not words: URLs, e-mail addresses, paths, and tokens holding digits ("G7", "3rd").
+_NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\w*\d\w*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def check(ctx: CheckContext) -> Iterator[Hit]:
+    base, text = ctx.segment
+    speller = _speller(ctx.language.split("-")[0].lower())
+    covered = _covered(ctx, base, len(text))
+    for found in _WORD.finditer(_without_non_words(text)):
+        word = found.group()
+        if covered and any(covered[found.start():found.end()]):
+            continue  # a glossary match: a name or term, never a misspelling
+        if not _looked_at(word, text, found.start()):
+            continue
+        bare = _POSSESSIVE.sub("", word).replace("’", "'")
+        if _spelt_right(bare.lower(), speller, ctx):
+            continue
+        suggestion = speller.correction(bare.lower())
+        if suggestion:
+            suggestion = (suggestion.capitalize() if word[0].isupper() else suggestion) + word[len(bare):]
+            message = f"'{word}' is not in the dictionary; did you mean '{suggestion}'?"
+        else:
+            suggestion, message = None, f"'{word}' is not in the dictionary"
+        yield Hit(Span(base + found.start(), base + found.end()), word, message, suggestion=suggestion, fixable=False)
+
+
+def _without_non_words(text: str) -> str:
+    """``text`` with URLs, e-mail addresses and words holding digits blanked, offsets kept."""
+    return _NOT_WORDS.sub(lambda m: " " * len(m.group()), text)
+
+
+def _covered(ctx: CheckContext, base: int, length: int) -> bytearray | None:
+    """Which characters of the segment a glossary match covers (None: none does)."""
+    matches = list(ctx.matches)
+    if not matches:
+        return None
+    covered = bytearray(length)
+    for match in matches:
+        start, end = max(0, match.start - base), min(length, match.end - base)
+        covered[start:end] = b"\x01" * max(0, end - start)
+    return covered
+
+
+def _looked_at(word: str, text: str, start: int) -> bool:
+    """Not a name (a capital inside a sentence), an acronym, a letter alone or a run of junk."""
+    if len(word) < 2 or len(word) > LONGEST_WORD or is_acronym(word) or word.isupper():
+        return False
+    return not word[0].isupper() or opens_sentence(text, start)
+
+
+def _spelt_right(word: str, speller: _Speller, ctx: CheckContext) -> bool:
+    return word in speller or ctx.lexicon.is_common(word) or all(part in speller for part in word.split("'"))
+
+
+MAX_EDITS = 2
+
+
+class _Speller:
+    """A dictionary's words with their frequencies, and the best correction of a word it lacks:
+    the most frequent word at the fewest edits (OSA: "recieve" is one from "receive"), two at most.
+    pyspellchecker's own ``correction`` writes out every string two edits away, in Python: seconds
+    for a long word. Here rapidfuzz compares the word with the words of about its length, in C."""
+
+    def __init__(self, frequencies: Mapping[str, int]):
+        self._frequencies = frequencies
+        self._by_length: dict[int, list[str]] = {}
+        for word in frequencies:
+            self._by_length.setdefault(len(word), []).append(word)
+        self._corrections: dict[str, str | None] = {}  # a misspelling repeats in a document
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._frequencies
+
+    def correction(self, word: str) -> str | None:
+        if word not in self._corrections:
+            self._corrections[word] = self._nearest(word)
+        return self._corrections[word]
+
+    def _nearest(self, word: str) -> str | None:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        near = [(distance, -self._frequencies[known], known)
+                for length in range(len(word) - MAX_EDITS, len(word) + MAX_EDITS + 1)
+                for known, distance, _ in process.extract(word, self._by_length.get(length, ()), scorer=OSA.distance,
+                                                          score_cutoff=MAX_EDITS, limit=None)]
+        return min(near)[2] if near else None
+
+
+@lru_cache(maxsize=4)
+def _speller(language: str) -> _Speller:
+    """The language's dictionary, loaded once (about 0.2 s for English)."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        raise ConfigError(Problem("mtcheck", "the spelling rule needs pyspellchecker: pip install 'mtcheck[spelling]'")) from None
+    if language not in DICTIONARIES:
+        raise ConfigError(Problem("mtcheck", f"the spelling rule has no dictionary for {language!r} (it has: "
+                                        f"{', '.join(DICTIONARIES)})"))
+    return _Speller(SpellChecker(language=language, distance=1).word_frequency.dictionary)
+
+
+RULE = Rule(
+    "spelling", "Linguistic conventions/Spelling", Severity.MINOR,
+    "A word the target language's dictionary lacks (pyspellchecker; off by default).", check,
+    enabled_by_default=False,
+    examples=(
+        Example("We ⟦recieve⟧ the ⟦goverment's⟧ letter."),
+        Example("We receive the government's letter, and don't analyse the neighbour's colour."),
+        # Names inside a sentence, glossary forms however written, acronyms, URLs, words with digits.
+        Example("Stoltenberg met Vucic and the KFOR chief in Belgrade; see https://natoo.int/x or G7."),
+        Example("⟦Recieve⟧ it."),  # a capital at a sentence start is no name
+        Example("Die Regierung hat ⟦gestren⟧ beschlossen, dass die Schule geschlossen bleibt.", language="de"),
+    ),
+)
