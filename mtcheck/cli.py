@@ -67,6 +67,13 @@ INCLUDE_HELP = ("Folder walks take only files this gitignore-style pattern (rela
 GITIGNORE_HELP = "Folder walks take files that .gitignore or .git/info/exclude ignore too."
 
 
+STATES_HELP = ("Which units of translation files to check, by state (comma-separated): new, draft, translated, "
+               "reviewed, final, rejected, or all. Default: translated,reviewed,final (or the config's states). "
+               "Locked units and units marked translate=\"no\" are never checked.")
+INPUT_FORMAT_HELP = ("How to read a file whose suffix mtcheck does not know, or standard input: text, markdown, html, "
+                     "xliff, po, tmx, csv, tsv or jsonl.")
+
+
 QUIET_HELP = ("-q: standard output gets only the findings (no summary or score lines), stderr only errors and "
               "files skipped unchecked; -qq: only errors. Reports written to files stay whole.")
 VERBOSE_HELP = ("Say on stderr, with the seconds since start, which config and glossaries were used, where the "
@@ -85,6 +92,8 @@ def check(
     min_score: Annotated[float | None, typer.Option("--min-score", help="Also exit 1 when a file's MQM quality score, as the report shows it (2 decimals), is below this; files too short to score are left out.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="The line-aligned source of the one TARGET file: adds the bilingual checks.")] = None,
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the texts (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
+    states: Annotated[str | None, typer.Option("--states", help=STATES_HELP)] = None,
+    input_format: Annotated[str | None, typer.Option("--input-format", help=INPUT_FORMAT_HELP)] = None,
     baseline: Annotated[str | None, typer.Option("--baseline", help="Report only findings this baseline file does not hold.")] = None,
     write_baseline: Annotated[str | None, typer.Option("--write-baseline", help="Record every finding in this baseline file.")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (comma-separated).")] = None,
@@ -113,7 +122,7 @@ def check(
         jobs=jobs, cache_dir=None if no_cache else cache_dir or workflow.CacheDir.DEFAULT, engine=engine, scheduler=scheduler,
         exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
         min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
-        note=note,
+        states=states, input_format=input_format, note=note,
     )
     try:
         outcome = workflow.run_check(request, progress)
@@ -200,6 +209,8 @@ def fix(
     include: Annotated[list[str] | None, typer.Option("--include", help=INCLUDE_HELP)] = None,
     no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help=GITIGNORE_HELP)] = False,
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the files, kept when they are written (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
+    states: Annotated[str | None, typer.Option("--states", help=STATES_HELP)] = None,
+    input_format: Annotated[str | None, typer.Option("--input-format", help=INPUT_FORMAT_HELP)] = None,
     quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help="-q: no summary line; -qq: no diff either, only errors.")] = 0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=VERBOSE_HELP)] = False,
 ) -> None:
@@ -217,7 +228,7 @@ def fix(
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
                                       cache_dir=None if no_cache else workflow.CacheDir.DEFAULT, encoding=encoding, write=write,
                                       exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
-                                      note=_verbose_note() if verbose else None)
+                                      states=states, input_format=input_format, note=_verbose_note() if verbose else None)
         planned = workflow.run_fix(request)
         for_a_person = sum(len(f.for_a_person) for f in planned)
         fixes = [f for f in planned if f.changed]

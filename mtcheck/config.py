@@ -5,6 +5,7 @@ glossaries: [glossaries/]          # files or folders, relative to this file
 fail_on: major                     # neutral | minor | major | critical | never
 include: ["articles/"]             # gitignore-style patterns, relative to this file's folder:
 exclude: ["drafts/", "*.orig.md"]  # which files folder walks pick (mtcheck.selection)
+states: [translated, reviewed, final]  # the units of translation files checked, like --states
 rules:
   term-inconsistent: {severity: major}
   name-inconsistent: {enabled: false}
@@ -25,6 +26,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mtcheck.bilingual.cat import DEFAULT_STATES, STATES, parse_states
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.model import SEVERITY_NAMES, Severity
 from mtcheck.rules import RULES
@@ -63,6 +65,7 @@ SCHEMA = {
         "exclude": {"type": "array", "items": {"type": "string"}},
         "include": {"type": "array", "items": {"type": "string"}},
         "respect_gitignore": {"type": "boolean"},
+        "states": {"type": "array", "items": {"enum": [*STATES, "all"]}, "minItems": 1},
         "rules": {
             "type": "object",
             "properties": {rule_id: rule_settings_schema(rule.options) for rule_id, rule in RULES.items()},
@@ -101,6 +104,7 @@ class Config:
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     scoring: ScoringModel = ScoringModel()
     min_score: float | None = None
+    states: frozenset[str] = DEFAULT_STATES  # the units of translation files checked (bilingual.cat)
     path: str | None = None
     # The project's folder (absolute): the config file's, else the top of the git work tree the
     # config was looked for in; None: the current folder. The default ./glossaries/ and the cache
@@ -201,6 +205,7 @@ def _build(located: Located, path: Path) -> Config:
         rules=rules,
         scoring=scoring_model(data.get("scoring", {})),
         min_score=data.get("scoring", {}).get("min_score"),
+        states=parse_states(",".join(data["states"])) if "states" in data else DEFAULT_STATES,
         path=source,
         root=str(base.absolute()),
     )

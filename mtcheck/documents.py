@@ -30,7 +30,9 @@ READ_BYTES = 2**22
 
 
 def read_bytes(path: str) -> bytes:
-    """A whole (small) file; a missing or unreadable one is an InputError."""
+    """A whole (small) file, or standard input; a missing or unreadable one is an InputError."""
+    if path == STDIN:
+        return sys.stdin.buffer.read()
     try:
         return Path(path).read_bytes()
     except IsADirectoryError:
@@ -88,8 +90,19 @@ def undecodable(raw: bytes, error: UnicodeDecodeError, source: str, encoding: st
     return Problem(source, f"not valid {name} (byte offset {error.start})", line, column)
 
 
-BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl")
-FOLDER_BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx")  # CSV and JSON Lines only when named
+# How a file is read, by its suffix: the one list of what mtcheck reads. --input-format names one
+# of these formats for a file of another suffix.
+SUFFIX_FORMATS = {
+    ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xlf": "xliff", ".xliff": "xliff", ".po": "po", ".tmx": "tmx", ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl",
+    # XLIFF 1.2 as Trados (.sdlxliff), memoQ (.mqxliff) and Phrase (.mxliff) write it
+    ".sdlxliff": "xliff", ".mqxliff": "xliff", ".mxliff": "xliff",
+}
+INPUT_FORMATS = tuple(dict.fromkeys(SUFFIX_FORMATS.values()))
+BILINGUAL_FORMATS = frozenset({"xliff", "po", "tmx", "csv", "tsv", "jsonl"})
+BILINGUAL_SUFFIXES = tuple(suffix for suffix, kind in SUFFIX_FORMATS.items() if kind in BILINGUAL_FORMATS)
+# CSV and JSON Lines only when named
+FOLDER_BILINGUAL_SUFFIXES = tuple(suffix for suffix in BILINGUAL_SUFFIXES if suffix not in (".csv", ".tsv", ".jsonl"))
 WALKED_SUFFIXES = TEXT_SUFFIXES + FOLDER_BILINGUAL_SUFFIXES
 
 
@@ -97,11 +110,37 @@ def is_bilingual(path: str) -> bool:
     return Path(path).suffix.lower() in BILINGUAL_SUFFIXES
 
 
-def document_paths(paths: list[str], selection: Selection = Selection()) -> list[str]:
+def read_as(path: str, input_format: str | None = None) -> str | None:
+    """The format ``path`` is read in (one of INPUT_FORMATS): its suffix's; for another suffix,
+    ``input_format`` (--input-format); for a file of no suffix and standard input, ``input_format``
+    or else text. None: a suffix mtcheck does not know, and no format given."""
+    suffix = "" if path == STDIN else Path(path).suffix.lower()
+    if suffix in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[suffix]
+    return input_format or (None if suffix else "text")
+
+
+def check_input_format(input_format: str | None) -> str | None:
+    """--input-format's value, checked: one of INPUT_FORMATS (or None)."""
+    if input_format is not None and input_format not in INPUT_FORMATS:
+        raise InputError(f"unknown input format {input_format!r} (choose from {', '.join(INPUT_FORMATS)})")
+    return input_format
+
+
+def _refuse_unknown_suffix(path: str, input_format: str | None) -> None:
+    """A named file mtcheck cannot tell how to read (a .docx, say) is an error, not plain text."""
+    if read_as(path, input_format) is None:
+        raise InputError(Problem(path, f"unknown file type {Path(path).suffix!r}: mtcheck reads "
+                                       f"{', '.join(SUFFIX_FORMATS)} (and files of no suffix as text); "
+                                       f"say how to read it with --input-format ({', '.join(INPUT_FORMATS)})"))
+
+
+def document_paths(paths: list[str], selection: Selection = Selection(), input_format: str | None = None) -> list[str]:
     """Expand folders into the files the selection keeps (texts: *.txt, *.md, *.markdown; translation
     files: *.xlf, *.xliff, *.po, *.tmx; sorted); keep the given order. A file named is always kept,
-    whatever ``exclude``, ``include`` or .gitignore say. A folder that cannot be read, and a link
-    with a checked suffix that leads nowhere, are errors: a walk must not leave files out unsaid."""
+    whatever ``exclude``, ``include`` or .gitignore say, unless its suffix is unknown and no
+    ``input_format`` says how to read it. A folder that cannot be read, and a link with a checked
+    suffix that leads nowhere, are errors: a walk must not leave files out unsaid."""
     found: list[str] = []
     for given in paths:
         if given == STDIN:
@@ -111,6 +150,7 @@ def document_paths(paths: list[str], selection: Selection = Selection()) -> list
         if path.is_dir():
             found.extend(_walked(given, selection))
         elif path.is_file():
+            _refuse_unknown_suffix(given, input_format)
             found.append(path.as_posix())
         else:
             raise InputError(Problem(given, why_not_a_file(given) or "no such file or folder"))

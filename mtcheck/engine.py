@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from mtcheck.config import Config
-from mtcheck.documents import examination_segments, is_bilingual, read_document
+from mtcheck.bilingual.cat import DEFAULT_STATES
+from mtcheck.documents import BILINGUAL_FORMATS, STDIN, examination_segments, read_as, read_document
 from mtcheck.errors import ConfigError, Problem
 from mtcheck.glossary.index import EncodedMatches, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
@@ -52,7 +54,8 @@ class Checker:
 
     def __init__(self, glossaries: list[Glossary], config: Config | None = None, rules: list[Rule] | None = None,
                  index: TermIndex | None = None, index_key: str | None = None,
-                 sources: Mapping[str, str] | None = None, encoding: str = "utf-8-sig"):
+                 sources: Mapping[str, str] | None = None, encoding: str = "utf-8-sig",
+                 states: frozenset[str] = DEFAULT_STATES, input_format: str | None = None):
         self.config = config or Config()
         self.rules = tuple(rules if rules is not None else select_rules(self.config))
         self.language = glossaries[0].language if glossaries else "en"
@@ -63,6 +66,8 @@ class Checker:
         self.options = {rule.id: self.config.rule(rule.id).options for rule in self.rules}
         self.sources = dict(sources or {})  # target file -> its line-aligned source file (--source)
         self.encoding = encoding  # of the texts (--encoding); UTF-16 with a BOM is always recognised
+        self.states = frozenset(states)  # the units of translation files checked, by state (--states)
+        self.input_format = input_format  # how to read files of no known suffix (--input-format)
         self._built = True
 
     def __setattr__(self, name: str, value) -> None:
@@ -74,7 +79,10 @@ class Checker:
     def settings(self) -> str:
         """The rules, severities and rule options in force, for cache keys and signatures."""
         rules = ",".join(f"{r.id}:{_first_set(self.config.rule(r.id).severity, r.severity).label}" for r in self.rules)
-        return rules + json.dumps({rule: options for rule, options in self.options.items() if options}, sort_keys=True)
+        settings = rules + json.dumps({rule: options for rule, options in self.options.items() if options}, sort_keys=True)
+        if self.states != DEFAULT_STATES:
+            settings += f"|states={','.join(sorted(self.states))}"
+        return settings + (f"|input-format={self.input_format}" if self.input_format else "")
 
     def examine(self, document: Document, segment: tuple[int, str], start: tuple[int, int] = (1, 0)) -> Examination:
         """Scan one (offset, text) segment of ``document``, starting at ``start`` (its line, and that
@@ -163,11 +171,14 @@ class Checker:
     def read(self, path: str):
         """The document at ``path``: a bilingual one for translation files and for a target whose
         source was given, else text (streamed when large; Markdown and HTML with their code masked)."""
-        if path in self.sources or is_bilingual(path):
+        kind = read_as(path, self.input_format)
+        if path in self.sources or kind in BILINGUAL_FORMATS:
             from mtcheck.bilingual.document import read_bilingual
 
-            return read_bilingual(path, self.source_language, self.language, self.sources.get(path))
-        return prose_view(read_document(path, encoding=self.encoding))
+            document = read_bilingual(path, self.source_language, self.language, self.sources.get(path),
+                                      self.states, kind if kind != read_as(path) else None)
+            return replace(document, path="<stdin>") if path == STDIN else document
+        return prose_view(read_document(path, encoding=self.encoding), kind)
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
         return self.check_document(Document(path, text))

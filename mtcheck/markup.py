@@ -60,10 +60,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*+\r?\n")
 _NOT_BREAK = re.compile(r"[^\r\n]+")
 
 
-def prose_view(document):
+def prose_view(document, read_as: str | None = None):
     """``document`` as the rules read it: a Markdown or HTML file with its code masked; anything
-    else (plain text, a translation file, a document already masked) as it is."""
-    kind = markup_kind(document.path)
+    else (plain text, a translation file, a document already masked) as it is. ``read_as`` (a
+    documents.INPUT_FORMATS name) overrides what the path's suffix says."""
+    kind = markup_kind(document.path) if read_as is None else read_as if read_as in ("markdown", "html") else None
     if kind is None:
         return document
     if type(document) is Document:

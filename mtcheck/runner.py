@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from mtcheck import __version__
 from mtcheck.cache import Cache, NoCache, fingerprint
 from mtcheck.config import Config
-from mtcheck.documents import (EXAMINE_WHOLE_UP_TO, STDIN, STREAM_ABOVE, document_paths, examination_segments, is_bilingual,
-                               nul_offset)
+from mtcheck.documents import (BILINGUAL_FORMATS, EXAMINE_WHOLE_UP_TO, STDIN, STREAM_ABOVE, document_paths, examination_segments,
+                               nul_offset, read_as)
 from mtcheck.engine import Checker, Examination
 from mtcheck.errors import InputError, Problem
 from mtcheck.glossary.index import TermIndex
@@ -101,7 +101,7 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
 
     With a Dask ``cluster`` client, files the cache does not answer are checked on the cluster.
     """
-    files = document_paths(paths, checker.config.selection)
+    files = document_paths(paths, checker.config.selection, checker.input_format)
     skipped = _binary_files(files, {Path(path).as_posix() for path in paths}, checker.encoding)
     files = [path for path in files if path not in skipped]
     keys = {path: _result_key(checker, path) for path in files}
@@ -213,7 +213,8 @@ def pool_wanted(checker: Checker, paths: list[str], jobs: int) -> bool:
 
 def in_segments(checker: Checker, path: str) -> bool:
     """Whether ``path`` is large enough that workers examine it in segments, side by side."""
-    return _size(path) > PARALLEL_SEGMENTS_ABOVE and not is_bilingual(path) and path not in checker.sources
+    return (_size(path) > PARALLEL_SEGMENTS_ABOVE and read_as(path, checker.input_format) not in BILINGUAL_FORMATS
+            and path not in checker.sources)
 
 
 def _end_workers(pool: ProcessPoolExecutor) -> None:

@@ -13,7 +13,8 @@ from mtcheck.config import (CONFIG_FILE, DEFAULT_GLOSSARY_DIR, FAIL_ON_CHOICES, 
 from mtcheck.baseline import apply_baseline, baseline_chunks, load_baseline
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
-from mtcheck.documents import STDIN, check_encoding, document_paths
+from mtcheck.bilingual.cat import parse_states
+from mtcheck.documents import STDIN, check_encoding, check_input_format, document_paths
 from mtcheck.errors import MtcheckError, Problem
 from mtcheck.glossary.loader import glossary_files
 from mtcheck.model import RunResult
@@ -66,6 +67,8 @@ class CheckRequest:
     write_baseline: str | None = None  # record every finding (before --baseline) in this file
     source: str | None = None  # the line-aligned source of the one target file checked
     encoding: str = "utf-8-sig"  # of the texts: UTF-8 with or without a BOM unless told otherwise
+    states: str | None = None  # --states: the units of translation files to check (None: the config's, else the default)
+    input_format: str | None = None  # --input-format: how to read a file of no known suffix
     rewrites_documents: bool = False  # fix --write: the documents are written too
     exclude: list[str] = field(default_factory=list)  # --exclude: more gitignore-style patterns (current folder's)
     include: list[str] = field(default_factory=list)  # --include: these instead of the config's include
@@ -134,6 +137,16 @@ def resolve_config(request: CheckRequest) -> Config:
         raise MtcheckError(problems)
     selection = config.selection.with_command_line(request.exclude, request.include, request.respect_gitignore, os.getcwd())
     return replace(config, selection=selection)
+
+
+def _states(wanted: str | None, config: Config) -> frozenset[str]:
+    """The states of the units to check: --states, else the config's ``states``, else the default."""
+    if wanted is None:
+        return config.states
+    try:
+        return parse_states(wanted)
+    except ValueError as exc:
+        raise MtcheckError(f"--states: {exc}") from None
 
 
 def _no_glossary(config: Config, use_config: bool) -> str:
@@ -211,7 +224,8 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> Score
     note(f"term index: {_many(len(compiled.index.terms), 'term')}, {'from the cache' if cache.answered['index'] else 'compiled'}")
     checker = Checker(compiled.glossaries, config, rules, index=compiled.index, index_key=compiled.key,
                       sources={request.paths[0]: request.source} if request.source else None,
-                      encoding=check_encoding(request.encoding))
+                      encoding=check_encoding(request.encoding), states=_states(request.states, config),
+                      input_format=check_input_format(request.input_format))
     _refuse_to_overwrite_inputs(request, config, paths)
     freeze_lasting()  # the index lives as long as the run
     if request.engine == "dask":
@@ -260,7 +274,8 @@ def _refuse_to_overwrite_inputs(request: CheckRequest, config: Config, glossarie
                *((f"--format {name}:{path}", path) for name, path in request.extra_outputs)]
     if not request.rewrites_documents and not any(path for _, path in outputs):
         return  # everything goes to standard output: no need to list the inputs
-    documents = [("document", path) for path in document_paths(request.paths, config.selection) if path != STDIN]
+    documents = [("document", path) for path in document_paths(request.paths, config.selection, request.input_format)
+                 if path != STDIN]
     others = [("glossary", path) for path in glossary_files(glossaries)]
     others += [(what, path) for what, path in (("config file", config.path), ("baseline", request.baseline),
                                                ("source", request.source)) if path]
@@ -279,6 +294,8 @@ class FixRequest:
     ignore: list[str] = field(default_factory=list)
     cache_dir: str | CacheDir | None = CacheDir.DEFAULT
     encoding: str = "utf-8-sig"  # of the files, read and written back in it (a UTF-16 BOM is always honoured)
+    states: str | None = None  # as CheckRequest's
+    input_format: str | None = None
     write: bool = False  # the fixes will replace the files: none may be a glossary or the config file
     exclude: list[str] = field(default_factory=list)  # as CheckRequest's
     include: list[str] = field(default_factory=list)
@@ -297,6 +314,7 @@ def run_fix(request: FixRequest) -> list[FileFix]:
                          use_config=request.use_config, select=request.select, ignore=request.ignore,
                          jobs=1, cache_dir=request.cache_dir, encoding=request.encoding, exclude=request.exclude,
                          include=request.include, respect_gitignore=request.respect_gitignore,
+                         states=request.states, input_format=request.input_format,
                          rewrites_documents=request.write, note=request.note)
     run, checker, _ = scored_run(check)
     fixes, problems = [], []

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from typing import TYPE_CHECKING
 
+from mtcheck.bilingual.cat import DEFAULT_STATES, is_checked
 from mtcheck.errors import InputError, Problem
 from mtcheck.model import Document, Finding
 
@@ -71,7 +72,7 @@ class BilingualDocument(Document):
         line, column = _place(pair, target, start)
         end_line, end_column = _place(pair, target, end)
         return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column,
-                       offset=start, segment=index, unit=pair.unit)
+                       offset=start, segment=pair.index, unit=pair.unit)
 
 
 def _place(pair: Pair, target: str, offset: int) -> tuple[int, int]:
@@ -84,12 +85,22 @@ def _place(pair: Pair, target: str, offset: int) -> tuple[int, int]:
 
 
 def read_bilingual(path: str, source_language: str | None = None, target_language: str | None = None,
-                   source_path: str | None = None) -> BilingualDocument:
-    """A bilingual file (XLIFF, PO, TMX, CSV/TSV, JSONL), or a target file with its line-aligned source."""
+                   source_path: str | None = None, states: frozenset[str] = DEFAULT_STATES,
+                   input_format: str | None = None) -> BilingualDocument:
+    """A bilingual file (XLIFF, PO, TMX, CSV/TSV, JSONL), or a target file with its line-aligned source.
+
+    Only the units to check are kept: those in one of ``states`` (or in none the file names), never
+    a locked one nor one marked translate="no". The others give no findings and no words to score;
+    the pairs kept keep their index in the file.
+    """
     from mtcheck.bilingual.formats import read_line_aligned, read_pairs
 
-    pairs = read_line_aligned(source_path, path) if source_path else read_pairs(path, source_language, target_language)
-    return BilingualDocument.of(path, *_without_lone_surrogates(pairs))
+    if source_path:
+        pairs = read_line_aligned(source_path, path)
+    else:
+        pairs = read_pairs(path, source_language, target_language, input_format)
+    checked = [pair for pair in pairs if is_checked(pair.status, states)]
+    return BilingualDocument.of(path, *_without_lone_surrogates(checked))
 
 
 def _without_lone_surrogates(pairs: list[Pair]) -> tuple[list[Pair], tuple[Note, ...]]:

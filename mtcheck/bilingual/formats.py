@@ -6,7 +6,14 @@ the file (1-based line and column), so that findings in a target can be reported
 
 Inline markup is removed from the text: the text that markup wraps (XLIFF ``g``/``pc``/``mrk``,
 TMX ``hi``) is kept, native codes (``bpt``/``ept``/``ph``/``it``) are dropped, and every inline
-element is listed in ``source_tags``/``target_tags`` so that rules can compare them.
+element is listed in ``source_tags``/``target_tags`` so that rules can compare them. A
+``<mrk mtype="seg">`` is no inline markup but a segment's bounds (XLIFF 1.2 ``seg-source``, as
+Trados, memoQ and Phrase write it): each becomes a pair of its own. Text marked not to be
+translated is masked. Units' states and locks, as CAT tools write them, are read by ``cat``.
+
+translate-toolkit was weighed and left out: its XLIFF store parses with lxml too, gives no
+line or column, reads no XLIFF 2 segments nor Trados/memoQ/Phrase states, and would add a large
+dependency for what a few lines here do with the locator below.
 
 XML is parsed without entity expansion, DTD loading or network access, and a document that
 declares entities is refused outright: translation files come from vendors and tools we do not
@@ -22,14 +29,13 @@ import bisect
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mtcheck import jsoninput, safexml
-from mtcheck.documents import read_bytes, read_text
+from mtcheck.bilingual.cat import Status, trados_segment_definitions, xliff1_status, xliff2_status
+from mtcheck.documents import BILINGUAL_SUFFIXES, read_bytes, read_text
 from mtcheck.errors import InputError, Problem
-
-BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl")
 
 XLIFF1_NS = "urn:oasis:names:tc:xliff:document:1."
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2."
@@ -50,12 +56,15 @@ class Pair:
     source_tags: tuple[str, ...] = ()   # inline markup of the source, in order: "x#1", "g#2", "pc#4", ...
     target_tags: tuple[str, ...] = ()
     target_language: str | None = None  # the target's language as the file declares it, if it does
+    status: Status = Status()  # the unit's state and lock in a CAT tool's XLIFF (cat.py); none elsewhere
 
 
-def read_pairs(path: str, source_language: str | None = None, target_language: str | None = None) -> list[Pair]:
-    """The pairs of a bilingual file, chosen by its suffix. The languages pick TMX variants and
-    CSV/TSV columns named by language code; other formats say which side is which themselves."""
-    suffix = Path(path).suffix.lower()
+def read_pairs(path: str, source_language: str | None = None, target_language: str | None = None,
+               input_format: str | None = None) -> list[Pair]:
+    """The pairs of a bilingual file, read as ``input_format`` says (a key of FORMATS), else as its
+    suffix says. The languages pick TMX variants and CSV/TSV columns named by language code; other
+    formats say which side is which themselves."""
+    suffix = f".{input_format}" if input_format else Path(path).suffix.lower()
     reader = _READERS.get(suffix)
     if reader is None:
         expected = ", ".join(BILINGUAL_SUFFIXES)
@@ -91,15 +100,33 @@ def _read_xliff(path: str, source_language: str | None, target_language: str | N
 
 
 def _xliff1_pairs(root, places: _TextStarts) -> list[Pair]:
-    """One pair per trans-unit: its direct <source> and <target> (not those of alt-trans)."""
+    """One pair per trans-unit: its direct <source> and <target> (not those of alt-trans); or, when
+    its <seg-source> is cut into <mrk mtype="seg"> segments (Trados writes every unit so), one pair
+    per segment, the target's <mrk> of the same ``mid`` beside it."""
     ns = _ns_prefix(root.tag)
-    pairs = []
+    pairs: list[Pair] = []
     for file in root.iter(ns + "file"):
         language = file.get("target-language") or None
         for unit in file.iter(ns + "trans-unit"):
             source, target = unit.find(ns + "source"), unit.find(ns + "target")
-            pairs.append(_xml_pair(len(pairs), unit.get("id"), source, target, places, XLIFF1_CODES, language))
+            seg_source = unit.find(ns + "seg-source")
+            segments = _segment_marks(seg_source, ns) if seg_source is not None else {}
+            if not segments:
+                pair = _xml_pair(len(pairs), unit.get("id"), source, target, places, XLIFF1_CODES, language)
+                pairs.append(replace(pair, status=xliff1_status(unit, target)))
+                continue
+            targets = _segment_marks(target, ns) if target is not None else {}
+            definitions = trados_segment_definitions(unit)
+            for mid, source_mark in segments.items():
+                unit_id = f"{unit.get('id')}/{mid}" if len(segments) > 1 else unit.get("id")
+                pair = _xml_pair(len(pairs), unit_id, source_mark, targets.get(mid), places, XLIFF1_CODES, language)
+                pairs.append(replace(pair, status=xliff1_status(unit, target, definitions.get(mid))))
     return pairs
+
+
+def _segment_marks(element, ns: str) -> dict[str | None, object]:
+    """The <mrk mtype="seg"> segments in ``element``, by their ``mid``, in file order."""
+    return {mark.get("mid"): mark for mark in element.iter(ns + "mrk") if mark.get("mtype") == "seg"}
 
 
 def _xliff2_pairs(root, places: _TextStarts) -> list[Pair]:
@@ -113,7 +140,8 @@ def _xliff2_pairs(root, places: _TextStarts) -> list[Pair]:
             if len(segments) > 1:
                 unit_id = f"{unit_id}/{segment.get('id') or number}"
             source, target = segment.find(ns + "source"), segment.find(ns + "target")
-            pairs.append(_xml_pair(len(pairs), unit_id, source, target, places, language=root.get("trgLang") or None))
+            pair = _xml_pair(len(pairs), unit_id, source, target, places, language=root.get("trgLang") or None)
+            pairs.append(replace(pair, status=xliff2_status(segment)))
     return pairs
 
 
@@ -200,9 +228,17 @@ def _plain(element, codes=frozenset()) -> tuple[str, tuple[str, ...]]:
         for child in node:
             if isinstance(child.tag, str):
                 name = _local(child.tag)
+                if name == "mrk" and child.get("mtype") == "seg":  # a segment's bounds, no inline markup
+                    walk(child)
+                    parts.append(child.tail or "")
+                    continue
                 tags.append(f"{name}#{child.get('id')}" if child.get("id") is not None else name)
                 if name == "cp":
                     parts.append(_code_point(child.get("hex", "")))
+                elif name == "mrk" and (child.get("translate") == "no" or child.get("mtype") == "protected"):
+                    held = len(parts)
+                    walk(child)
+                    parts[held:] = [_masked("".join(parts[held:]))]
                 elif name not in codes:
                     walk(child)
             elif type(child).__name__ == "_Entity":
@@ -211,6 +247,14 @@ def _plain(element, codes=frozenset()) -> tuple[str, tuple[str, ...]]:
 
     walk(element)
     return "".join(parts), tuple(tags)
+
+
+def _masked(text: str) -> str:
+    """Text not to be translated (XLIFF 2 <mrk translate="no">, XLIFF 1.2 <mrk mtype="protected">)
+    as markup.MASK, line breaks kept: no rule judges it, and positions after it stay right."""
+    from mtcheck.markup import MASK
+
+    return re.sub(r"[^\n]", MASK, text)
 
 
 def _code_point(hex_value: str) -> str:
@@ -524,5 +568,6 @@ def _plain_lines(text: str) -> list[str]:
 
 _READERS = {
     ".xlf": _read_xliff, ".xliff": _read_xliff, ".po": _read_po, ".tmx": _read_tmx,
+    ".sdlxliff": _read_xliff, ".mqxliff": _read_xliff, ".mxliff": _read_xliff,
     ".csv": _read_csv, ".tsv": _read_tsv, ".jsonl": _read_jsonl,
 }

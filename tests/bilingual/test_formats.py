@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from mtcheck.bilingual.cat import Status
 from mtcheck.bilingual.formats import BILINGUAL_SUFFIXES, Pair, read_line_aligned, read_pairs
 from mtcheck.errors import InputError
 
@@ -34,7 +35,7 @@ def error(call, *args) -> str:
 
 
 def test_suffixes():
-    assert BILINGUAL_SUFFIXES == (".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl")
+    assert BILINGUAL_SUFFIXES == (".xlf", ".xliff", ".po", ".tmx", ".csv", ".tsv", ".jsonl", ".sdlxliff", ".mqxliff", ".mxliff")
 
 
 def test_xliff_1_2():
@@ -46,7 +47,7 @@ def test_xliff_1_2():
              ("x#1", "ph#2"), ("x#1", "ph#2")),
         # a start tag over two lines: the text starts after its ">"; alt-trans is not the target
         Pair(2, "3", "Warning: read NATO rules.", "Attention : lisez les règles de l'OTAN.", 20, 33,
-             ("bpt#1", "ept#1", "mrk"), ("bpt#1", "ept#1", "mrk")),
+             ("bpt#1", "ept#1", "mrk"), ("bpt#1", "ept#1", "mrk"), status=Status("translated")),
         Pair(3, "4", "Kosovo Force", None, 28, 17),  # no target: where the source starts
         Pair(4, "5", "Belgrade, 25 May", "", 32, 9),  # <target/>: empty, at the tag
         Pair(5, "6", "A & B", "A & B", 34, 60),  # two units on one line
@@ -176,7 +177,8 @@ def test_csv_without_target_column():
 
 def test_unknown_suffix_and_missing_file():
     assert error(read_pairs, "notes.docx") == (
-        "notes.docx: unknown translation file type '.docx': expected one of .xlf, .xliff, .po, .tmx, .csv, .tsv, .jsonl")
+        "notes.docx: unknown translation file type '.docx': expected one of .xlf, .xliff, .po, .tmx, .csv, .tsv, .jsonl, "
+        ".sdlxliff, .mqxliff, .mxliff")
     missing = str(DATA / "missing.xlf")
     assert error(read_pairs, missing) == f"{missing}: no such file"
 
