@@ -182,8 +182,9 @@ COLLISIONS = {  # case: (command, the output as given, its option, the input it 
                                  "config file mtcheck.yaml"),  # found in the current folder: named as found
     "-o onto the baseline read": ([*CHECK, "a.txt", "--baseline", "base.json", "-f", "json", "-o", "base.json"],
                                   "base.json", "--output", "baseline base.json"),
-    "fix --write onto the glossary": (["fix", "--no-cache", "-g", "g.yaml", "a.txt", "g.yaml", "--write"], "g.yaml",
-                                      "fix --write", "glossary g.yaml"),
+    # a .yaml file is read as a document only when --input-format says so (else: unknown file type)
+    "fix --write onto the glossary": (["fix", "--no-cache", "-g", "g.yaml", "a.txt", "g.yaml", "--write",
+                                       "--input-format", "text"], "g.yaml", "fix --write", "glossary g.yaml"),
     "score -o onto the reference": (["score", "a.txt", "--ref", "ref.txt", "-o", "./ref.txt"], "./ref.txt", "--output",
                                     "reference ref.txt"),
     "score --check -o onto the glossary": (["score", "a.txt", "--check", "-g", "g.yaml", "-o", "g.yaml"], "g.yaml",

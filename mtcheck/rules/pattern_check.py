@@ -25,6 +25,9 @@ What a check flags depends on ``when``:
 - ``target-without-source``: each match of ``target`` in a target whose source does not match
   ``source`` (by default the same pattern): a URL or a number the source does not have.
 
+Its MQM type is Style/Organizational style: a checklist writes down a house's own rules (MQM-Core
+has no dimension of its own for configured checks, and the JSON report names only its seven).
+
 A text without a source (a monolingual article) is all target: the ``target-matches`` checks
 without a ``source`` run on it; the others need bilingual files (or ``--source``). Segments with
 an empty target are left to ``empty-target``.
@@ -228,7 +231,7 @@ _TRADEMARK = {"id": "trademark-kept", "source": "™", "when": SOURCE_WITHOUT_TA
 _URL = {"id": "new-url", "target": r"https?://\S+", "when": TARGET_WITHOUT_SOURCE, "message": "a URL the source lacks"}
 
 RULE = Rule(
-    "pattern-check", "Custom/Configured check", Severity.MAJOR,
+    "pattern-check", "Style/Organizational style", Severity.MAJOR,
     "Configured regular-expression checks on target and source, each with its id, message and severity.", check,
     options=(CHECKS,),
     examples=(
