@@ -147,7 +147,7 @@ def stops_and_errors_reported(inside_a_command: bool = False):
 
 
 def _say_errors(error) -> None:
-    from click import echo  # as the commands print: a stream that is no terminal loses ANSI sequences
+    from typer import echo  # as the commands print (typer 0.28 carries its own click: no `click` need be installed)
 
     for problem in error.problems:
         echo(f"error: {problem}", err=True)

@@ -58,6 +58,19 @@ def test_a_check_of_one_article_with_the_index_cached_imports_only_what_it_uses(
     assert run.returncode == 0 and run.stderr.splitlines()[-1] == "imported: []", run.stderr
 
 
+def test_an_error_is_one_line_where_click_is_not_installed(tmp_path):
+    """typer 0.28 carries its own click, so `pip install mtcheck` brings no `click` package: the last
+    words of an error must not import it (they did, and every error became a traceback)."""
+    (tmp_path / "a.docx").write_text("x", encoding="utf-8")
+    code = ("import sys\nsys.modules['click'] = None  # as in an environment without it\n"
+            "from mtcheck.entry import main\n"
+            f"sys.argv = ['mtcheck', 'check', '--no-cache', {str(tmp_path / 'a.docx')!r}]\n"
+            "main()\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.startswith("error: ") and "Traceback" not in run.stderr and len(run.stderr.splitlines()) == 1
+
+
 def test_fail_on_threshold(small_glossary_file, tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("Kurti spoke. Corti left. Kurti left.")
