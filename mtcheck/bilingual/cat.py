@@ -13,7 +13,13 @@ The names each tool writes come from its published description:
   translated), ``locked="true"``;
 - memoQ ``.mqxliff``: ``mq:status`` and ``mq:locked="locked"`` on ``trans-unit``;
 - Phrase (Memsource) ``.mxliff``: ``m:confirmed`` ("1" or "0") and ``m:locked="true"`` on
-  ``trans-unit``.
+  ``trans-unit``;
+- gettext PO: the ``fuzzy`` flag (``#, fuzzy``), a draft that msgfmt leaves out of the compiled
+  catalogue; an entry with every form translated and no such flag is translated (GNU gettext
+  manual, "Fuzzy Entries"; msgfmt --statistics counts translated, fuzzy and untranslated ones).
+  An untranslated entry names no state. Obsolete (``#~``) entries are never read at all.
+
+TMX names no state, and CSV/TSV/JSON Lines follow no standard that does: their units are all checked.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ STATE_NAMES: dict[str, dict[str, str]] = {
         "Rejected": "rejected",
     },
     "phrase confirmed": {"0": "draft", "1": "translated"},
+    "po entry": {"fuzzy": "draft", "translated": "translated"},
 }
 
 
@@ -103,7 +110,17 @@ def xliff1_status(unit, target, segment_definition=None) -> Status:
 def xliff2_status(segment) -> Status:
     """An XLIFF 2 segment's status: its ``state``; locked when it or a unit, group or file above it
     says translate="no"."""
+    # The spec's default state is "initial", but most XLIFF 2 files are written with no states at all,
+    # and the default --states would then skip them whole: a segment with no state has none, and is checked.
     return Status(state_named("xliff 2 state", segment.get("state")), not translatable(segment))
+
+
+def po_status(entry) -> Status:
+    """A live polib entry's status: draft when flagged fuzzy (whatever its translation), translated
+    when every form is, none when some form is not (its empty-target is then still reported)."""
+    if entry.fuzzy:
+        return Status(state_named("po entry", "fuzzy"))
+    return Status(state_named("po entry", "translated") if entry.translated() else None)
 
 
 def translatable(element) -> bool:

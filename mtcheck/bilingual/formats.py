@@ -9,7 +9,8 @@ TMX ``hi``) is kept, native codes (``bpt``/``ept``/``ph``/``it``) are dropped, a
 element is listed in ``source_tags``/``target_tags`` so that rules can compare them. A
 ``<mrk mtype="seg">`` is no inline markup but a segment's bounds (XLIFF 1.2 ``seg-source``, as
 Trados, memoQ and Phrase write it): each becomes a pair of its own. Text marked not to be
-translated is masked. Units' states and locks, as CAT tools write them, are read by ``cat``.
+translated is masked. Units' states and locks, as CAT tools write them, and PO's fuzzy flag are
+read by ``cat``.
 
 translate-toolkit was weighed and left out: its XLIFF store parses with lxml too, gives no
 line or column, reads no XLIFF 2 segments nor Trados/memoQ/Phrase states, and would add a large
@@ -33,7 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mtcheck import jsoninput, safexml
-from mtcheck.bilingual.cat import Status, trados_segment_definitions, xliff1_status, xliff2_status
+from mtcheck.bilingual.cat import Status, po_status, trados_segment_definitions, xliff1_status, xliff2_status
 from mtcheck.documents import BILINGUAL_SUFFIXES, read_bytes, read_text
 from mtcheck.errors import InputError, Problem
 
@@ -56,7 +57,7 @@ class Pair:
     source_tags: tuple[str, ...] = ()   # inline markup of the source, in order: "x#1", "g#2", "pc#4", ...
     target_tags: tuple[str, ...] = ()
     target_language: str | None = None  # the target's language as the file declares it, if it does
-    status: Status = Status()  # the unit's state and lock in a CAT tool's XLIFF (cat.py); none elsewhere
+    status: Status = Status()  # the unit's state and lock in a CAT tool's XLIFF, a PO entry's (cat.py); none elsewhere
 
 
 def read_pairs(path: str, source_language: str | None = None, target_language: str | None = None,
@@ -331,8 +332,8 @@ def _ns_prefix(tag: str) -> str:
 # --- PO ------------------------------------------------------------------------------------------
 
 def _read_po(path: str, source_language: str | None, target_language: str | None) -> list[Pair]:
-    """One pair per translated form of each live entry (fuzzy ones included, obsolete and the
-    header skipped): singular entries give one, plural entries one per msgstr[n]."""
+    """One pair per translated form of each live entry (obsolete ones and the header skipped, fuzzy
+    ones read as drafts: cat.po_status): singular entries give one, plural entries one per msgstr[n]."""
     import polib
 
     text = read_text(path)
@@ -351,6 +352,7 @@ def _read_po(path: str, source_language: str | None, target_language: str | None
         if entry.obsolete or not entry.msgid:
             continue
         unit = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt is not None else entry.msgid
+        status = po_status(entry)
         msgid_line = _po_keyword(lines, entry.linenum - 1, "msgid")
         forms = sorted(entry.msgstr_plural.items()) if entry.msgid_plural else [(None, entry.msgstr)]
         for number, msgstr in forms:
@@ -358,11 +360,12 @@ def _read_po(path: str, source_language: str | None, target_language: str | None
             source_line = msgid_line if not number else _po_keyword(lines, msgid_line, "msgid_plural")
             if not msgstr:
                 pairs.append(Pair(len(pairs), unit, source, None, *_po_string_start(lines, source_line),
-                                  target_language=language))
+                                  target_language=language, status=status))
                 continue
             keyword = "msgstr" if number is None else f"msgstr[{number}]"
             pairs.append(Pair(len(pairs), unit, source, msgstr,
-                              *_po_string_start(lines, _po_keyword(lines, msgid_line, keyword)), target_language=language))
+                              *_po_string_start(lines, _po_keyword(lines, msgid_line, keyword)), target_language=language,
+                              status=status))
     return pairs
 
 

@@ -49,6 +49,16 @@ def test_states_pick_the_units_checked():
     assert findings(check(DATA / "memoq.mqxliff", "--states", "draft")) == [("placeholder-mismatch", 12, 186, 1)]
 
 
+def test_po_fuzzy_entries_are_drafts_and_obsolete_ones_are_never_checked():
+    # Before: the fuzzy entries (1; 2 and 3, a plural) were checked like translated ones.
+    untranslated = ("empty-target", 25, 8, 4)  # an entry with no translation names no state: always checked
+    assert findings(check(DATA / "states.po")) == [untranslated]
+    drafts = [("placeholder-mismatch", 16, 9, 1), ("placeholder-mismatch", 23, 12, 3)]
+    assert findings(check(DATA / "states.po", "--states", "draft")) == [*drafts, untranslated]
+    # The obsolete (#~) entries hold the same error and are never read, whatever the states.
+    assert findings(check(DATA / "states.po", "--states", "all")) == [*drafts, untranslated]
+
+
 def test_states_from_the_config(tmp_path):
     (tmp_path / "mtcheck.yaml").write_text("states: [draft]\n", encoding="utf-8")
     result = mtcheck("check", DATA / "phrase.mxliff", "-g", BUNDLED_GLOSSARY, "-f", "json", cwd=tmp_path, text=True)

@@ -92,12 +92,23 @@ def test_xliff_2_segment_states_translate_no_and_inline_mrk():
     ]
 
 
+def test_po_fuzzy_entries_are_drafts_translated_ones_translated_obsolete_ones_left_out():
+    assert statuses("states.po") == [
+        ("{0} Dateien.", "{0} files.", Status("translated")),
+        ("{1} Ordner.", "Folders.", Status("draft")),  # #, fuzzy
+        ("{0} Seite", "{0} page", Status("draft")),  # #, fuzzy, python-brace-format: every form
+        ("{0} Seite", "pages", Status("draft")),
+        ("Ende.", None, Status()),  # untranslated: no state, checked (empty-target)
+    ]  # the header and the obsolete (#~) entries, fuzzy or not, give no pair
+
+
 @pytest.mark.parametrize("name, default, everything", [
     ("trados.sdlxliff", ["a1c3e0d2-8f9b-4b7a-9e51-0c2d1f3e4a51/1", "a1c3e0d2-8f9b-4b7a-9e51-0c2d1f3e4a51/2",
                          "f6b8d5c7-3e4a-4a2f-8da6-5b7c6e8d9fa6"], 6),
     ("memoq.mqxliff", ["1", "5"], 4),
     ("phrase.mxliff", ["Ab3kYt0c9"], 2),
     ("states-2.xliff", ["u1/s2", "u2", "u4"], 4),
+    ("states.po", ["{0} Dateien.", "Ende."], 5),
 ])
 def test_only_the_states_wanted_are_kept_never_locked_ones(name, default, everything):
     document = read_bilingual(str(DATA / name))

@@ -73,15 +73,16 @@ def test_xliff_in_utf16_gives_the_same_pairs(tmp_path):
 
 
 def test_po():
+    translated, draft = Status("translated"), Status("draft")
     assert pairs("en-fr.po") == declaring("fr",
-        Pair(0, "Latest news", "Latest news", "Dernières nouvelles", 11, 9),
-        Pair(1, "menu|File", "File", "Fichier", 17, 9),
-        Pair(2, "Read %(name)s article", "Read %(name)s article", "Lire l'article %(name)s", 23, 9),  # fuzzy
-        Pair(3, "%d comment", "%d comment", "%d commentaire", 28, 12),  # plural: one pair per form
-        Pair(4, "%d comment", "%d comments", "%d commentaires", 29, 12),
-        Pair(5, "Share", "Share", None, 31, 8),  # empty msgstr: no target, placed at the msgid
+        Pair(0, "Latest news", "Latest news", "Dernières nouvelles", 11, 9, status=translated),
+        Pair(1, "menu|File", "File", "Fichier", 17, 9, status=translated),
+        Pair(2, "Read %(name)s article", "Read %(name)s article", "Lire l'article %(name)s", 23, 9, status=draft),  # fuzzy
+        Pair(3, "%d comment", "%d comment", "%d commentaire", 28, 12, status=translated),  # plural: one pair per form
+        Pair(4, "%d comment", "%d comments", "%d commentaires", 29, 12, status=translated),
+        Pair(5, "Share", "Share", None, 31, 8),  # empty msgstr: no target, placed at the msgid, no state
         Pair(6, "A long message that wraps over two lines.", "A long message that wraps over two lines.",
-             "Un long message qui tient sur deux lignes.", 38, 2),  # msgstr "" then continuation lines
+             "Un long message qui tient sur deux lignes.", 38, 2, status=translated),  # msgstr "" then continuation lines
     )  # header and obsolete (#~) entries skipped
 
 
