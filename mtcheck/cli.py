@@ -428,13 +428,18 @@ def glossary_export(
     paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
     to: Annotated[str | None, typer.Option("--to", help="csv, tbx (TBX-Basic, ISO 30042), json or xlsx (default: the --output file's suffix, else csv).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")] = None,
+    columns: Annotated[str, typer.Option("--columns", help="mtcheck, phrase or memoq: the columns of a csv or xlsx export (phrase, memoq: a column per language, as those tools import termbases).")] = "mtcheck",
 ) -> None:
-    """Export glossaries as CSV (for spreadsheets), TBX-Basic or JSON.
+    """Export glossaries as CSV (for spreadsheets), TBX-Basic, JSON or XLSX.
 
     In CSV, a cell that would start with =, +, -, @, a tab or a CR (a formula to a spreadsheet) gets
     a ' in front, and so does one that starts with quotes and then such a character; import removes
-    that one quote, so an exported file imports as the same glossary."""
+    that one quote, so an exported file imports as the same glossary.
+
+    --columns phrase (Phrase TMS imports the xlsx) or memoq writes a termbase with a column per
+    language; memoQ's forbidden mark is not documented, so forbidden forms go into its entry note."""
     from mtcheck.glossary.exchange import BINARY_FORMATS, exchange_format, export_glossaries
+    from mtcheck.glossary.language_columns import forbidden_in_notes
     from mtcheck.glossary.loader import glossary_files, load_glossaries
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
@@ -442,12 +447,16 @@ def glossary_export(
     if to in BINARY_FORMATS and not output:
         raise MtcheckError(f"--to {to} writes a workbook, not text: give --output FILE.{to}")
     refuse_to_overwrite_inputs([("--output", output)], [("glossary", path) for path in glossary_files(paths)])
-    text = export_glossaries(load_glossaries(paths), to)
+    glossaries = load_glossaries(paths)
+    text = export_glossaries(glossaries, to, columns)
     if output:
         write_atomic(output, text)
     else:
         with _reader_may_stop():
             sys.stdout.write(text)
+    if moved := forbidden_in_notes(glossaries, columns):
+        typer.echo(f"Wrote {moved} forbidden form{'s' if moved != 1 else ''} into Entry_Note, not as terms: "
+                   "memoQ's forbidden mark (Term_Info) is not documented.", err=True)
 
 
 @glossary_app.command("import")

@@ -131,6 +131,7 @@ from mtcheck.text import fold
 EXPORT_FORMATS = ("csv", "json", "tbx", "xlsx")
 IMPORT_FORMATS = ("csv", "json", "tbx", "xlsx")
 BINARY_FORMATS = ("xlsx",)  # written to a file only, never to standard output
+COLUMN_SHAPES = ("mtcheck", "phrase", "memoq")  # of a CSV or XLSX export; the CAT tools' in language_columns
 LIST_FIELDS = ("variants", "short", "forbidden", "source")
 CSV_COLUMNS = ("id", "canonical", *LIST_FIELDS, "type", "note", "severity", "fuzzy", "case_sensitive", "glossary")
 REQUIRED_CSV_COLUMNS = ("id", "canonical")
@@ -176,13 +177,42 @@ def exchange_format(path: str | None, given: str | None, option: str, default: s
     return given
 
 
-def export_glossaries(glossaries: list[Glossary], to: str) -> str | bytes:
+def export_glossaries(glossaries: list[Glossary], to: str, columns: str = "mtcheck") -> str | bytes:
     """The whole text of a CSV, TBX or JSON file holding ``glossaries``, or the bytes of an XLSX
-    workbook (deterministic)."""
+    workbook (deterministic). ``columns`` "phrase" or "memoq" writes a CSV or XLSX in that CAT
+    tool's termbase shape (``mtcheck.glossary.language_columns``) instead of mtcheck's columns."""
     writers = {"csv": _export_csv, "json": _export_json, "tbx": _export_tbx, "xlsx": _export_xlsx}
     if to not in writers:
         raise InputError(f"unknown export format {to!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    if columns not in COLUMN_SHAPES:
+        raise InputError(f"unknown --columns {columns!r} (choose from {', '.join(COLUMN_SHAPES)})")
+    if columns != "mtcheck":
+        if to not in ("csv", "xlsx"):
+            raise InputError(f"--columns {columns} shapes a csv or xlsx export, not {to}")
+        return _export_termbase(list(glossaries), to, columns)
     return writers[to](list(glossaries))
+
+
+def _export_termbase(glossaries: list[Glossary], to: str, shape: str) -> str | bytes:
+    """A CSV (Phrase: commas; memoQ: semicolons, as its documented export) or a worksheet with a
+    column per language, each text cell kept from running as a formula."""
+    from mtcheck.glossary import language_columns
+
+    header, rows = language_columns.table(glossaries, shape, typed=to == "xlsx")
+    rows = [[_no_formula(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
+    if to == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";" if shape == "memoq" else ",", lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    from mtcheck.spreadsheet import Sheet, workbook_bytes
+
+    title = _sheet_title(", ".join(glossary.name for glossary in glossaries))
+    try:
+        return workbook_bytes([Sheet(title, header, rows, filtered=True)])
+    except ValueError as exc:
+        raise GlossaryError(Problem(glossaries[-1].path if glossaries else "glossary", str(exc))) from None
 
 
 def _settings(term: Term) -> dict:
