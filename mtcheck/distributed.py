@@ -51,7 +51,8 @@ def _check_path(paths: tuple[str, str], checker: Checker) -> FileResult:
 
     given, absolute = paths
     result = checker.check_document(checker.read(absolute))
-    return replace(result, path=given, findings=tuple(replace(f, path=given) for f in result.findings))
+    return replace(result, path=given, findings=tuple(replace(f, path=given) for f in result.findings),
+                   pending=tuple(replace(p, finding=replace(p.finding, path=given)) for p in result.pending))
 
 
 def check_bag(bag, glossaries: list[Glossary] | None = None, config: Config | None = None, *,

@@ -6,7 +6,7 @@ import json
 import sys
 from dataclasses import replace
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from mtcheck.config import Config
@@ -16,7 +16,7 @@ from mtcheck.errors import ConfigError, Problem
 from mtcheck.glossary.index import EncodedMatches, MatchStore, TermIndex
 from mtcheck.lexicon import lexicon_for
 from mtcheck.markup import prose_view
-from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, RunResult, Severity
+from mtcheck.model import Document, FileResult, Finding, Glossary, Hit, Pending, RunResult, Severity
 from mtcheck.rules import RULES, CheckContext, Rule
 from mtcheck.rules.base import Scope
 from mtcheck.suppressions import Suppressions
@@ -140,8 +140,13 @@ class Checker:
         context = CheckContext(document, kept, self.lexicon, Counter(), glossary_words, self.source_language,
                                None, self.language, self.options, self.index, counted=word_counts)
         # A monolingual document has no pairs for the bilingual-pair rules to compare.
-        hits = {(rule, hit) for rule in per_document if rule.scope is Scope.DOCUMENT or context.pairs
-                for hit in rule.check(context)}
+        hits, collected = set(), []
+        for rule in per_document:
+            if rule.scope is Scope.DOCUMENT or context.pairs:
+                if rule.run_wide is not None and rule.run_wide.wanted(context):  # the run decides
+                    collected += [(rule, hit, key) for hit, key in rule.run_wide.collect(context)]
+                else:
+                    hits.update((rule, hit) for hit in rule.check(context))
         del kept, context
         findings += self._findings(document, hits, lambda offsets: line_columns(document.segments(), offsets))
         findings = document.relocate_all(findings)
@@ -151,7 +156,39 @@ class Checker:
             suppressed.update(f.rule for f in findings if suppressions.silences(f))
             findings = [f for f in findings if not suppressions.silences(f)]
         return FileResult(document.path, total_words, tuple(findings), dict(sorted(suppressed.items())),
-                          warnings=document.warnings)
+                          warnings=document.warnings, pending=self._pending(document, collected, suppressions))
+
+    def _pending(self, document: Document, collected: list, suppressions: Suppressions) -> tuple[Pending, ...]:
+        """The (rule, hit, key) that the run will decide, as findings stamped and placed like any other."""
+        if not collected:
+            return ()
+        keys = {(rule.id, hit.span.start, hit.span.end): key for rule, hit, key in collected}
+        found = self._findings(document, {(rule, hit) for rule, hit, _ in collected},
+                               lambda offsets: line_columns(document.segments(), offsets))
+        keyed = [keys[f.rule, f.offset, f.offset + f.length] for f in found]  # before relocating: offsets in the text
+        return tuple(Pending(finding, key, bool(suppressions) and suppressions.silences(finding))
+                     for finding, key in zip(document.relocate_all(found), keyed, strict=True))
+
+    def decide_run_wide(self, files: Sequence[FileResult]) -> tuple[FileResult, ...]:
+        """``files``, the results of one run in run order, with their pending findings decided: the
+        rules that judge the files together (``Rule.run_wide``) compare the pending findings of all
+        of them, and each one reported joins its file's findings (or its suppressed count, where an
+        inline directive silences it). Every file's result must take part, those the results cache
+        gave too: it keeps the pending findings, never the decided ones, which depend on the other
+        files."""
+        if not any(file.pending for file in files):
+            return tuple(files)
+        decided: list[dict[int, str]] = [{} for _ in files]  # per file: position among its pending -> message
+        for rule in self.rules:
+            if rule.run_wide is None:
+                continue
+            places = [(i, j) for i, file in enumerate(files) for j, pending in enumerate(file.pending)
+                      if pending.finding.rule == rule.id]
+            if places:
+                for at, message in rule.run_wide.decide([files[i].pending[j] for i, j in places]):
+                    i, j = places[at]
+                    decided[i][j] = message
+        return tuple(_with_decided(file, messages) if file.pending else file for file, messages in zip(files, decided))
 
     def _not_checkable(self, document: Document) -> str | None:
         """Why the glossaries cannot judge ``document``: a translation into another language."""
@@ -181,7 +218,8 @@ class Checker:
         return prose_view(read_document(path, encoding=self.encoding), kind)
 
     def check_text(self, text: str, path: str = "<text>") -> FileResult:
-        return self.check_document(Document(path, text))
+        """Check one text, a run of its own (``check_document`` leaves findings that a run decides pending)."""
+        return self.decide_run_wide((self.check_document(Document(path, text)),))[0]
 
     def check_paths(self, paths: list[str]) -> RunResult:
         """Check files and folders in this process, without a cache: ``runner.check_paths``."""
@@ -204,6 +242,16 @@ class Checker:
             message=sys.intern(hit.message), term=hit.term,
             suggestion=sys.intern(hit.suggestion) if hit.suggestion else None, mqm=rule.mqm, fixable=hit.fixable,
         )
+
+def _with_decided(file: FileResult, messages: dict[int, str]) -> FileResult:
+    """``file`` with its pending findings that ``messages`` reports among its findings (or its
+    suppressed counts), in order, and none pending."""
+    reported = [(file.pending[j], replace(file.pending[j].finding, message=sys.intern(message)))
+                for j, message in messages.items()]
+    findings = sorted(file.findings + tuple(f for pending, f in reported if not pending.silenced), key=Finding.sort_key)
+    suppressed = Counter(file.suppressed) + Counter(f.rule for pending, f in reported if pending.silenced)
+    return replace(file, findings=tuple(findings), suppressed=dict(sorted(suppressed.items())), pending=())
+
 
 def _first_set(*severities: Severity | None) -> Severity:
     """The first severity given: ``or`` would pass over NEUTRAL, which is 0."""

@@ -193,6 +193,16 @@ _FINDING_FIELDS = attrgetter(*(f.name for f in fields(Finding)))
 
 
 @dataclass(frozen=True, slots=True)
+class Pending:
+    """A finding that only the whole run can decide (a rule judging all files together,
+    ``rules.base.RunWide``): stamped and placed in its file, its message still empty."""
+
+    finding: Finding
+    key: tuple  # what the rule compares across the files: plain data
+    silenced: bool = False  # an inline directive of its file silences it
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     path: str
     words: int
@@ -201,17 +211,22 @@ class FileResult:
     baselined: int = 0  # findings left out because the baseline holds them
     skipped: str | None = None  # why the file was not checked after all (a translation file into another language)
     warnings: tuple[tuple[int, int | None, str], ...] = ()  # (line, column, message): what reading it changed
+    # Findings the run decides once all its files are checked (``Checker.decide_run_wide``), which
+    # then moves them into ``findings`` (or ``suppressed``) and empties this.
+    pending: tuple[Pending, ...] = ()
 
     def __reduce__(self):
         # Its findings as rows of fields, one list: no reduce call for each of 10^4-10^6 findings
         # when the results cache stores it.
+        pending = [(_FINDING_FIELDS(p.finding), p.key, p.silenced) for p in self.pending]
         return _unpickled_file_result, (self.path, self.words, list(map(_FINDING_FIELDS, self.findings)),
-                                        self.suppressed, self.baselined, self.skipped, self.warnings)
+                                        self.suppressed, self.baselined, self.skipped, self.warnings, pending)
 
 
-def _unpickled_file_result(path, words, rows, suppressed, baselined, skipped, warnings=()) -> FileResult:
+def _unpickled_file_result(path, words, rows, suppressed, baselined, skipped, warnings=(), pending=()) -> FileResult:
     findings = tuple(from_fields(Finding, row) for row in rows)
-    return FileResult(path, words, findings, suppressed, baselined, skipped, warnings)
+    pending = tuple(Pending(from_fields(Finding, row), key, silenced) for row, key, silenced in pending)
+    return FileResult(path, words, findings, suppressed, baselined, skipped, warnings, pending)
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,7 +122,9 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
             cache.put("results", keys[path], result)
     if cache.written:
         cache.trim()
-    return RunResult.of(tuple(results[path] for path in files), tuple(skipped.items()))
+    # After the cache took each file's result: the cache holds what a file says alone, the run decides
+    # what needs all its files (the same whichever of them the cache answered).
+    return RunResult.of(checker.decide_run_wide([results[path] for path in files]), tuple(skipped.items()))
 
 
 def _binary_files(files: list[str], named: set[str], encoding: str) -> dict[str, str]:

@@ -8,13 +8,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from mtcheck.glossary.index import ACCEPTED, WRITTEN_AS_GIVEN, Match
 from mtcheck.inflection import correction
 from mtcheck.languages import language
 from mtcheck.lexicon import Lexicon
-from mtcheck.model import Document, Finding, Hit, RuleInfo, Severity, Span
+from mtcheck.model import Document, Finding, Hit, Pending, RuleInfo, Severity, Span
 from mtcheck.text import drop_invisible, is_acronym
 
 
@@ -142,6 +142,21 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True)
+class RunWide:
+    """How a document-wide rule judges all the files of a run together, when its options ask for it
+    (``wanted``). In each file the engine then calls ``collect`` instead of the rule's check: it
+    yields (hit, key) for each place that the run may flag, ``key`` plain data (tuples, strings,
+    numbers: it is kept with the file's result in the results cache). Once every file of the run is
+    checked, ``decide`` is given the pending findings of all files, in run order (files in path
+    order, each in its own order), and yields (position in that sequence, message) for each one to
+    report."""
+
+    wanted: Callable[[CheckContext], bool]
+    collect: Callable[[CheckContext], Iterable[tuple[Hit, tuple]]]
+    decide: Callable[[Sequence[Pending]], Iterable[tuple[int, str]]]
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A rule, declared whole in its module: a stable id, an MQM error type, a default severity, a
     summary, a check function, what it looks at (its scope, and the matches a document-wide rule
@@ -172,6 +187,8 @@ class Rule:
     examples: tuple[Example, ...] = field(default=(), compare=False)
     # Whether it runs without the config enabling it: a rule that needs an optional package is not.
     enabled_by_default: bool = field(default=True, compare=False)
+    # A document-wide rule that can also judge the files of a run together (an option says when).
+    run_wide: RunWide | None = field(default=None, compare=False)
 
     def __post_init__(self):
         if not (any(e.fails for e in self.examples) and any(not e.fails for e in self.examples)):

@@ -5,20 +5,26 @@ side, and the occurrences whose other side differs from the group's dominant ren
 ``source-inconsistent`` groups by source and compares targets; ``target-inconsistent`` groups by
 target and compares sources. The dominant rendering of a group is its most frequent one, ties going
 to the one met first in the file; every occurrence of every other rendering is flagged, at its
-target. Consistency is judged within one file: mtcheck checks files one by one (in worker
-processes, with a results cache per file), and has no step that sees the findings of a whole run.
+target.
+
+Consistency is judged within each file, unless the option ``across`` is ``project``: then all the
+pairs of all the bilingual files of a run are compared together (``RunWide``). Each file, checked
+alone (in a worker process, or answered by the results cache), keeps the target of every pair it
+would compare as a pending finding, keyed by its group and rendering; once the run's files are all
+checked, ``decided`` finds the dominant renderings among them all (ties going to the one met first
+in path order) and reports the others, naming the file of the dominant rendering when it is another.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
-from mtcheck.model import Hit
+from mtcheck.model import Hit, Pending
 from mtcheck.rules.base import CheckContext, Option, Rule, target_span
 from mtcheck.rules.placeholder_mismatch import PLACEHOLDER
 from mtcheck.text import drop_invisible, tokens, word_count
@@ -38,7 +44,9 @@ IGNORE_TAGS = Option("ignore_tags", {"type": "boolean"}, default=True)
 # TED talks (en-de MT, all of a system's talks as one file) "Thank you." and "Thank you very much."
 # both rightly became "Vielen Dank.", the only pair two words would have flagged.
 MIN_WORDS = Option("min_words", {"type": "integer", "minimum": 1}, default=3)
-OPTIONS = (IGNORE_CASE, IGNORE_WHITESPACE, IGNORE_TAGS, MIN_WORDS)
+# "file": each file is judged alone; "project": the pairs of all the files of a run together.
+ACROSS = Option("across", {"enum": ["file", "project"]}, default="file")
+OPTIONS = (IGNORE_CASE, IGNORE_WHITESPACE, IGNORE_TAGS, MIN_WORDS, ACROSS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,31 +85,81 @@ def inconsistencies(ctx: CheckContext, rule: Rule, grouped_by: str, compared: st
     """A hit at the target of each pair whose ``compared`` side ("source" or "target") differs from
     the dominant one among the pairs that share its ``grouped_by`` side. ``describe`` is the
     message, formatted with ``where`` (the dominant rendering's first place) and ``rendering``."""
+    keyed = list(_compared(ctx, rule, grouped_by, compared))
+    hits = []
+    for at, dominant in _minorities((group, rendering) for _, group, rendering in keyed):
+        first = [keyed[d][0] for d in dominant]
+        rendering = _quoted(_side(ctx.pairs[first[0]], compared)[0])
+        # Renderings that read alike as quoted differ in what quoting drops.
+        alike = _quoted(_side(ctx.pairs[keyed[at][0]], compared)[0]) == rendering
+        message = describe.format(where=_where(ctx.pairs, first), rendering=rendering)
+        hits.append((keyed[at][0], message + ALIKE * alike))
+    for index, message in sorted(hits):
+        yield Hit(target_span(ctx, index), ctx.pairs[index].target, message)
+
+
+ALIKE = " (they differ in spacing or inline tags only)"
+
+
+def across_project(ctx: CheckContext, rule: Rule) -> bool:
+    """Whether ``rule`` compares the pairs of all the files of the run (``RunWide.wanted``)."""
+    return ctx.option(rule, ACROSS.name) == "project"
+
+
+def pending_targets(ctx: CheckContext, rule: Rule, grouped_by: str, compared: str) -> Iterator[tuple[Hit, tuple]]:
+    """For the run to decide (``RunWide.collect``): the target of each pair that ``inconsistencies``
+    would compare, keyed by (group, rendering, the ``compared`` side as quoted, the pair's line and
+    segment as messages name them)."""
+    for index, group, rendering in _compared(ctx, rule, grouped_by, compared):
+        pair = ctx.pairs[index]
+        yield (Hit(target_span(ctx, index), pair.target, ""),
+               (group, rendering, _quoted(_side(pair, compared)[0]), pair.line, index))
+
+
+def decided(found: Sequence[Pending], describe: str) -> Iterator[tuple[int, str]]:
+    """(position, message) of each pending target whose rendering is not its group's dominant one
+    among all the files of the run (``RunWide.decide``); messages as ``inconsistencies`` writes them,
+    with the file named where the dominant rendering stands in another."""
+    for at, dominant in _minorities(p.key[:2] for p in found):
+        first = found[dominant[0]]
+        rendering = first.key[2]
+        where = _place(first.key[3], first.key[4], first.finding.unit)
+        if first.finding.path != found[at].finding.path:
+            where = f"{first.finding.path} {where}"
+        if len(dominant) > 1:
+            where += f" and {len(dominant) - 1} more time{'s' * (len(dominant) > 2)}"
+        yield at, describe.format(where=where, rendering=rendering) + ALIKE * (found[at].key[2] == rendering)
+
+
+def _compared(ctx: CheckContext, rule: Rule, grouped_by: str, compared: str) -> Iterator[tuple[int, str, str]]:
+    """(pair index, group key, rendering key) of each pair to compare, in file order: not an empty
+    target (empty-target's business), nor one whose grouped side is shorter than ``min_words``."""
     comparison, min_words = Comparison.configured(ctx, rule), ctx.option(rule, MIN_WORDS.name)
-    groups: dict[str, dict[str, list[int]]] = {}  # group key -> rendering key -> pair indexes, in file order
     for index, pair in enumerate(ctx.pairs):
         if not (pair.target or "").strip():
-            continue  # empty-target's business
+            continue
         shared, other = _side(pair, grouped_by), _side(pair, compared)
         if words(shared[0]) < min_words:
             continue
         group, rendering = comparison.key(*shared), comparison.key(*other)
         if group and rendering:
-            groups.setdefault(group, {}).setdefault(rendering, []).append(index)
-    hits = []
+            yield index, group, rendering
+
+
+def _minorities(keys: Iterable[tuple[str, str]]) -> Iterator[tuple[int, list[int]]]:
+    """For (group, rendering) keys in order: (position, positions of its group's dominant rendering)
+    of each key whose rendering is not the dominant one of its group, group by group. The dominant
+    rendering is the most frequent, the first met on a tie."""
+    groups: dict[str, dict[str, list[int]]] = {}  # group key -> rendering key -> positions, in order
+    for at, (group, rendering) in enumerate(keys):
+        groups.setdefault(group, {}).setdefault(rendering, []).append(at)
     for renderings in groups.values():
         if len(renderings) < 2:
             continue
-        dominant = max(renderings.values(), key=len)  # the first of the most frequent: met first in the file
-        rendering = _quoted(_side(ctx.pairs[dominant[0]], compared)[0])
-        message = describe.format(where=_where(ctx.pairs, dominant), rendering=rendering)
-        for indexes in renderings.values():
-            if indexes is not dominant:
-                # Renderings that read alike as quoted differ in what quoting drops.
-                alike = _quoted(_side(ctx.pairs[indexes[0]], compared)[0]) == rendering
-                hits += [(index, message + " (they differ in spacing or inline tags only)" * alike) for index in indexes]
-    for index, message in sorted(hits):
-        yield Hit(target_span(ctx, index), ctx.pairs[index].target, message)
+        dominant = max(renderings.values(), key=len)  # the first of the most frequent: met first
+        for positions in renderings.values():
+            if positions is not dominant:
+                yield from ((at, dominant) for at in positions)
 
 
 def _side(pair: Pair, side: str) -> tuple[str, tuple[str, ...]]:
@@ -113,8 +171,12 @@ def _side(pair: Pair, side: str) -> tuple[str, tuple[str, ...]]:
 def _where(pairs: tuple[Pair, ...], indexes: list[int]) -> str:
     """Where a rendering stands: its first place, and how often it occurs."""
     first = pairs[indexes[0]]
-    place = f"line {first.line} (segment {indexes[0]}" + (f", unit {first.unit!r})" if first.unit else ")")
+    place = _place(first.line, indexes[0], first.unit)
     return place if len(indexes) == 1 else f"{place} and {len(indexes) - 1} more time{'s' * (len(indexes) > 2)}"
+
+
+def _place(line: int, segment: int | None, unit: str | None) -> str:
+    return f"line {line} (segment {segment}" + (f", unit {unit!r})" if unit else ")")
 
 
 def _quoted(text: str) -> str:

@@ -9,7 +9,9 @@ differently in different places. Empty targets are left to ``empty-target``.
 Among the targets of one source, the most frequent is the dominant rendering (on a tie, the one
 met first in the file); every occurrence of every other rendering is flagged at its target, and
 the message quotes the dominant one and says where it is (line, segment from 0, unit). Consistency
-is judged within each file, not across the files of a run.
+is judged within each file; with the option ``across: project``, across all the bilingual files of
+a run together (the dominant rendering then is the run's, ties going to the file first in path
+order, and the message names its file when it stands in another).
 
 MQM type: Style/Inconsistent style. Neither rendering need be wrong, and the segment is a sentence
 rather than a term (``term-inconsistent`` covers terms): what is wrong is that the text says one
@@ -21,20 +23,36 @@ Passes: the same source translated the same way each time, or "OK" translated tw
 
 from __future__ import annotations
 
-from mtcheck.model import Severity
-from mtcheck.rules.base import CheckContext, Example, Rule, Scope
-from mtcheck.rules.consistency import OPTIONS, inconsistencies
+from collections.abc import Sequence
+
+from mtcheck.model import Pending, Severity
+from mtcheck.rules.base import CheckContext, Example, Rule, RunWide, Scope
+from mtcheck.rules.consistency import OPTIONS, across_project, decided, inconsistencies, pending_targets
+
+
+DESCRIBE = "the same source is translated {rendering} at {where}"
 
 
 def check(ctx: CheckContext):
-    return inconsistencies(ctx, RULE, grouped_by="source", compared="target",
-                           describe="the same source is translated {rendering} at {where}")
+    return inconsistencies(ctx, RULE, grouped_by="source", compared="target", describe=DESCRIBE)
+
+
+def wanted(ctx: CheckContext) -> bool:
+    return across_project(ctx, RULE)
+
+
+def collect(ctx: CheckContext):
+    return pending_targets(ctx, RULE, grouped_by="source", compared="target")
+
+
+def decide(found: Sequence[Pending]):
+    return decided(found, DESCRIBE)
 
 
 RULE = Rule(
     "source-inconsistent", "Style/Inconsistent style", Severity.MINOR,
     "One source segment translated two or more ways.", check,
-    scope=Scope.PAIRS, options=OPTIONS,
+    scope=Scope.PAIRS, options=OPTIONS, run_wide=RunWide(wanted, collect, decide),
     examples=(
         Example("Das Treffen endete.\nEs regnete.\n⟦Die Sitzung war zu Ende.⟧",
                 source="The meeting ended.\nIt rained.\nThe meeting ended."),

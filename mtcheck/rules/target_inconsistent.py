@@ -12,7 +12,8 @@ count) not compared, empty targets left to ``empty-target``.
 Among the sources of one target, the most frequent is the dominant one (on a tie, the one met
 first in the file); the target of every occurrence of every other source is flagged, and the
 message quotes the dominant source and says where it is (line, segment from 0, unit). Judged
-within each file, not across the files of a run.
+within each file; with the option ``across: project``, across all the bilingual files of a run
+together (as ``source-inconsistent`` does).
 
 MQM type: Accuracy/Mistranslation. Two different sources rarely mean the same: where one target
 serves both, it is likely a mistranslation of one of them (the flagged, less frequent one).
@@ -23,20 +24,36 @@ Passes: each source with its own target, or sources that differ only in case or 
 
 from __future__ import annotations
 
-from mtcheck.model import Severity
-from mtcheck.rules.base import CheckContext, Example, Rule, Scope
-from mtcheck.rules.consistency import OPTIONS, inconsistencies
+from collections.abc import Sequence
+
+from mtcheck.model import Pending, Severity
+from mtcheck.rules.base import CheckContext, Example, Rule, RunWide, Scope
+from mtcheck.rules.consistency import OPTIONS, across_project, decided, inconsistencies, pending_targets
+
+
+DESCRIBE = "the same target translates another source, {rendering}, at {where}"
 
 
 def check(ctx: CheckContext):
-    return inconsistencies(ctx, RULE, grouped_by="target", compared="source",
-                           describe="the same target translates another source, {rendering}, at {where}")
+    return inconsistencies(ctx, RULE, grouped_by="target", compared="source", describe=DESCRIBE)
+
+
+def wanted(ctx: CheckContext) -> bool:
+    return across_project(ctx, RULE)
+
+
+def collect(ctx: CheckContext):
+    return pending_targets(ctx, RULE, grouped_by="target", compared="source")
+
+
+def decide(found: Sequence[Pending]):
+    return decided(found, DESCRIBE)
 
 
 RULE = Rule(
     "target-inconsistent", "Accuracy/Mistranslation", Severity.MINOR,
     "One target segment used for two or more different sources.", check,
-    scope=Scope.PAIRS, options=OPTIONS,
+    scope=Scope.PAIRS, options=OPTIONS, run_wide=RunWide(wanted, collect, decide),
     examples=(
         Example("Die Datei löschen.\nEs regnete.\n⟦Die Datei löschen.⟧",
                 source="Delete the file.\nIt rained.\nDelete the files."),

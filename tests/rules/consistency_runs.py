@@ -74,3 +74,29 @@ def ted_files(folder: Path, whole_systems: bool = False) -> list[Path]:
             systems[system] += segments
         return [write_csv(folder / f"{system}.csv", segments) for system, segments in sorted(systems.items())]
     return [write_csv(folder / f"{system}.{talk}.csv", segments) for (system, talk), segments in sorted(translations.items())]
+
+
+def write_po(path: Path, pairs: list[tuple[str, str]]) -> Path:
+    """A PO file of these (source, target) pairs, each its own unit (by msgctxt), no language declared."""
+    units = "".join(f'msgctxt "{n}"\nmsgid "{source}"\nmsgstr "{target}"\n\n' for n, (source, target) in enumerate(pairs))
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n' + units, encoding="utf-8")
+    return path
+
+
+def project_of_two(folder: Path, across: str | None = "project") -> Path:
+    """A project of two PO files that render one source two ways and use one target for two sources:
+    a.po holds the dominant renderings (twice each), b.po the others; each file alone is consistent.
+    Its config sets ``across`` for both consistency rules (none: the default)."""
+    project = folder / "project"
+    project.mkdir()
+    write_po(project / "a.po", [("The meeting ended at noon.", "Das Treffen endete mittags."),
+                                ("Delete the file now.", "Die Datei jetzt löschen."),
+                                ("The meeting ended at noon.", "Das Treffen endete mittags."),
+                                ("Delete the file now.", "Die Datei jetzt löschen.")])
+    write_po(project / "b.po", [("It rained all day.", "Es regnete den ganzen Tag."),
+                                ("The meeting ended at noon.", "Die Sitzung war mittags zu Ende."),
+                                ("Delete the files now.", "Die Datei jetzt löschen.")])
+    options = f"{{across: {across}}}" if across else "{}"
+    (folder / "mtcheck.yaml").write_text(
+        "rules:\n" + "".join(f"  {rule}: {options}\n" for rule in CONSISTENCY_RULES), encoding="utf-8")
+    return project

@@ -10,7 +10,7 @@ from mtcheck import Checker
 from mtcheck.config import Config, RuleSettings
 from mtcheck.model import Glossary
 from mtcheck.rules import RULES
-from tests.rules.consistency_runs import CLEAN_BILINGUAL, DATA, findings, places, ted_files
+from tests.rules.consistency_runs import CLEAN_BILINGUAL, DATA, findings, places, ted_files, write_po
 
 RULE = "target-inconsistent"
 
@@ -75,3 +75,18 @@ def test_quiet_on_real_mt_of_ted_talks_and_what_two_words_would_flag(tmp_path):
     assert {system: found for system, found in flagged.items() if found} == {
         "UEdin": [("talk.4:376", "Vielen Dank.")], "VolcTrans-GLAT": [("talk.4:376", "Vielen Dank.")],
         "eTranslation": [("talk.4:376", "Vielen Dank.")], "metricsystem3": [("talk.4:376", "Vielen Dank")]}
+
+
+def test_across_project_names_no_file_when_the_dominant_source_stands_in_the_same_one(tmp_path):
+    write_po(tmp_path / "a.po", [("It rained all day.", "Es regnete den ganzen Tag.")])
+    write_po(tmp_path / "b.po", [("Delete the file now.", "Die Datei jetzt löschen."),
+                                 ("Delete the files now.", "Die Datei jetzt löschen."),
+                                 ("Delete the file now.", "Die Datei jetzt löschen.")])
+    config = Config(rules={RULE: RuleSettings(options={"across": "project"})})
+    checker = Checker([Glossary("t", "en", "<t>", (), "en")], config, rules=[RULES[RULE]])
+    run = checker.check_paths([str(tmp_path)])
+    assert [(f.path, f.line, f.message) for f in run.findings] == [
+        (str(tmp_path / "b.po"), 11, "the same target translates another source, 'Delete the file now.', "
+         "at line 7 (segment 0, unit '0|Delete the file now.') and 1 more time")]
+    # The same as the rule finds in the file alone.
+    assert [f.message for f in findings(tmp_path / "b.po", RULE)] == [run.findings[0].message]
