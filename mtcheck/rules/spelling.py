@@ -6,7 +6,8 @@ Dictionaries: English, Spanish, French, Portuguese, German, Italian, Russian, Ar
 Basque, Dutch and Persian; for another target language the run stops with a one-line error. A
 word is spelt right when the dictionary has it, or when wordfreq's list of the language counts it
 an ordinary word (Zipf 3 and up): British "neighbour" and "analyse", which the US-English
-dictionary lacks. Each other word is flagged with the dictionary's best correction (the most
+dictionary lacks; or a dictionary word with one of the language's regular endings
+(``Language.word_endings``: "lensed", "astrophysically"). Each other word is flagged with the dictionary's best correction (the most
 frequent known word at the fewest edits, two at most), when it has one.
 
 Never looked at, as never misspellings: the words of a glossary match (names and terms, however
@@ -29,6 +30,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from mtcheck.errors import ConfigError, Problem
+from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule
 from mtcheck.text import LONGEST_WORD, is_acronym, opens_sentence
@@ -88,7 +90,16 @@ def _looked_at(word: str, text: str, start: int) -> bool:
 
 
 def _spelt_right(word: str, speller: _Speller, ctx: CheckContext) -> bool:
-    return word in speller or ctx.lexicon.is_common(word) or all(part in speller for part in word.split("'"))
+    return (word in speller or ctx.lexicon.is_common(word) or all(part in speller for part in word.split("'"))
+            or _inflected(word, speller, language(ctx.language).word_endings))
+
+
+def _inflected(word: str, speller: _Speller, endings: tuple[str, ...]) -> bool:
+    """Whether ``word`` is a dictionary word with one of the language's regular endings: a dictionary
+    lists "lens" and "astrophysical", not every "lensed" and "astrophysically" ("recieved" stays
+    wrong: "recieve" is no word either)."""
+    return any(word.endswith(ending) and len(word) - len(ending) >= 3 and word[:-len(ending)] in speller
+               for ending in endings)
 
 
 MAX_EDITS = 2

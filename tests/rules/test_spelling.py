@@ -35,6 +35,12 @@ def test_glossary_forms_names_acronyms_and_urls_are_never_misspellings(tmp_path)
     assert found == [("spelling", "goverment", "government", "minor")]
 
 
+def test_a_dictionary_word_with_a_regular_ending_is_spelt_right(tmp_path):
+    (tmp_path / "a.txt").write_text("The light was lensed astrophysically, and we recieved it.\n", encoding="utf-8")
+    _, found = findings(tmp_path, "a.txt", "--select", "spelling")
+    assert found == [("spelling", "recieved", "received", "minor")]  # "recieve" is no word either
+
+
 def test_quiet_on_the_corrected_sample():
     assert findings(ROOT, CORRECTED_SAMPLE, "--select", "spelling") == (0, [])
 
