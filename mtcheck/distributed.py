@@ -63,14 +63,20 @@ def check_bag(bag, glossaries: list[Glossary] | None = None, config: Config | No
 
 
 def check_paths_on_cluster(checker: Checker, paths: list[str], client) -> RunResult:
-    """Check files that the workers can read at the same paths (a shared file system)."""
+    """Check files that the workers can read at the same paths (a shared file system), and decide
+    what needs every file of the run (``Checker.decide_run_wide``), as a local run does."""
+    return RunResult(checker.decide_run_wide(each_file_on_cluster(checker, paths, client)))
+
+
+def each_file_on_cluster(checker: Checker, paths: list[str], client) -> tuple[FileResult, ...]:
+    """What each file says alone, checked on the cluster: the run-wide findings still pending, for a
+    caller that decides them with other files' results (the results cache's, say)."""
     dask_bag, _ = _dask()
     if not paths:
-        return RunResult(())
+        return ()
     pairs = [(path, os.path.abspath(path)) for path in paths]
     bag = dask_bag.from_sequence(pairs, npartitions=min(len(pairs), 64))
-    results = bag.map(_check_path, checker=_broadcast(checker, client)).compute()
-    return RunResult(tuple(results))
+    return tuple(bag.map(_check_path, checker=_broadcast(checker, client)).compute())
 
 
 def _broadcast(checker: Checker, client):

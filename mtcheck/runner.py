@@ -111,9 +111,9 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
             results[path] = hit
     todo = [path for path in files if path not in results]
     if cluster is not None:
-        from mtcheck.distributed import check_paths_on_cluster
+        from mtcheck.distributed import each_file_on_cluster
 
-        checked = check_paths_on_cluster(checker, todo, cluster).files
+        checked = each_file_on_cluster(checker, todo, cluster)
     else:
         checked = _check_all(checker, todo, jobs, len(results), len(files), progress)
     for path, result in zip(todo, checked, strict=True):  # strict: runs ``checked`` to its end, which closes the pool

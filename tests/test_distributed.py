@@ -17,7 +17,9 @@ from distributed import Client, LocalCluster  # noqa: E402
 from mtcheck import Checker, load_glossaries  # noqa: E402
 from mtcheck import distributed as mtcheck_distributed  # noqa: E402
 from mtcheck.distributed import check_bag, check_paths_on_cluster  # noqa: E402
+from mtcheck.config import load_config  # noqa: E402
 from tests.conftest import BUNDLED_GLOSSARY, MT_SAMPLE  # noqa: E402
+from tests.rules.consistency_runs import project_of_two  # noqa: E402
 from tests.cli_runs import mtcheck, mtcheck_process  # noqa: E402
 
 
@@ -58,6 +60,18 @@ def test_paths_on_the_cluster_keep_the_given_paths(client, checker, tmp_path, mo
     relative = str(MT_SAMPLE.relative_to(MT_SAMPLE.parent.parent))
     run = check_paths_on_cluster(checker, [relative], client)
     assert run.files == (checker.check_paths([relative]).files[0],)
+
+
+def test_run_wide_findings_on_the_cluster_are_the_local_run_s(client, tmp_path, monkeypatch):
+    """source-/target-inconsistent across a project: the cluster checks each file, the run decides."""
+    project = project_of_two(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    checker = Checker(load_glossaries([BUNDLED_GLOSSARY]), load_config(str(tmp_path / "mtcheck.yaml")))
+    paths = [str(path.relative_to(tmp_path)) for path in sorted(project.glob("*.po"))]
+    local = checker.check_paths(paths)
+    on_cluster = check_paths_on_cluster(checker, paths, client)
+    assert on_cluster.files == local.files
+    assert {f.rule for f in local.files[1].findings} >= {"source-inconsistent", "target-inconsistent"}
 
 
 # The CLI's Dask engine starts a cluster of its own, whose worker processes end with the run's
