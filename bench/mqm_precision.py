@@ -504,8 +504,9 @@ def as_json(lines: Sequence[Figures], about: dict, examples: dict[str, list[dict
 # --- command line --------------------------------------------------------------------------------
 
 def chosen_rules(wanted: str | None) -> list[Rule]:
+    """The rules named, else those a run without a config runs (not the opt-in ones, such as spelling)."""
     if not wanted:
-        return list(RULES.values())
+        return [rule for rule in RULES.values() if rule.enabled_by_default]
     ids = [rule_id.strip() for rule_id in wanted.split(",") if rule_id.strip()]
     if unknown := [rule_id for rule_id in ids if rule_id not in RULES]:
         raise SystemExit(f"unknown rule(s) {', '.join(unknown)} (known: {', '.join(RULES)})")

@@ -3,8 +3,10 @@
 
 Brackets that belong to a placeholder ("{0}", "%(name)s", an ICU "{count, plural, ...}") are not
 counted: placeholder-mismatch compares those. Full-width brackets ("（）", usual in Chinese and
-Japanese) count as the ASCII ones. Whole pairs added or dropped where the other side sets an aside
-off by dashes ("--", "–", "—") are a rewritten aside, not an error.
+Japanese) count as the ASCII ones. Whole pairs the target adds are an aside set off its own way (the
+source's commas or dashes made brackets), and pairs it drops where it sets the aside off by dashes
+("--", "–", "—") one rewritten: neither is an error. In WMT21 TED en-de MT, brackets added around a
+comma aside were correct translations every time (a comma aside became "(Helianthemum)").
 
 Fails: "The talks (in Brussels) ended." → "Die Gespräche in Brüssel endeten.". Passes: the target
 "Die Gespräche (in Brüssel) endeten.", "Hello {name} (admin)" → "Hallo {name} (Admin)".
@@ -38,12 +40,14 @@ def bracket_places(text: str) -> dict[str, list[int]]:
 
 def _an_aside_rewritten(source_counts: tuple[int, int], target_counts: tuple[int, int], source: str,
                         target: str) -> bool:
-    """Whole bracket pairs added or dropped where the side without them sets an aside off by dashes
-    ("-- and this is the point --" → "(und genau darum geht es)")."""
+    """Whole bracket pairs added by the target, which sets an aside off so, as a translator may ("rock
+    rose, helianthemum, in Dorset" → "Zistrose (Helianthemum) in Dorset"; "-- and this is the point
+    --" → "(und genau darum geht es)"), or dropped where the target sets the aside off by dashes. A
+    pair dropped otherwise may be an aside lost ("(Laughter)"), and one left open is always wrong."""
     added, dropped = target_counts[0] - source_counts[0], source_counts[0] - target_counts[0]
     if target_counts[0] - target_counts[1] != source_counts[0] - source_counts[1]:
         return False  # one side is left open: no rewriting makes that right
-    return bool(DASH_ASIDE.search(source) if added > 0 else dropped > 0 and DASH_ASIDE.search(target))
+    return added > 0 or bool(dropped > 0 and DASH_ASIDE.search(target))
 
 
 def check(ctx: CheckContext):
@@ -76,9 +80,11 @@ RULE = Rule(
         # Brackets the target lacks are flagged at its start, brackets it adds where they stand.
         Example("⟦⟧Die Gespräche in Brüssel endeten.\nSiehe Seite 4⟦)⟧.",
                 source="The talks (in Brussels) ended.\nSee page 4."),
-        Example("Die Gespräche (in Brüssel) endeten.\nHallo {name} (Admin)\n%(count)d Dateien\n会谈（在布鲁塞尔）结束了。\n"
+        Example("Die Gespräche (in Brüssel) endeten.\nBilder von Zistrose (Helianthemum) in Dorset.\n"
+                "Hallo {name} (Admin)\n%(count)d Dateien\n会谈（在布鲁塞尔）结束了。\n"
                 "{count, plural, one {# Datei} other {# Dateien}}\nEinstein erkannte auch (und genau darum geht es), dass ...",
-                source="The talks (in Brussels) ended.\nHello {name} (admin)\n%(count)d files\nThe talks (in Brussels) "
+                source="The talks (in Brussels) ended.\nPictures of rock rose, helianthemum, in Dorset.\n"
+                       "Hello {name} (admin)\n%(count)d files\nThe talks (in Brussels) "
                        "ended.\n{count, plural, one {# file} other {# files}}\n"
                        "Einstein also realized -- and this is the real meat of the matter -- that ..."),
     ),

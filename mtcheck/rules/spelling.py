@@ -7,7 +7,9 @@ Basque, Dutch and Persian; for another target language the run stops with a one-
 word is spelt right when the dictionary has it, or when wordfreq's list of the language counts it
 an ordinary word (Zipf 3 and up): British "neighbour" and "analyse", which the US-English
 dictionary lacks; or a dictionary word with one of the language's regular endings
-(``Language.word_endings``: "lensed", "astrophysically"). Each other word is flagged with the dictionary's best correction (the most
+(``Language.word_endings``: "lensed", "astrophysically"); or, in a language that inflects its
+words (``Language.inflects``: German, French, Serbian...), any word wordfreq lists, as the
+dictionary holds few of their inflections and compounds. Each other word is flagged with the dictionary's best correction (the most
 frequent known word at the fewest edits, two at most), when it has one.
 
 Never looked at, as never misspellings: the words of a glossary match (names and terms, however
@@ -90,8 +92,9 @@ def _looked_at(word: str, text: str, start: int) -> bool:
 
 
 def _spelt_right(word: str, speller: _Speller, ctx: CheckContext) -> bool:
+    known = language(ctx.language)
     return (word in speller or ctx.lexicon.is_common(word) or all(part in speller for part in word.split("'"))
-            or _inflected(word, speller, language(ctx.language).word_endings))
+            or _inflected(word, speller, known.word_endings) or known.inflects and ctx.lexicon.is_listed(word))
 
 
 def _inflected(word: str, speller: _Speller, endings: tuple[str, ...]) -> bool:
