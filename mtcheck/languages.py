@@ -75,6 +75,9 @@ class Language:
     decimal_comma: bool = False  # "1.000,5": a comma before the decimals, a dot (or space) between groups
     # A space before ":;!?" is wrong (in French it is the rule).
     no_space_before_punctuation: bool = False
+    # Words join into compounds, with these links between the parts ("Rechenschaft-s-pflicht"): a
+    # spell check takes a compound of two known words for a word (spelling).
+    compound_links: tuple[str, ...] = ()
     # What ends a sentence (end-punctuation): ``END_MARKS``, and in Greek also ";" (its question mark).
     end_marks: Mapping[str, str] = field(default_factory=lambda: END_MARKS, compare=False)
 
@@ -132,7 +135,7 @@ _ENTRIES: dict[str, dict] = {
     "de": dict(stemmer="german", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
                # Article or relative pronoun before an article ("eine Pflanze, die die erste nachahmt"), pronoun
                # before pronoun ("programmieren Sie sie", "rollt es es weg").
-               capitalises_nouns=True, noun_endings=("s",),
+               capitalises_nouns=True, noun_endings=("s",), compound_links=("", "s", "es", "n", "en", "e"),
                determiners=frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
                                       "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "dieser", "diese",
                                       "dieses", "diesen", "diesem", "jeder", "jede", "jedes", "jeden", "jedem", "im",
@@ -171,6 +174,7 @@ _ENTRIES: dict[str, dict] = {
                articles=frozenset({"um", "uma"}), ambiguous_number_words=frozenset({"uma"}),
                weak_number_words=dict(ambos=2, ambas=2, dobro=2, metade=0.5, meio=0.5, meia=0.5, dúzia=12)),
     "nl": dict(stemmer="dutch", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
+               compound_links=("", "s", "en", "e"),
                repeatable=frozenset({"die", "dat", "de", "het", "er", "haar"}),  # "het boek dat dat kind las"
                and_a_half=frozenset({"en een half", "en half"}),
                articles=frozenset({"een"}), ambiguous_number_words=frozenset({"een"}),

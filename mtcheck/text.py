@@ -31,6 +31,18 @@ def opens_sentence(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text, max(0, start - 40), start) is not None
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def after_one_of(words: frozenset[str], text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows one of ``words`` on its line ("die Regeirung": a noun
+    after an article, where every noun has a capital)."""
+    if not words:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).casefold() in words
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
 
 

@@ -16,7 +16,6 @@ Fails: "Peleven years after ...", "the presidnet said".  Passes: "Banjska", "Sto
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -27,7 +26,7 @@ from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule, Scope
 from mtcheck.similarity.neighbourhood import Neighbourhood
-from mtcheck.text import LONGEST_WORD, opens_sentence, words_among
+from mtcheck.text import LONGEST_WORD, after_one_of, opens_sentence, words_among
 
 MIN_LENGTH = 4
 
@@ -41,7 +40,7 @@ def check(ctx: CheckContext):
         for found in words_among(text, nearest):
             word = found.group()
             if word[0].isupper() and not opens_sentence(text, found.start()) \
-                    and not _after(determiners, text, found.start()):
+                    and not after_one_of(determiners, text, found.start()):
                 continue  # a capital inside a sentence: a name (in German, unless an article makes it a noun)
             suggestion = nearest[word]
             yield Hit(Span(base + found.start(), base + found.end()), word,
@@ -77,17 +76,6 @@ def _spaceless_pattern():
     import regex
 
     return regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
-
-
-def _after(determiners: frozenset[str], text: str, start: int) -> bool:
-    """Whether the word at ``start`` follows one of ``determiners`` ("die Regeirung")."""
-    if not determiners:
-        return False
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return before is not None and before.group(1).casefold() in determiners
-
-
 def garbled_among(words: Iterable[str], lexicon) -> Iterator[str]:
     return (word for word in words if may_be_garbled(word, lexicon))
 

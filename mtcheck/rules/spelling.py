@@ -8,8 +8,11 @@ word is spelt right when the dictionary has it, or when wordfreq's list of the l
 an ordinary word (Zipf 3 and up): British "neighbour" and "analyse", which the US-English
 dictionary lacks; or a dictionary word with one of the language's regular endings
 (``Language.word_endings``: "lensed", "astrophysically"); or, in a language that inflects its
-words (``Language.inflects``: German, French, Serbian...), any word wordfreq lists, as the
-dictionary holds few of their inflections and compounds. Each other word is flagged with the dictionary's best correction (the most
+words (``Language.inflects``: German, French, Serbian...), any word wordfreq lists as established
+(``Lexicon.is_established``, Zipf 2.2 and up: its rarest entries hold typos, German "regirung" at
+1.0), as the dictionary holds few of their inflections and compounds; or, in German and Dutch, two known words
+joined as a compound (``Language.compound_links``: "rechenschafts" + "pflichtig"). Each other word
+is flagged with the dictionary's best correction (the most
 frequent known word at the fewest edits, two at most), when it has one.
 
 Never looked at, as never misspellings: the words of a glossary match (names and terms, however
@@ -35,7 +38,7 @@ from mtcheck.errors import ConfigError, Problem
 from mtcheck.languages import language
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule
-from mtcheck.text import LONGEST_WORD, is_acronym, opens_sentence
+from mtcheck.text import LONGEST_WORD, after_one_of, is_acronym, opens_sentence
 
 DICTIONARIES = ("ar", "de", "en", "es", "eu", "fa", "fr", "it", "lv", "nl", "pt", "ru")  # pyspellchecker's
 # Letters, with apostrophes inside ("don't", "government's"); hyphens split ("well-known": two words).
@@ -53,7 +56,7 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
         word = found.group()
         if covered and any(covered[found.start():found.end()]):
             continue  # a glossary match: a name or term, never a misspelling
-        if not _looked_at(word, text, found.start()):
+        if not _looked_at(word, text, found.start(), language(ctx.language)):
             continue
         bare = _POSSESSIVE.sub("", word).replace("’", "'")
         if _spelt_right(bare.lower(), speller, ctx):
@@ -84,17 +87,43 @@ def _covered(ctx: CheckContext, base: int, length: int) -> bytearray | None:
     return covered
 
 
-def _looked_at(word: str, text: str, start: int) -> bool:
-    """Not a name (a capital inside a sentence), an acronym, a letter alone or a run of junk."""
+def _looked_at(word: str, text: str, start: int, known) -> bool:
+    """Not a name (a capital inside a sentence), an acronym, a letter alone or a run of junk. Where
+    every noun has a capital (German), a capitalised word after an article or determiner is a noun,
+    and is looked at ("die Regirung")."""
     if len(word) < 2 or len(word) > LONGEST_WORD or is_acronym(word) or word.isupper():
         return False
-    return not word[0].isupper() or opens_sentence(text, start)
+    return (not word[0].isupper() or opens_sentence(text, start)
+            or known.capitalises_nouns and after_one_of(known.determiners, text, start))
 
 
 def _spelt_right(word: str, speller: _Speller, ctx: CheckContext) -> bool:
     known = language(ctx.language)
     return (word in speller or ctx.lexicon.is_common(word) or all(part in speller for part in word.split("'"))
-            or _inflected(word, speller, known.word_endings) or known.inflects and ctx.lexicon.is_listed(word))
+            or _inflected(word, speller, known.word_endings) or known.inflects and ctx.lexicon.is_established(word)
+            or _a_compound(word, known.compound_links, lambda part: part in speller or ctx.lexicon.is_established(part)))
+
+
+# Shorter heads and tails are too often a stray letter group: "regirung" is no "regi" + "rung".
+MIN_COMPOUND_HEAD = 4
+MIN_COMPOUND_TAIL = 5
+
+
+def _a_compound(word: str, links: tuple[str, ...], known) -> bool:
+    """Whether ``word`` is two known words joined by one of the language's links ("rechenschafts" +
+    "pflichtig", "super" + "massereiche"): German and Dutch write compounds as one word, and no
+    dictionary lists them all."""
+    if not links:
+        return False
+    for cut in range(MIN_COMPOUND_HEAD, len(word) - MIN_COMPOUND_TAIL + 1):
+        tail = word[cut:]
+        if not known(tail):
+            continue
+        head = word[:cut]
+        if any(head.endswith(link) and len(head) - len(link) >= MIN_COMPOUND_HEAD and known(head[:len(head) - len(link)])
+               for link in links):
+            return True
+    return False
 
 
 def _inflected(word: str, speller: _Speller, endings: tuple[str, ...]) -> bool:
