@@ -11,6 +11,7 @@ import pytest
 
 pytest.importorskip("distributed")
 
+import dask  # noqa: E402
 import dask.bag as db  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 
@@ -25,9 +26,12 @@ from tests.cli_runs import mtcheck, mtcheck_process  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            yield client
+    # Dask's active memory manager drops replicas that no task needs, every 2 s: it took the broadcast
+    # checker from one worker now and then, and the broadcast test failed (held [0, 1]) in CI runs.
+    with dask.config.set({"distributed.scheduler.active-memory-manager.start": False}):
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            with Client(cluster) as client:
+                yield client
 
 
 @pytest.fixture(scope="module")
