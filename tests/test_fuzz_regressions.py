@@ -7,7 +7,7 @@ Long runs are not part of the suite: ``.venv/bin/python fuzz/run.py --seconds 12
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from fuzz.strategies import STRATEGIES
 from fuzz.targets import TARGETS, Violation, glossary_target, seed_inputs
@@ -33,6 +33,9 @@ def test_a_bounded_fuzz_pass_over_glossary_files(data):
 
 @BOUNDED
 @given(data=STRATEGIES["checker"]())
+# Found by this pass in a CI run: in Markdown, a mojibake word ran on into the masked code span after it,
+# and the finding's text held the mask ("Â\x93000````"), not the file's text.
+@example(data=b"\xc3\x82\xc2\x93000`00`")
 def test_a_bounded_fuzz_pass_over_articles(data):
     TARGETS["checker"](data)
 

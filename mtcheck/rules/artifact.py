@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mtcheck.errors import ConfigError, Problem
-from mtcheck.markup import HTML_ENTITY
+from mtcheck.markup import HTML_ENTITY, MASK
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.pattern_cost import MAX_COMPILED_ITEMS, compiled_items
 from mtcheck.rules.base import CheckContext, Example, Option, Rule
@@ -40,7 +40,8 @@ _PLACEHOLDER = re.compile(r"\{\d+\}|\{\{\s*[\w.]+\s*\}\}|\$\{[\w.]+\}|\{[A-Za-z_
 # A lead byte of a UTF-8 sequence read as Windows-1252 or Latin-1, then a continuation byte so read.
 _MOJIBAKE = re.compile("[ÂÃÄÅÆÇÐÑØÙâãäåæ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                        "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
-_WORD = re.compile(r"\S+")
+# A word stops at masked code (markup.MASK): "Â\x93000`00`" in Markdown is mojibake then a code span.
+_WORD = re.compile(rf"[^\s{MASK}]+")
 # The time a configured pattern may take on one segment of a document: a floor, plus time for the
 # text's length at a rate any sane pattern beats by far (a 1M-character segment gets 4 s).
 PATTERN_SECONDS = 2.0
