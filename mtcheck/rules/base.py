@@ -219,6 +219,15 @@ class Rule:
         raise KeyError(f"rule {self.id!r} declares no option {name!r}")
 
 
+def translated_pairs(ctx: CheckContext, with_source: bool = False) -> Iterator[tuple[int, Any, str]]:
+    """(index, pair, target) of each pair whose target has text (and, with ``with_source``, whose
+    source has too): a rule comparing the two leaves an empty one to empty-target."""
+    for index, pair in enumerate(ctx.pairs):
+        target = pair.target or ""
+        if target.strip() and (not with_source or pair.source.strip()):
+            yield index, pair, target
+
+
 def target_span(ctx: CheckContext, index: int, start: int = 0, end: int | None = None) -> Span:
     """The span of target[start:end] of pair ``index`` of a bilingual document."""
     return Span(*ctx.document.target_span(index, start, end))

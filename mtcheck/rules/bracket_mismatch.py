@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span, translated_pairs
 from mtcheck.rules.placeholder_mismatch import placeholders
 
 PAIRS = ("()", "[]", "{}")
@@ -51,10 +51,7 @@ def _an_aside_rewritten(source_counts: tuple[int, int], target_counts: tuple[int
 
 
 def check(ctx: CheckContext):
-    for index, pair in enumerate(ctx.pairs):
-        target = pair.target or ""
-        if not target.strip():
-            continue  # empty-target's business
+    for index, pair, target in translated_pairs(ctx):
         wanted, found = bracket_places(pair.source), bracket_places(target)
         for opening, closing in PAIRS:
             source_counts = len(wanted[opening]), len(wanted[closing])

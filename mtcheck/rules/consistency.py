@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mtcheck.model import Hit, Pending
-from mtcheck.rules.base import CheckContext, Option, Rule, target_span
+from mtcheck.rules.base import CheckContext, Option, Rule, target_span, translated_pairs
 from mtcheck.rules.placeholder_mismatch import PLACEHOLDER
 from mtcheck.text import drop_invisible, tokens, word_count
 
@@ -135,9 +135,7 @@ def _compared(ctx: CheckContext, rule: Rule, grouped_by: str, compared: str) -> 
     """(pair index, group key, rendering key) of each pair to compare, in file order: not an empty
     target (empty-target's business), nor one whose grouped side is shorter than ``min_words``."""
     comparison, min_words = Comparison.configured(ctx, rule), ctx.option(rule, MIN_WORDS.name)
-    for index, pair in enumerate(ctx.pairs):
-        if not (pair.target or "").strip():
-            continue
+    for index, pair, _ in translated_pairs(ctx):
         shared, other = _side(pair, grouped_by), _side(pair, compared)
         if words(shared[0]) < min_words:
             continue

@@ -12,7 +12,7 @@ Fails: "Total: " → "Gesamt:", "Name" → " Name". Passes: "Total: " → "Gesam
 from __future__ import annotations
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span, translated_pairs
 
 _NAMES = {" ": "a space", "\u00a0": "a no-break space", "\t": "a tab", "\n": "a line break", "\r": "a carriage return"}
 
@@ -31,10 +31,7 @@ def edges(text: str) -> tuple[str, str]:
 
 
 def check(ctx: CheckContext):
-    for index, pair in enumerate(ctx.pairs):
-        target = pair.target or ""
-        if not target.strip() or not pair.source.strip():
-            continue  # empty-target's business
+    for index, pair, target in translated_pairs(ctx, with_source=True):
         (source_start, source_end), (target_start, target_end) = edges(pair.source), edges(target)
         if source_start != target_start:
             yield Hit(target_span(ctx, index, 0, len(target_start)), target_start,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from mtcheck.languages import language
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span, translated_pairs
 
 # Closing quotes and brackets that may follow a sentence's mark, or stand before it.
 CLOSERS = "\"'”’»«›‹“)]}」』）"
@@ -62,10 +62,7 @@ def described(said: frozenset[str]) -> str:
 
 def check(ctx: CheckContext):
     source_marks, target_marks = language(ctx.source_language).end_marks, language(ctx.language).end_marks
-    for index, pair in enumerate(ctx.pairs):
-        target = pair.target or ""
-        if not target.strip() or not pair.source.strip():
-            continue  # empty-target's business
+    for index, pair, target in translated_pairs(ctx, with_source=True):
         _, source_final, source_closed = ending(pair.source, source_marks)
         source_said = what_it_says(source_final, source_closed, source_marks)
         start, final, closed = ending(target, target_marks)

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span, translated_pairs
 
 # "%%" comes first: a literal percent sign is read, and dropped, before it can start a printf form.
 LITERAL_PERCENT = "%%"
@@ -65,10 +65,7 @@ def _closing_brace(text: str, start: int) -> int:
 
 
 def check(ctx: CheckContext):
-    for index, pair in enumerate(ctx.pairs):
-        target = pair.target or ""
-        if not target.strip():
-            continue  # empty-target's business
+    for index, pair, target in translated_pairs(ctx):
         in_target = placeholders(target)
         wanted = Counter(found for found, _, _ in placeholders(pair.source)) + Counter(
             f"<{tag}>" for tag in pair.source_tags)

@@ -13,16 +13,13 @@ Passes: "Zajednica srpskih opština je ..." → "The Community of Serb Municipal
 from __future__ import annotations
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span, translated_pairs
 
 
 def check(ctx: CheckContext):
     if ctx.index is None:
         return
-    for index, pair in enumerate(ctx.pairs):
-        target = pair.target or ""
-        if not target.strip():
-            continue  # empty-target's business
+    for index, pair, target in translated_pairs(ctx):
         named = {}
         for match in ctx.index.find(pair.source):
             if match.form.role == "source" and match.kind in ("exact", "diacritics", "inflected"):

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from mtcheck.model import Hit, Severity
-from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span
+from mtcheck.rules.base import CheckContext, Example, Rule, Scope, target_span, translated_pairs
 
 URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»“”‘’]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -49,10 +49,7 @@ def _without_trailing_punctuation(url: str) -> str:
 
 
 def check(ctx: CheckContext):
-    for index, pair in enumerate(ctx.pairs):
-        target = pair.target or ""
-        if not target.strip():
-            continue  # empty-target's business
+    for index, pair, target in translated_pairs(ctx):
         wanted = Counter(address for address, _, _ in addresses(pair.source))
         found = addresses(target)
         for missing in sorted((wanted - Counter(address for address, _, _ in found)).elements()):
