@@ -39,6 +39,10 @@ class Language:
     name_suffixes: tuple[str, ...] = ()
     # Endings of regular inflections of ordinary words, for telling a garbled token from an inflected word.
     word_endings: tuple[str, ...] = ()
+    # Prefixes that make new words of dictionary words ("un" + "deflected", "re" + "konfigurierbar"),
+    # longest first: a spell check takes such a word for a word (spelling), unless it is one letter
+    # from an everyday one ("disfunction").
+    word_prefixes: tuple[str, ...] = ()
     # Words that grammar lets stand twice in a row ("had had", "die die").
     repeatable: frozenset[str] = frozenset()
     # Numbers written as words (case-folded) and their values: mtcheck.number_words (made from num2words)
@@ -117,6 +121,8 @@ _ENTRIES: dict[str, dict] = {
         name_suffixes=("s", "es", "n", "an", "ian", "ean", "ese", "i", "ic", "ish", "ist", "ists"),
         noun_endings=("s", "es"),  # the possessive's "'s" is a token of its own
         word_endings=("s", "es", "ed", "d", "ing", "er", "ers", "ly"),
+        word_prefixes=("counter", "inter", "multi", "super", "under", "anti", "over", "semi", "dis", "mis", "non", "out",
+                       "pre", "sub", "un", "re"),
         repeatable=frozenset({"had", "that", "bye", "no", "yes", "so", "well", "there", "now", "ha", "knock", "tut",
                               "very", "chop", "night", "go", "is", "ylang", "can", "pom", "dum", "tom", "bang", "aye",
                               "mahi", "bora", "walla", "sing", "hee", "ho", "boo", "tsk", "yada", "blah"}),
@@ -136,6 +142,9 @@ _ENTRIES: dict[str, dict] = {
                # Article or relative pronoun before an article ("eine Pflanze, die die erste nachahmt"), pronoun
                # before pronoun ("programmieren Sie sie", "rollt es es weg").
                capitalises_nouns=True, noun_endings=("s",), compound_links=("", "s", "es", "n", "en", "e"),
+               word_prefixes=("zusammen", "zurück", "heraus", "herum", "hinein", "weiter", "wieder", "super", "multi",
+                              "anti", "miss", "nach", "über", "neu", "her", "hin", "mit", "vor", "auf", "aus", "ein",
+                              "ab", "an", "um", "zu", "un", "ur", "re"),
                determiners=frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
                                       "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "dieser", "diese",
                                       "dieses", "diesen", "diesem", "jeder", "jede", "jedes", "jeden", "jedem", "im",
@@ -151,11 +160,13 @@ _ENTRIES: dict[str, dict] = {
                weak_number_words=dict(beide=2, beiden=2, beider=2, doppelt=2, doppelte=2, dutzend=12, halb=0.5,
                                       halbe=0.5, halben=0.5, hälfte=0.5, anderthalb=1.5, paar=2)),
     "fr": dict(stemmer="french", inflects=True, decimal_comma=True, articles=frozenset({"un", "une"}),
+               word_prefixes=("multi", "super", "anti", "sous", "non", "pré", "sur", "ré", "dé", "re", "in"),
                repeatable=frozenset({"nous", "vous"}),  # "nous nous sommes", "vous vous êtes"
                and_a_half=frozenset({"et demi", "et demie"}),
                number_words=dict(une=1), ambiguous_number_words=frozenset({"neuf", "une"}),  # "neuf": new
                weak_number_words=dict(double=2, moitié=0.5, demi=0.5, demie=0.5, douzaine=12, douzaines=12)),
     "es": dict(stemmer="spanish", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
+               word_prefixes=("sobre", "multi", "super", "anti", "des", "pre", "sub", "re", "in"),
                and_a_half=frozenset({"y medio", "y media"}),
                number_words=dict(una=1, veintiún=21, veintiuna=21, doscientas=200, trescientas=300, cuatrocientas=400,
                                  quinientas=500, seiscientas=600, setecientas=700, ochocientas=800, novecientas=900),
@@ -175,6 +186,7 @@ _ENTRIES: dict[str, dict] = {
                weak_number_words=dict(ambos=2, ambas=2, dobro=2, metade=0.5, meio=0.5, meia=0.5, dúzia=12)),
     "nl": dict(stemmer="dutch", inflects=True, decimal_comma=True, no_space_before_punctuation=True,
                compound_links=("", "s", "en", "e"),
+               word_prefixes=("onder", "multi", "super", "anti", "over", "her", "mis", "wan", "on"),
                repeatable=frozenset({"die", "dat", "de", "het", "er", "haar"}),  # "het boek dat dat kind las"
                and_a_half=frozenset({"en een half", "en half"}),
                articles=frozenset({"een"}), ambiguous_number_words=frozenset({"een"}),

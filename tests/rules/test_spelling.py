@@ -74,3 +74,23 @@ def test_german_compounds_pass_and_nouns_after_an_article_are_looked_at(tmp_path
     # "rechenschafts" + "pflichtig" is a compound of known words; "Merkelow" a name (no article before it);
     # "regirung", though wordfreq lists it (a typo, Zipf 1.0), is no established word.
     assert found == [("Bundesregirung", "Bundesregierung"), ("Regirung", "Regierung")]
+
+
+def test_a_word_the_source_writes_too_is_no_misspelling(tmp_path):
+    # A Latin plant name copied from the source; "Blütte" (Blüte) is a slip the source does not write.
+    (tmp_path / "g.yaml").write_text("version: 1\nname: de\nlanguage: de\nsource_language: en\nterms: []\n",
+                                     encoding="utf-8")
+    (tmp_path / "a.tsv").write_text("source\ttarget\n"
+                                    "The arum maculatum flower.\tDie Blütte von arum maculatum.\n"
+                                    "Its blossom is brief.\tDie arum blüht kurz.\n", encoding="utf-8")
+    result = mtcheck("check", "a.tsv", "-g", "g.yaml", "--select", "spelling", "-f", "json", cwd=tmp_path)
+    found = [(f["text"], f["line"]) for f in json.loads(result.stdout)["files"][0]["findings"]]
+    # The second "arum" is not in its own pair's source: only the words of a pair's source count.
+    assert found == [("Blütte", 2), ("arum", 3)]
+
+
+def test_a_prefix_before_a_dictionary_word_passes_unless_one_letter_from_an_everyday_word(tmp_path):
+    (tmp_path / "a.txt").write_text("The undeflected, reconfigured beam; a disfunction and a misplacment.\n",
+                                    encoding="utf-8")
+    _, found = findings(tmp_path, "a.txt", "--select", "spelling")
+    assert [text for _, text, _, _ in found] == ["disfunction", "misplacment"]
