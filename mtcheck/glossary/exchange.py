@@ -995,7 +995,7 @@ def _concept_fields(path: str, concept, targets: list) -> dict:
             else:
                 _mtcheck_field(path, element.sourceline, match, fields, examples)
     fields.setdefault("type", subject)
-    fields["note"] = " ".join(notes) or None
+    fields["note"] = joined_notes(notes)
     fields["examples"] = examples
     return fields
 
@@ -1026,3 +1026,12 @@ def _mtcheck_field(path: str, line: int | None, match, fields: dict, examples: d
         fields["fuzzy"] = _fuzzy(value, path, line)
     else:
         fields["case_sensitive"] = _boolean(value, path, line)
+
+
+def joined_notes(notes: list[str]) -> str | None:
+    """Several notes of a concept (a definition, an entry note, a usage note) as one, each ended as a
+    sentence so that one does not run into the next ("Braking system part. Part that slows the
+    wheel"); a note read twice is kept once. None when there is none."""
+    kept = [note.strip() for note in dict.fromkeys(notes) if note.strip()]
+    return " ".join(note if index == len(kept) - 1 or note[-1] in ".!?;:" else note + "."
+                    for index, note in enumerate(kept)) or None

@@ -65,7 +65,7 @@ from dataclasses import dataclass, field
 from mtcheck.errors import GlossaryError, InputError, Problem
 from mtcheck.glossary.exchange import (
     FORBIDDEN, HAS_WORD_CHARACTER, LANGUAGE, PREFERRED, STATUS_WORDS, _Candidate, _formula_text, _Read,
-    _same_language, _source_language,
+    _same_language, _source_language, joined_notes,
 )
 from mtcheck.model import Glossary, Term
 
@@ -268,7 +268,7 @@ def _candidate(concept: _Concept, target: str, source: str | None, remarks: list
                                      if _same_language(term.language, source) and not _same_language(term.language, target)]
     notes = concept.notes + [note for code, found in concept.language_notes.items()
                              if _same_language(code, target) for note in found] + canonical.notes
-    candidate.fields = {"type": concept.type, "note": " ".join(dict.fromkeys(notes)) or None,
+    candidate.fields = {"type": concept.type, "note": joined_notes(notes),
                         "case_sensitive": True if canonical.flagged("casesensitive") else None}
     return candidate
 

@@ -70,7 +70,7 @@ def test_memoq_csv_with_language_names_and_repeated_term_columns(tmp_path):
     disc, pad = glossary.terms
     assert (disc.id, disc.canonical, disc.variants, disc.source) == ("1", "Bremsscheibe", ("Bremsrotor",), ("brake disc",))
     assert disc.type == "Automotive"  # Entry_Subject
-    assert disc.note == "Braking system part Scheibe am Rad"  # Entry_Note and German_Def
+    assert disc.note == "Braking system part. Scheibe am Rad"  # Entry_Note and German_Def, one sentence each
     assert (pad.canonical, pad.source, pad.note) == ("Bremsbelag", ("brake pad",), None)
     assert "# ignored CSV columns: Entry_ClientID, Entry_Created" in text
     assert "Entry_ProjectID, Term_Example\n" in text  # Term_Info is read, Term_Example is not
