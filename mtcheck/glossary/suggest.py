@@ -63,13 +63,14 @@ import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from mtcheck.documents import document_paths, is_bilingual, read_document
 from mtcheck.folding import strip_diacritics
+from mtcheck.glossary.evidence import choose_canonical
 from mtcheck.glossary.index import TermIndex
 from mtcheck.lexicon import Lexicon, lexicon_for
 from mtcheck.markup import prose_view
@@ -114,8 +115,11 @@ class Cluster:
     forms: dict[str, int]  # each rendering as written -> count over the corpus, commonest first
     documents: int  # documents where the cluster occurs
     examples: dict[str, str]  # rendering -> one short context snippet (about 60 characters around it)
-    canonical: str  # the most frequent (best-attested) form
+    canonical: str  # the form the evidence speaks for (mtcheck.glossary.evidence)
     inconsistency: float  # the ranking score: N × entropy of the forms, see above
+    evidence: tuple[str, ...] = ()  # what speaks for the canonical: ("diacritics", "frequency 1/3")
+    to_decide: str = ""  # why a person must choose the canonical; empty when the evidence settles it
+    standing: dict[str, str] = field(default_factory=dict)  # form -> "established-word", "rare-word", "non-word"
 
     @property
     def occurrences(self) -> int:
@@ -141,9 +145,10 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
     """
     lexicon = lexicon_for(language)
     collector = _Collector(lexicon)
+    source_acronyms: set[str] = set()
     for number, path in enumerate(document_paths(list(paths))):
         ordinal = 0
-        for text in _texts(path, language):
+        for text in _texts(path, language, source_acronyms):
             ordinal = collector.scan(text, number, ordinal)
     groups = _cluster(collector.ranked(), lexicon)
     kept = _drop_redundant([g for g in groups if len(g) >= 2], lexicon)
@@ -153,7 +158,7 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
     if glossaries and any(g.terms for g in glossaries):
         index = TermIndex(glossaries, lexicon)
         kept = [g for g in kept if not _covered(g, index)]
-    clusters = [_make_cluster(g) for g in kept]
+    clusters = [_make_cluster(g, lexicon, frozenset(source_acronyms)) for g in kept]
     clusters.sort(key=lambda c: (-c.inconsistency, -c.occurrences, c.canonical))
     return clusters
 
@@ -161,11 +166,16 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
 # reading ----------------------------------------------------------------------------------
 
 
-def _texts(path: str, language: str) -> Iterator[str]:
+def _texts(path: str, language: str, source_acronyms: set[str]) -> Iterator[str]:
+    """The prose of the document at ``path``; of a bilingual file the targets, adding the acronyms of
+    its sources to ``source_acronyms`` (an acronym the source writes is evidence for that spelling)."""
     if is_bilingual(path):
         from mtcheck.bilingual.document import read_bilingual
 
-        yield read_bilingual(path, target_language=language).text
+        document = read_bilingual(path, target_language=language)
+        for pair in document.pairs:
+            source_acronyms.update(w for w in _TOKEN_RE.findall(pair.source or "") if is_acronym(w))
+        yield document.text
         return
     for _, text in prose_view(read_document(path)).segments():  # code in Markdown and HTML is no prose
         yield text
@@ -488,16 +498,21 @@ def _covered(group: list[_Span], index: TermIndex) -> bool:
     return False
 
 
-def _make_cluster(group: list[_Span]) -> Cluster:
+def _make_cluster(group: list[_Span], lexicon: Lexicon, source_acronyms: frozenset[str]) -> Cluster:
     documents = set()
     for span in group:
         documents.update(span.occurrences[0::2])
+    forms = {s.text: s.count for s in group}
+    choice = choose_canonical(forms, lexicon, all(s.kind == "A" for s in group), source_acronyms)
     return Cluster(
-        forms={s.text: s.count for s in group},
+        forms=forms,
         documents=len(documents),
         examples={s.text: s.example for s in group},
-        canonical=group[0].text,
+        canonical=choice.canonical,
         inconsistency=inconsistency(s.count for s in group),
+        evidence=choice.evidence,
+        to_decide=choice.to_decide,
+        standing=choice.standing,
     )
 
 
@@ -521,24 +536,37 @@ def _quoted(text: str) -> str:
 def draft_yaml(clusters: list[Cluster], name: str = "draft", language: str = "en") -> str:
     """A version-1 glossary with one term per cluster, for a person to review.
 
-    The canonical is the cluster's commonest form. A form that differs from it only in
+    The canonical is the form the evidence speaks for (``Cluster.canonical``). A form that differs from it only in
     diacritics ("Miroslav Lajcak" for "Miroslav Lajčák") is listed under ``variants``: the two
     spellings are the same name and the draft cannot tell which one the house style wants, so both
     stay accepted (``term-inconsistent`` still reports a document that mixes them; move one to
     ``forbidden`` to decide). A form that differs only in case is left out: forms match
     case-insensitively, so the canonical covers it. Every other form is ``forbidden``. A form
     that an earlier term already holds is left out (forms are unique in a glossary). Above each
-    term, comments give the counts, documents, score and one example context of every form.
+    term, comments give the counts, documents, score, the evidence for the canonical, "TO DECIDE" and
+    why where the evidence is weak or conflicting, and one example context and the lexicon standing
+    of every form. The head of the file names the terms to decide, for a reviewer to start with.
     """
     if not _IDENTIFIER.match(name):
         raise ValueError(f"glossary name {name!r}: use lower-case letters, digits, '.', '_' and '-'")
     if not _LANGUAGE.match(language):
         raise ValueError(f"language {language!r} is not a BCP 47 tag")
+    used_ids: set[str] = set()
+    claimed: dict[str, str] = {}  # folded form -> term id
+    terms: list[str] = []
+    for cluster in clusters:
+        terms.append("")
+        terms.extend(_term_lines(cluster, used_ids, claimed))
+    to_decide = [cluster.to_decide and claimed.get(fold(cluster.canonical)) for cluster in clusters]
+    to_decide = list(dict.fromkeys(filter(None, to_decide)))
     lines = [
         f"# Draft glossary mined by mtcheck from {len(clusters)} cluster{'s' if len(clusters) != 1 else ''} of"
         " inconsistently written names.",
-        "# Review every term: the canonical is only the commonest form in the corpus. Forms differing from",
-        "# it only in diacritics are variants (accepted), other forms forbidden. Counts and contexts below.",
+        "# Review every term: the canonical is the form the evidence speaks for (diacritics, the lexicon,",
+        "# the source; frequency only breaks ties). Forms differing from it only in diacritics are variants",
+        "# (accepted), other forms forbidden. Counts, evidence and contexts below.",
+        f"# To decide first ({len(to_decide)}): {_comment(', '.join(to_decide))}" if to_decide
+        else "# To decide first: none, the evidence settles every term.",
         "",
         "version: 1",
         f"name: {_quoted(name)}",
@@ -546,13 +574,7 @@ def draft_yaml(clusters: list[Cluster], name: str = "draft", language: str = "en
     ]
     if not clusters:
         return "\n".join(lines + ["terms: []", ""])
-    lines.append("terms:")
-    used_ids: set[str] = set()
-    claimed: dict[str, str] = {}  # folded form -> term id
-    for cluster in clusters:
-        lines.append("")
-        lines.extend(_term_lines(cluster, used_ids, claimed))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + ["terms:"] + terms) + "\n"
 
 
 def _term_lines(cluster: Cluster, used_ids: set[str], claimed: dict[str, str]) -> list[str]:
@@ -589,10 +611,13 @@ def _term_lines(cluster: Cluster, used_ids: set[str], claimed: dict[str, str]) -
         if key not in claimed:
             seen.add(key)
             claimed[key] = term_id
-    lines = [header]
+    lines = [header, f"  #   evidence: [{_comment(', '.join(cluster.evidence))}]"]
+    if cluster.to_decide:
+        lines.append(f"  #   TO DECIDE: {_comment(cluster.to_decide)}")
     for form, count in forms.items():
         example = cluster.examples.get(form, "")
-        lines.append(f"  #   {count} × {_comment(form)} ({roles[form]}): \"{_comment(example)}\"")
+        standing = f" [{cluster.standing[form]}]" if form in cluster.standing else ""
+        lines.append(f"  #   {count} × {_comment(form)} ({roles[form]}): \"{_comment(example)}\"{standing}")
     lines += [f"  - id: {_quoted(term_id)}", f"    canonical: {_quoted(canonical)}"]
     if variants:
         lines.append(f"    variants: [{', '.join(map(_quoted, variants))}]")
