@@ -21,9 +21,9 @@ glossary for a person to review.
 
 2. **Clusters.** Distinct spans are visited most frequent first (then in more documents, then
    alphabetically); each joins the cluster of the best-ranked earlier cluster *leader* (its
-   first, commonest form) it matches, else starts a cluster of its own. So the leader is the
-   canonical form, every form is a near-duplicate of it, and no chain of near-duplicates
-   ("NSA"-"NSC"-"NBC") merges different names. Two spans match when they are
+   first, commonest form) it matches, else starts a cluster of its own. So every form is a
+   near-duplicate of the leader, and no chain of near-duplicates ("NSA"-"NSC"-"NBC") merges
+   different names. Two spans match when they are
 
    - single words: ``same_name`` of ``mtcheck.similarity.names`` (spelling, or sound and spelling);
      a plural ("Balkan"/"Balkans") is grammar, not another spelling, in any span;
@@ -41,17 +41,21 @@ glossary for a person to review.
 
 3. **Redundant n-grams.** One variation shows in many n-grams ("Aljbin", "Aljbin Kurti",
    "Minister Aljbin Kurti"). A cluster's *events* are the places (document, words) where its
-   forms differ; cluster X is explained by Y when every event of X's non-canonical forms is an
-   event of Y. X is dropped when some Y explains it and either X does not explain Y, or both
+   forms differ; cluster X is explained by Y when every event of X's forms other than its leader
+   is an event of Y. X is dropped when some Y explains it and either X does not explain Y, or both
    explain each other and Y is preferred: a span that starts with a name rather than an ordinary
    word ("Albin Kurti" over "Prime Minister Albin Kurti"), then the longer span ("Albin Kurti"
-   over "Albin"), then the more frequent, then the alphabetically first canonical.
+   over "Albin"), then the more frequent, then the alphabetically first leader.
 
 4. **Covered clusters** are dropped: a cluster is covered when the glossaries' ``TermIndex``
    finds a match of any role and kind in one of its forms, over the words where the forms differ
    (a glossary term "Kurti" does not cover "Albin"/"Aljbin Kurti": the variation is elsewhere).
 
-5. **Ranking** by ``Cluster.inconsistency`` (see there), then by occurrences, then canonical.
+5. **The canonical** of each cluster is the form the evidence speaks for, not the leader:
+   diacritics, then the lexicon, then (for acronyms) the source; frequency only breaks ties. A
+   cluster whose evidence is weak or conflicting is marked to decide (``mtcheck.glossary.evidence``).
+
+6. **Ranking** by ``Cluster.inconsistency`` (see there), then by occurrences, then canonical.
 """
 
 from __future__ import annotations
@@ -423,7 +427,7 @@ def _varying(group: list[_Span]) -> tuple[int, int] | None:
 
 
 def _events(group: list[_Span]) -> tuple[set, set]:
-    """(all events, events of the non-canonical forms): (document, first word, last word) of the
+    """(all events, events of the forms other than the leader): (document, first word, last word) of the
     words where the forms differ, at each occurrence."""
     varying = _varying(group)
     every, variant = set(), set()
@@ -437,9 +441,9 @@ def _events(group: list[_Span]) -> tuple[set, set]:
 
 
 def _preference(group: list[_Span], lexicon: Lexicon) -> tuple:
-    canonical = group[0]
-    starts_with_name = canonical.kind == "A" or not lexicon.is_common(canonical.words[0])
-    return starts_with_name, len(canonical.text.split()), sum(s.count for s in group)
+    leader = group[0]
+    starts_with_name = leader.kind == "A" or not lexicon.is_common(leader.words[0])
+    return starts_with_name, len(leader.text.split()), sum(s.count for s in group)
 
 
 def _drop_redundant(groups: list[list[_Span]], lexicon: Lexicon) -> list[list[_Span]]:
@@ -536,9 +540,9 @@ def _quoted(text: str) -> str:
 def draft_yaml(clusters: list[Cluster], name: str = "draft", language: str = "en") -> str:
     """A version-1 glossary with one term per cluster, for a person to review.
 
-    The canonical is the form the evidence speaks for (``Cluster.canonical``). A form that differs from it only in
-    diacritics ("Miroslav Lajcak" for "Miroslav Lajčák") is listed under ``variants``: the two
-    spellings are the same name and the draft cannot tell which one the house style wants, so both
+    The canonical is the form the evidence speaks for (``Cluster.canonical``). A form that differs
+    from it only in diacritics ("Miroslav Lajcak" for "Miroslav Lajčák") is listed under
+    ``variants``: the two spellings are the same name, and some house styles drop diacritics, so both
     stay accepted (``term-inconsistent`` still reports a document that mixes them; move one to
     ``forbidden`` to decide). A form that differs only in case is left out: forms match
     case-insensitively, so the canonical covers it. Every other form is ``forbidden``. A form
@@ -554,11 +558,13 @@ def draft_yaml(clusters: list[Cluster], name: str = "draft", language: str = "en
     used_ids: set[str] = set()
     claimed: dict[str, str] = {}  # folded form -> term id
     terms: list[str] = []
+    to_decide: list[str] = []  # term ids
     for cluster in clusters:
+        left_out = fold(cluster.canonical) in claimed
         terms.append("")
         terms.extend(_term_lines(cluster, used_ids, claimed))
-    to_decide = [cluster.to_decide and claimed.get(fold(cluster.canonical)) for cluster in clusters]
-    to_decide = list(dict.fromkeys(filter(None, to_decide)))
+        if cluster.to_decide and not left_out:
+            to_decide.append(claimed[fold(cluster.canonical)])
     lines = [
         f"# Draft glossary mined by mtcheck from {len(clusters)} cluster{'s' if len(clusters) != 1 else ''} of"
         " inconsistently written names.",

@@ -370,3 +370,12 @@ def test_the_bundled_sample_is_to_decide_where_its_evidence_is_weak():
     [kurti] = [c for c in suggest([str(MT_SAMPLE.parent)]) if "Aljbin Kurti" in c.forms]
     assert kurti.canonical == "Albin Kurti" and kurti.evidence == ("established-word", "frequency 3/6")
     assert not kurti.to_decide
+
+
+def test_the_head_of_the_draft_names_the_terms_to_decide_once(tmp_path):
+    undecided = Cluster({"WSO": 2, "ZSO": 1}, 1, {}, "WSO", 2.0, ("frequency 2/3",), "acronyms one letter apart")
+    settled = Cluster({"Albin Kurti": 2, "Aljbin Kurti": 1}, 1, {}, "Albin Kurti", 2.0, ("established-word",))
+    left_out = Cluster({"ZSO": 1, "ZSA": 1}, 1, {}, "ZSO", 2.0, ("frequency 1/2",), "acronyms one letter apart")
+    text = draft_yaml([undecided, settled, left_out])
+    assert "# To decide first (1): wso\n" in text  # the left-out cluster has no term to decide
+    assert draft_yaml([settled]).count("# To decide first: none") == 1
