@@ -11,19 +11,26 @@ of "Albin Kurti") and "WSO" for "ZSO". The spellings are weighed by evidence, in
 2. **the lexicon** of the corpus language (``Lexicon``, wordfreq's list): a spelling whose words are
    established (Zipf 2.2 and up: English "Albin" 2.39) beats one whose words are listed but rare
    ("Kurti" 1.97), which beats one with a word the list lacks ("Aljbin"). Only the words that differ
-   between the spellings count. Acronyms are not looked up: the list folds case, so English counts
+   between the spellings count, and only between spellings of as many words: the parts of a split
+   compound are listed where the closed one is not, which says nothing of how it is spelt (German
+   "Ultraviolett-Filter" is no better than "Ultraviolettfilter"). Acronyms are not looked up: the list folds case, so English counts
    the Spanish and Italian word "uso" for "USO" (2.84), lists "wso" (1.9) and lacks "zso": it would
    pick the wrong one. A language without a list gives no evidence here.
-3. **the source** (acronyms of a bilingual corpus): an acronym its source text writes ("ZSO", from
-   Zajednica srpskih opština). Names get none: a source writes a foreign name as its own language
-   adapts it, which is the very form the translation should not copy ("Aljbin Kurti" in Serbian).
+3. **the source** (a bilingual corpus): a spelling whose differing words its source texts write, as
+   they are: the acronym "ZSO" (Zajednica srpskih opština), the project "Biased Chains" of an
+   English TED talk that German MT also writes "Bias Chains". It comes after the lexicon, and a
+   source that writes another spelling than the lexicon's makes the choice one to decide: a source
+   writes a foreign name as its own language adapts it, the very form a translation should not
+   copy (Serbian "Aljbin Kurti"), while the lexicon of the target language does not know every
+   foreign term ("Biased" is no German word).
 4. **frequency**, then alphabetical order, only to break ties.
 
 The choice is **to decide** (the ``Choice`` says why) when the evidence is weak or conflicting:
 only frequency separates the best spelling from the next and the counts are close (not twice as
 many, or fewer than ``MIN_DECIDING_COUNT``) or tied; the spellings are acronyms that nothing but
-frequency tells apart (one letter decides what they stand for); or the diacritics and the lexicon
-disagree ("Priština" has the diacritics, English lists only "Pristina").
+frequency tells apart (one letter decides what they stand for); or the evidence points two ways:
+the diacritics and the lexicon ("Priština" has the diacritics, English lists only "Pristina"), or
+the lexicon and the source.
 """
 
 from __future__ import annotations
@@ -48,19 +55,20 @@ class Choice:
 
 
 def choose_canonical(forms: dict[str, int], lexicon: Lexicon, acronyms: bool = False,
-                     source_acronyms: frozenset[str] = frozenset()) -> Choice:
+                     source_words: frozenset[str] = frozenset()) -> Choice:
     """The canonical of a cluster's ``forms`` (spelling -> count), weighed as the module says;
-    ``acronyms`` when the forms are, ``source_acronyms`` those the corpus's source texts write."""
-    standing = {} if acronyms or not lexicon.has_word_list else _standing(forms, lexicon)
+    ``acronyms`` when the forms are, ``source_words`` the words of the corpus's source texts."""
+    differing = _differing_words(forms)
+    standing = {} if acronyms or not lexicon.has_word_list else _standing(differing, lexicon)
     level = {form: STANDINGS.index(standing[form]) if standing else 0 for form in forms}
-    in_source = {form: acronyms and form in source_acronyms for form in forms}
+    in_source = {form: all(w in source_words for w in words) for form, words in differing.items()}
     groups = [_with_diacritics_first(group, forms) for group in _twins(forms)]
     ranked = sorted(groups, key=lambda g: (-max(level[f] for f in g), -any(in_source[f] for f in g),
                                            -sum(forms[f] for f in g), g[0]))
     best = ranked[0]
     canonical = best[0]
     evidence = ["diacritics"] if _marks(canonical) > min(_marks(f) for f in best) else []
-    doubts = [_lexicon_disagrees(canonical, best, level, standing)]
+    doubts = [_lexicon_disagrees(canonical, best, level, standing), _source_disagrees(ranked, in_source)]
     if len(ranked) > 1:
         deciding, doubt = _against_runner_up(best, ranked[1], forms, level, in_source, acronyms)
         evidence += [_standing_of(best, level, standing)] if deciding == "lexicon" else []
@@ -87,16 +95,22 @@ def _with_diacritics_first(group: list[str], forms: dict[str, int]) -> list[str]
     return sorted(group, key=lambda f: (-_marks(f), -forms[f], f))
 
 
-def _standing(forms: dict[str, int], lexicon: Lexicon) -> dict[str, str]:
-    """Each form's worst word in the lexicon, among the words not shared by every form ("Aljbin" of
-    "Aljbin Kurti" against "Albin Kurti"; all its words where none differ but in case)."""
+def _differing_words(forms: dict[str, int]) -> dict[str, list[str]]:
+    """Each form's words that not every form shares ("Aljbin" of "Aljbin Kurti" against "Albin
+    Kurti"); all its words where none differ but in case."""
     words = {form: WORD_RE.findall(form) for form in forms}
     shared = set.intersection(*({w.casefold() for w in found} for found in words.values()))
-    standing = {}
-    for form, found in words.items():
-        differing = [w for w in found if w.casefold() not in shared] or found
-        standing[form] = STANDINGS[min((_word_level(w, lexicon) for w in differing), default=0)]
-    return standing
+    return {form: [w for w in found if w.casefold() not in shared] or found for form, found in words.items()}
+
+
+def _standing(differing: dict[str, list[str]], lexicon: Lexicon) -> dict[str, str]:
+    """Each form's worst differing word in the lexicon; nothing when the forms have different numbers
+    of words (the parts of a split compound are no evidence)."""
+    counts = {len(WORD_RE.findall(form)) for form in differing}
+    if len(counts) > 1:
+        return {}
+    return {form: STANDINGS[min((_word_level(w, lexicon) for w in words), default=0)]
+            for form, words in differing.items()}
 
 
 def _word_level(word: str, lexicon: Lexicon) -> int:
@@ -116,6 +130,15 @@ def _lexicon_disagrees(canonical: str, twins: list[str], level: dict[str, int], 
         return ""
     return (f"the diacritics speak for {canonical!r} ({standing[canonical]}), the lexicon for {better[0]!r}"
             f" ({standing[better[0]]})")
+
+
+def _source_disagrees(ranked: list[list[str]], in_source: dict[str, bool]) -> str:
+    """Why the source points elsewhere than the lexicon, if it does: the best spelling is not in the
+    source and another is (the lexicon put it first, else the source would have)."""
+    if any(in_source[f] for f in ranked[0]):
+        return ""
+    written = next((g[0] for g in ranked[1:] if any(in_source[f] for f in g)), None)
+    return f"the lexicon speaks for {ranked[0][0]!r}, the source writes {written!r}" if written else ""
 
 
 def _against_runner_up(best: list[str], runner_up: list[str], forms: dict[str, int], level: dict[str, int],

@@ -73,7 +73,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from mtcheck.documents import document_paths, is_bilingual, read_document
-from mtcheck.folding import strip_diacritics
+from mtcheck.folding import WORD_RE, strip_diacritics
 from mtcheck.glossary.evidence import choose_canonical
 from mtcheck.glossary.index import TermIndex
 from mtcheck.lexicon import Lexicon, lexicon_for
@@ -149,10 +149,10 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
     """
     lexicon = lexicon_for(language)
     collector = _Collector(lexicon)
-    source_acronyms: set[str] = set()
+    source_words: set[str] = set()
     for number, path in enumerate(document_paths(list(paths))):
         ordinal = 0
-        for text in _texts(path, language, source_acronyms):
+        for text in _texts(path, language, source_words):
             ordinal = collector.scan(text, number, ordinal)
     groups = _cluster(collector.ranked(), lexicon)
     kept = _drop_redundant([g for g in groups if len(g) >= 2], lexicon)
@@ -162,7 +162,7 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
     if glossaries and any(g.terms for g in glossaries):
         index = TermIndex(glossaries, lexicon)
         kept = [g for g in kept if not _covered(g, index)]
-    clusters = [_make_cluster(g, lexicon, frozenset(source_acronyms)) for g in kept]
+    clusters = [_make_cluster(g, lexicon, frozenset(source_words)) for g in kept]
     clusters.sort(key=lambda c: (-c.inconsistency, -c.occurrences, c.canonical))
     return clusters
 
@@ -170,15 +170,15 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
 # reading ----------------------------------------------------------------------------------
 
 
-def _texts(path: str, language: str, source_acronyms: set[str]) -> Iterator[str]:
-    """The prose of the document at ``path``; of a bilingual file the targets, adding the acronyms of
-    its sources to ``source_acronyms`` (an acronym the source writes is evidence for that spelling)."""
+def _texts(path: str, language: str, source_words: set[str]) -> Iterator[str]:
+    """The prose of the document at ``path``; of a bilingual file the targets, adding the words of its
+    sources to ``source_words`` (a spelling the source writes is evidence for it)."""
     if is_bilingual(path):
         from mtcheck.bilingual.document import read_bilingual
 
         document = read_bilingual(path, target_language=language)
         for pair in document.pairs:
-            source_acronyms.update(w for w in _TOKEN_RE.findall(pair.source or "") if is_acronym(w))
+            source_words.update(WORD_RE.findall(pair.source or ""))  # split as evidence splits the forms
         yield document.text
         return
     for _, text in prose_view(read_document(path)).segments():  # code in Markdown and HTML is no prose
@@ -502,12 +502,12 @@ def _covered(group: list[_Span], index: TermIndex) -> bool:
     return False
 
 
-def _make_cluster(group: list[_Span], lexicon: Lexicon, source_acronyms: frozenset[str]) -> Cluster:
+def _make_cluster(group: list[_Span], lexicon: Lexicon, source_words: frozenset[str]) -> Cluster:
     documents = set()
     for span in group:
         documents.update(span.occurrences[0::2])
     forms = {s.text: s.count for s in group}
-    choice = choose_canonical(forms, lexicon, all(s.kind == "A" for s in group), source_acronyms)
+    choice = choose_canonical(forms, lexicon, all(s.kind == "A" for s in group), source_words)
     return Cluster(
         forms=forms,
         documents=len(documents),

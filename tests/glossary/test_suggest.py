@@ -379,3 +379,35 @@ def test_the_head_of_the_draft_names_the_terms_to_decide_once(tmp_path):
     text = draft_yaml([undecided, settled, left_out])
     assert "# To decide first (1): wso\n" in text  # the left-out cluster has no term to decide
     assert draft_yaml([settled]).count("# To decide first: none") == 1
+
+
+def test_the_lexicon_weighs_only_spellings_of_as_many_words():
+    from mtcheck.glossary.evidence import choose_canonical
+
+    # the parts of a split compound are listed where the closed compound is not: no evidence of spelling
+    german = choose_canonical({"Ultraviolettfilter": 11, "Ultraviolett-Filter": 1}, lexicon_for("de"))
+    assert german.canonical == "Ultraviolettfilter" and german.standing == {}
+    # a language without a word list gives no lexicon evidence either
+    unknown = choose_canonical({"Aljbin Kurti": 3, "Albin Kurti": 1}, lexicon_for("zz"))
+    assert unknown.canonical == "Aljbin Kurti" and unknown.standing == {} and unknown.evidence == ("frequency 3/4",)
+
+
+def test_a_source_that_writes_another_spelling_than_the_lexicon_makes_it_to_decide(tmp_path):
+    head = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+    # Serbian writes the Albanian name as it adapts it: the very spelling the English MT should not copy
+    units = [("Aljbin Kurti je rekao.", "Aljbin Kurti said."), ("Aljbin Kurti je otišao.", "Aljbin Kurti left."),
+             ("Aljbin Kurti je došao.", "Albin Kurti came.")]
+    body = "".join(f'msgid "{source}"\nmsgstr "{target}"\n\n' for source, target in units)
+    [kurti] = mined(tmp_path / "po", head + body, suffix=".po")
+    assert kurti.canonical == "Albin Kurti" and kurti.evidence == ("established-word", "frequency 1/3")
+    assert kurti.to_decide == "the lexicon speaks for 'Albin Kurti', the source writes 'Aljbin Kurti'"
+    # a German MT of an English talk: the lexicon of German knows "Bias", not the project's "Biased"
+    rows = [("It is called Biased Chains.", "Es heißt Biased Chains."), ("Biased Chains move.", "Biased Chains bewegen sich."),
+            ("Then Biased Chains fold.", "Dann falten sich Bias Chains.")]
+    tsv = "source\ttarget\n" + "".join(f"{source}\t{target}\n" for source, target in rows)
+    folder = tmp_path / "tsv"
+    folder.mkdir()
+    (folder / "talk.tsv").write_text(tsv, encoding="utf-8")
+    [chains] = suggest([str(folder / "talk.tsv")], language="de")
+    assert chains.forms == {"Biased Chains": 2, "Bias Chains": 1} and chains.canonical == "Bias Chains"
+    assert chains.to_decide == "the lexicon speaks for 'Bias Chains', the source writes 'Biased Chains'"
