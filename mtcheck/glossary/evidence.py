@@ -30,7 +30,8 @@ only frequency separates the best spelling from the next and the counts are clos
 many, or fewer than ``MIN_DECIDING_COUNT``) or tied; the spellings are acronyms that nothing but
 frequency tells apart (one letter decides what they stand for); or the evidence points two ways:
 the diacritics and the lexicon ("Priština" has the diacritics, English lists only "Pristina"), or
-the lexicon and the source.
+the source and the others (German MT writes the Norwegian "Bjorn Rorslett" of an English talk as
+"Björn" too: MT adds a diacritic where the target language has a name like it).
 """
 
 from __future__ import annotations
@@ -133,12 +134,14 @@ def _lexicon_disagrees(canonical: str, twins: list[str], level: dict[str, int], 
 
 
 def _source_disagrees(ranked: list[list[str]], in_source: dict[str, bool]) -> str:
-    """Why the source points elsewhere than the lexicon, if it does: the best spelling is not in the
-    source and another is (the lexicon put it first, else the source would have)."""
-    if any(in_source[f] for f in ranked[0]):
+    """Why the source points elsewhere than the diacritics or the lexicon, if it does: the canonical is
+    not in the source and another spelling is (its bare twin: "Björn" where an English source writes
+    "Bjorn"; or one the lexicon ranked lower)."""
+    canonical = ranked[0][0]
+    if in_source[canonical]:
         return ""
-    written = next((g[0] for g in ranked[1:] if any(in_source[f] for f in g)), None)
-    return f"the lexicon speaks for {ranked[0][0]!r}, the source writes {written!r}" if written else ""
+    written = next((f for group in ranked for f in group if in_source[f]), None)
+    return f"the source writes {written!r}, not {canonical!r}" if written else ""
 
 
 def _against_runner_up(best: list[str], runner_up: list[str], forms: dict[str, int], level: dict[str, int],

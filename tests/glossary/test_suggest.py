@@ -400,7 +400,7 @@ def test_a_source_that_writes_another_spelling_than_the_lexicon_makes_it_to_deci
     body = "".join(f'msgid "{source}"\nmsgstr "{target}"\n\n' for source, target in units)
     [kurti] = mined(tmp_path / "po", head + body, suffix=".po")
     assert kurti.canonical == "Albin Kurti" and kurti.evidence == ("established-word", "frequency 1/3")
-    assert kurti.to_decide == "the lexicon speaks for 'Albin Kurti', the source writes 'Aljbin Kurti'"
+    assert kurti.to_decide == "the source writes 'Aljbin Kurti', not 'Albin Kurti'"
     # a German MT of an English talk: the lexicon of German knows "Bias", not the project's "Biased"
     rows = [("It is called Biased Chains.", "Es heißt Biased Chains."), ("Biased Chains move.", "Biased Chains bewegen sich."),
             ("Then Biased Chains fold.", "Dann falten sich Bias Chains.")]
@@ -410,4 +410,9 @@ def test_a_source_that_writes_another_spelling_than_the_lexicon_makes_it_to_deci
     (folder / "talk.tsv").write_text(tsv, encoding="utf-8")
     [chains] = suggest([str(folder / "talk.tsv")], language="de")
     assert chains.forms == {"Biased Chains": 2, "Bias Chains": 1} and chains.canonical == "Bias Chains"
-    assert chains.to_decide == "the lexicon speaks for 'Bias Chains', the source writes 'Biased Chains'"
+    assert chains.to_decide == "the source writes 'Biased Chains', not 'Bias Chains'"
+    # the source writes a name without the diacritic the German MT gave it: the diacritics are no evidence then
+    rows = [("Bjorn Rorslett took it.", "Bjorn Rorslett nahm es auf."), ("Photos by Bjorn Rorslett.", "Fotos von Björn Rorslett.")]
+    (folder / "talk.tsv").write_text("source\ttarget\n" + "".join(f"{s}\t{t}\n" for s, t in rows), encoding="utf-8")
+    [name] = suggest([str(folder / "talk.tsv")], language="de")
+    assert name.canonical == "Björn Rorslett" and name.to_decide == "the source writes 'Bjorn Rorslett', not 'Björn Rorslett'"
