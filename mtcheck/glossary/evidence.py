@@ -73,8 +73,9 @@ def choose_canonical(forms: dict[str, int], lexicon: Lexicon, acronyms: bool = F
     if len(ranked) > 1:
         deciding, doubt = _against_runner_up(best, ranked[1], forms, level, in_source, acronyms)
         evidence += [_standing_of(best, level, standing)] if deciding == "lexicon" else []
-        evidence += ["in-source"] if deciding == "source" else []
         doubts.append(doubt)
+    if in_source[canonical] and not all(in_source.values()):
+        evidence.append("in-source")
     evidence.append(f"frequency {forms[canonical]}/{sum(forms.values())}")
     return Choice(canonical, tuple(evidence), "; ".join(filter(None, doubts)), standing)
 

@@ -416,3 +416,11 @@ def test_a_source_that_writes_another_spelling_than_the_lexicon_makes_it_to_deci
     (folder / "talk.tsv").write_text("source\ttarget\n" + "".join(f"{s}\t{t}\n" for s, t in rows), encoding="utf-8")
     [name] = suggest([str(folder / "talk.tsv")], language="de")
     assert name.canonical == "Björn Rorslett" and name.to_decide == "the source writes 'Bjorn Rorslett', not 'Björn Rorslett'"
+
+
+def test_the_evidence_names_the_source_beside_the_lexicon():
+    from mtcheck.glossary.evidence import choose_canonical
+
+    choice = choose_canonical({"Aljbin Kurti": 3, "Albin Kurti": 1}, lexicon_for("en"), source_words=frozenset({"Albin"}))
+    assert choice.canonical == "Albin Kurti" and choice.evidence == ("established-word", "in-source", "frequency 1/4")
+    assert not choice.to_decide
