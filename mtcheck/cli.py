@@ -494,7 +494,8 @@ def glossary_suggest(
     language: Annotated[str, typer.Option("--language", help="The corpus's language.")] = "en",
     min_forms: Annotated[int, typer.Option("--min-forms", min=2, help="Only concepts written in this many ways.")] = 2,
 ) -> None:
-    """Mine draft entries: names and acronyms the corpus writes in several ways, most inconsistent first."""
+    """Mine draft entries: names and acronyms the corpus writes in several ways, most inconsistent first;
+    the canonical chosen by evidence (diacritics, the lexicon, the source), weak choices marked to decide."""
     from mtcheck.documents import document_paths
     from mtcheck.glossary.loader import glossary_files, load_glossaries
     from mtcheck.glossary.suggest import draft_yaml, suggest
@@ -506,7 +507,9 @@ def glossary_suggest(
                                + [("glossary", path) for path in glossary_files(glossary or [])])
     clusters = suggest(documents, known, language, min_forms)
     write_atomic(output, draft_yaml(clusters, "draft", language))
-    typer.echo(f"Wrote {len(clusters)} draft term{'s' if len(clusters) != 1 else ''} to {output}.", err=True)
+    to_decide = sum(1 for cluster in clusters if cluster.to_decide)
+    typer.echo(f"Wrote {len(clusters)} draft term{'s' if len(clusters) != 1 else ''} to {output}"
+               f" ({to_decide} to decide: the evidence for their canonical is weak or conflicting).", err=True)
 
 
 @app.command("rules")
