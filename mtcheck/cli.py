@@ -337,13 +337,32 @@ def glossary_test(paths: Annotated[list[str], typer.Argument(help="Glossary file
 
 
 @glossary_app.command("lint")
-def glossary_lint(paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")]) -> None:
-    """Legal but risky entries: fuzzy collisions, common words, case-only variants, missing notes,
-    near-duplicate terms, nested forms. Exit 1 when there is any."""
-    from mtcheck.glossary.maintenance import lint, load_for_tools
+def glossary_lint(
+    paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these codes (comma-separated; repeatable).")] = None,
+    show_reviewed: Annotated[bool, typer.Option("--show-reviewed", help="Also list what terms record as reviewed, with the reason.")] = False,
+) -> None:
+    """Legal but risky entries, one per line with its code; exit 1 when one is not reviewed.
 
+    fuzzy-collision: a form within another term's fuzzy threshold of its forms
+    common-word: a one-word form that is an everyday word of the language
+    case-only-variant: a variant unlike the canonical only in case or diacritics
+    no-note: no note says why the canonical form is canonical
+    near-duplicate: two terms' canonical forms 90% alike
+    nested-form: a form inside another term's form (the longer match wins)
+
+    A term accepts a code with `reviewed: {CODE: REASON}` (glossary edit --review
+    CODE=REASON). The README's glossary section says how to fix or accept each."""
+    from mtcheck.glossary.maintenance import lint, lint_codes, load_for_tools
+
+    ignored = lint_codes(_split(ignore))
     loaded, problems = load_for_tools(paths)
-    _glossary_problems(problems, lint(loaded) if loaded else [])
+    found = lint(loaded, ignored) if loaded else []
+    with _reader_may_stop():
+        for problem in found:
+            if problem.reviewed and show_reviewed:
+                typer.echo(str(problem))
+    _glossary_problems(problems, [problem for problem in found if not problem.reviewed])
 
 
 @glossary_app.command("stats")

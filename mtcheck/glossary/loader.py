@@ -145,6 +145,7 @@ def _build_term(raw: dict, defaults: dict, glossary: str) -> Term:
         inflections=clean(raw.get("inflections", [])),
         flag_examples=tuple(raw.get("examples", {}).get("flag", ())),
         pass_examples=tuple(raw.get("examples", {}).get("pass", ())),
+        reviewed=tuple(raw.get("reviewed", {}).items()),
     )
 
 
