@@ -487,6 +487,27 @@ def glossary_init(
     typer.echo(f"Wrote {path}.", err=True)
 
 
+@glossary_app.command("diff")
+def glossary_diff(
+    old: Annotated[str, typer.Argument(help="The old version: a glossary file, or git:REV:PATH.")],
+    new: Annotated[str, typer.Argument(help="The new version: a glossary file, or git:REV:PATH.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the versions differ (as git diff --exit-code).")] = False,
+) -> None:
+    """What changed between two versions of a glossary: terms added, removed and renamed; per term,
+    the forms (and examples, reviews) added and removed and the options changed; the glossary's own
+    settings. git:REV:PATH is read with `git show REV:PATH` in the current folder's repository (PATH
+    from the repository's top, or ./PATH from the current folder). Exit 0 unless --exit-code."""
+    from mtcheck.glossary.diff import diff_glossaries, diff_json, diff_text, read_version
+
+    if output_format not in ("text", "json"):
+        raise MtcheckError(f"unknown format {output_format!r} (choose from text, json)")
+    diff = diff_glossaries(old, read_version(old), new, read_version(new))
+    with _reader_may_stop():
+        sys.stdout.write((diff_json if output_format == "json" else diff_text)(diff))
+    raise typer.Exit(ExitCode.FINDINGS if exit_code and diff.count else ExitCode.OK)
+
+
 @glossary_app.command("export")
 def glossary_export(
     paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
