@@ -39,6 +39,7 @@ ASSETS = {
     "app.js": ("mtcheck.review", "static/app.js", "text/javascript; charset=utf-8"),
     "app.css": ("mtcheck.review", "static/app.css", "text/css; charset=utf-8"),
     "report.css": ("mtcheck.reporters", "templates/review.css", "text/css; charset=utf-8"),
+    "icon.svg": ("mtcheck.review", "static/icon.svg", "image/svg+xml"),  # else the browser asks for /favicon.ico, tokenless
 }
 SAFE_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "

@@ -129,14 +129,14 @@ class ReviewSession:
         self._cache = _ResultsInMemory(run_cache(self._request, self.config))
         self._glossary_paths = glossary_paths(request.glossaries, self.config, request.use_config or bool(request.config_file))
         self._done: list[_Decision] = []
+        self.glossaries = tuple(str(path) for path in glossary_files(self._glossary_paths))
+        inputs = [("document", path) for path in document_paths(request.paths, self.config.selection, request.input_format)]
+        inputs += [("glossary", path) for path in self.glossaries] + ([("config file", self.config.path)] if self.config.path else [])
+        refuse_to_overwrite_inputs([("--baseline", self.baseline), ("the decision log", self.log)], inputs)
         self._check()
         self.paths = tuple(file.path for file in self._run.files)  # the files of the review, in check's order
         if not self.paths:
             raise MtcheckError("nothing to review: no file was checked")
-        self.glossaries = tuple(str(path) for path in glossary_files(self._glossary_paths))
-        inputs = [("document", path) for path in self.paths] + [("glossary", path) for path in self.glossaries]
-        inputs += [("config file", self.config.path)] if self.config.path else []
-        refuse_to_overwrite_inputs([("--baseline", self.baseline), ("the decision log", self.log)], inputs)
 
     # ------------------------------------------------------------------------------- reading
 

@@ -133,7 +133,8 @@
           title: `${finding.severity} · ${finding.rule}\n${shown(finding.message)}` });
         mark.addEventListener("click", (event) => {
           event.stopPropagation();
-          select(state.findings.findIndex((f) => f.mark === piece[1]), false);
+          const index = state.findings.findIndex((f) => f.mark === piece[1]);
+          if (index >= 0) select(index, false);
         });
         parent.append(mark);
         open.push(mark);
@@ -160,7 +161,7 @@
     for (const node of document.querySelectorAll("mark.current, .finding-row.current")) node.classList.remove("current");
     hideEdit();
     const findings = state.findings;
-    if (!findings.length || index < 0) {
+    if (!findings.length) {
       state.current = -1;
       renderDetails(null);
       return;
