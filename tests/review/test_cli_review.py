@@ -84,3 +84,14 @@ def test_the_server_prints_its_url_answers_with_the_token_and_stops_on_ctrl_c(tm
     assert "Traceback" not in rest and "interrupted" not in rest
     assert process.stdout.read() == ""
     assert "Decisions are logged in mtcheck-review.jsonl" in first + rest
+
+
+def test_the_config_key_review_dismiss_is_validated_like_the_others(tmp_path):
+    project(tmp_path)
+    (tmp_path / "mtcheck.yaml").write_text("glossaries: [glossaries/]\nreview: {dismiss: maybe}\n", encoding="utf-8")
+    result = mtcheck("review", "a.txt", "--no-browser", cwd=tmp_path, text=True)
+    assert (result.returncode, result.stderr) == (2, "error: mtcheck.yaml:2:19: review.dismiss: 'maybe' is not one of "
+                                                     "baseline, inline\n")
+    (tmp_path / "mtcheck.yaml").write_text("glossaries: [glossaries/]\nreview: {dismis: inline}\n", encoding="utf-8")
+    result = mtcheck("check", "a.txt", cwd=tmp_path, text=True)
+    assert result.returncode == 2 and "unknown key 'dismis' in review (did you mean 'dismiss'?)" in result.stderr
