@@ -295,7 +295,7 @@
     if (!finding || !finding.actions.includes("edit")) return say("This finding cannot be edited here.", true);
     $("edit-box").hidden = false;
     const input = $("edit-text");
-    input.value = finding.suggestion && finding.fixable !== false ? finding.suggestion : finding.text;
+    input.value = finding.suggestion || finding.text;  // a suggestion left to a person: to inflect by hand
     input.focus();
     input.select();
   }
