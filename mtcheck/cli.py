@@ -258,6 +258,57 @@ def fix(
     raise typer.Exit(ExitCode.FINDINGS if fixes and not write else ExitCode.OK)
 
 
+REVIEW_BASELINE_HELP = ("The baseline file that dismissed findings go to, and whose findings are not shown "
+                        "(default: .mtcheck-baseline.json next to the config file, else in the current folder).")
+
+
+@app.command()
+def review(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to review (as check takes them).")],
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).")] = 0,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open the browser; only print the URL.")] = False,
+    baseline: Annotated[str | None, typer.Option("--baseline", help=REVIEW_BASELINE_HELP)] = None,
+    glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable. Replaces the configured ones.")] = None,
+    config_file: Annotated[str | None, typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
+    source: Annotated[str | None, typer.Option("--source", help="The line-aligned source of the one TARGET file: adds the bilingual checks.")] = None,
+    encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the texts, kept when they are written (default UTF-8, with or without a BOM).")] = "utf-8-sig",
+    states: Annotated[str | None, typer.Option("--states", help=STATES_HELP)] = None,
+    input_format: Annotated[str | None, typer.Option("--input-format", help=INPUT_FORMAT_HELP)] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the on-disk cache.")] = False,
+    cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="Where the cache lives (as check's).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help=EXCLUDE_HELP)] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help=INCLUDE_HELP)] = None,
+    no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help=GITIGNORE_HELP)] = False,
+) -> None:
+    """Review the findings in the browser: apply fixes, edit, dismiss, grow the glossary, undo.
+
+    Serves a page on 127.0.0.1 (with a token of its own in the URL it prints) until Ctrl-C, which
+    ends it with exit code 0. Every decision is written at once (the text, the baseline or the
+    glossary YAML) and logged in mtcheck-review.jsonl next to the config file."""
+    from mtcheck import workflow
+    from mtcheck.review.server import serve
+    from mtcheck.review.session import ReviewSession
+
+    request = workflow.CheckRequest(
+        paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
+        select=_split(select), ignore=_split(ignore), cache_dir=None if no_cache else cache_dir or workflow.CacheDir.DEFAULT,
+        exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
+        source=source, encoding=encoding, states=states, input_format=input_format,
+    )
+    session = ReviewSession(request, baseline=baseline)
+
+    def announce(url: str) -> None:
+        files = f"{len(session.paths)} file{'s' if len(session.paths) != 1 else ''}"
+        typer.echo(visible(f"mtcheck review: {files} at {url}\nDecisions are logged in {session.log}; Ctrl-C stops.",
+                           keep_line_breaks=True), err=True)
+
+    serve(session, port, open_browser=not no_browser, announce=announce)
+    raise typer.Exit(ExitCode.OK)
+
+
 @app.command()
 def score(
     hypotheses: Annotated[list[str] | None, typer.Argument(help="Hypothesis file(s), one segment per line; with --compare the first is the baseline.")] = None,

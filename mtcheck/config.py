@@ -15,6 +15,8 @@ scoring:                           # the MQM quality score (mtcheck.scoring)
   acceptable_penalty: 10           # APP, per reference_words
   min_words: 500                   # fewer words: too short to score (0 scores every text)
   min_score: 80                    # like --min-score
+review:                            # mtcheck review, the editors' app (mtcheck.review)
+  dismiss: baseline                # baseline | inline: where a dismissed finding is recorded
 ```
 """
 
@@ -41,6 +43,9 @@ CONFIG_FILE = "mtcheck.yaml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_GLOSSARY_DIR = "glossaries"
 FAIL_ON_CHOICES = (*SEVERITY_NAMES, "never")
+# Where `mtcheck review` records a finding an editor dismisses: the baseline file, or an inline
+# directive line above it in the text (mtcheck.suppressions).
+DISMISS_CHOICES = ("baseline", "inline")
 
 
 def rule_settings_schema(options: tuple[Option, ...] = ()) -> dict:
@@ -85,6 +90,11 @@ SCHEMA = {
                 "min_score": {"type": "number"},
             },
         },
+        "review": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"dismiss": {"enum": list(DISMISS_CHOICES)}},
+        },
     },
 }
 
@@ -105,6 +115,7 @@ class Config:
     scoring: ScoringModel = ScoringModel()
     min_score: float | None = None
     states: frozenset[str] = DEFAULT_STATES  # the units of translation files checked (bilingual.cat)
+    dismiss: str = "baseline"  # review.dismiss: where `mtcheck review` records a dismissed finding
     path: str | None = None
     # The project's folder (absolute): the config file's, else the top of the git work tree the
     # config was looked for in; None: the current folder. The default ./glossaries/ and the cache
@@ -206,6 +217,7 @@ def _build(located: Located, path: Path) -> Config:
         scoring=scoring_model(data.get("scoring", {})),
         min_score=data.get("scoring", {}).get("min_score"),
         states=parse_states(",".join(data["states"])) if "states" in data else DEFAULT_STATES,
+        dismiss=data.get("review", {}).get("dismiss", "baseline"),
         path=source,
         root=str(base.absolute()),
     )

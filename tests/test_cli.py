@@ -46,9 +46,9 @@ def test_a_run_ends_and_leaves_no_worker_process_behind(tmp_path):
 def test_a_check_of_one_article_with_the_index_cached_imports_only_what_it_uses(tmp_path):
     """Start-up time counts for one article (issue 18): a run that compiles no index, compares no
     translation file, configures no pattern and has one file to check needs no worker pool, no regex
-    module, no number reader, no fixer, no wordfreq, YAML or JSON Schema."""
+    module, no number reader, no fixer, no wordfreq, YAML or JSON Schema, and no web stack (`review`'s)."""
     unused = ["concurrent.futures.process", "jsonschema", "mtcheck.fixer", "mtcheck.numerals", "regex", "statistics",
-              "wordfreq", "yaml"]
+              "wordfreq", "yaml", "mtcheck.review", "starlette", "uvicorn"]
     code = ("import sys\nfrom mtcheck.entry import main\n"
             f"sys.argv = ['mtcheck', 'check', '-g', {str(BUNDLED_GLOSSARY)!r}, {str(MT_SAMPLE)!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
