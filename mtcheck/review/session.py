@@ -40,7 +40,7 @@ from mtcheck.documents import BILINGUAL_FORMATS, STDIN, decode, document_paths, 
 from mtcheck.errors import GlossaryError, MtcheckError, Problem
 from mtcheck.fingerprints import finding_key, numbered_keys
 from mtcheck.fixer import encode_like, fix_file, fixes, read_raw
-from mtcheck.glossary.editing import edit_term
+from mtcheck.glossary.editing import TermChanges, edit_term
 from mtcheck.glossary.loader import GLOSSARY_SUFFIXES, glossary_files, load_glossaries
 from mtcheck.model import FileResult, Finding, Term
 from mtcheck.output import FileChanged, refuse_to_overwrite_inputs, rewrite, write_atomic
@@ -288,9 +288,13 @@ class ReviewSession:
                 {"before": finding.text, "after": None, "dismissed_in": "inline"})
 
     def _add_to_glossary(self, finding: Finding, role: str):
-        term, glossary, form = self._glossary_form(finding)
+        term, glossary, form, listed_as = self._glossary_form(finding)
+        if listed_as == role:
+            raise Refused(Problem(finding.path, f"{form!r} is already in the {role} of term {term.id!r}"))
         before = Path(glossary).read_bytes()
-        text = edit_term(glossary, term.id, {role: [form]}, {})  # refuses what makes this file invalid
+        # A forbidden form accepted as a variant or short form leaves the forbidden list: a form has one role.
+        changes = TermChanges(remove=[form] if listed_as else [], add={role: [form]})
+        text = edit_term(glossary, term.id, changes)  # refuses what makes this file invalid
         refuse_invalid_set([str(path) for path in glossary_files(self._glossary_paths)], glossary, text)  # and clashes
         after = text.encode("utf-8")
         self._replace(glossary, before, after, finding.path)
@@ -346,23 +350,27 @@ class ReviewSession:
             actions.append(EDIT)
             if finding.fixable and fixes([finding]):
                 actions.append(FIX)
-        if self._glossary_form(finding, quietly=True) is not None:
-            actions += list(GLOSSARY_ROLES)
+        known = self._glossary_form(finding, quietly=True)
+        if known is not None:
+            actions += [action for action, role in GLOSSARY_ROLES.items() if role != known[3]]
         return actions
 
-    def _glossary_form(self, finding: Finding, quietly: bool = False) -> tuple[Term, str, str] | None:
-        """(term, its glossary file, the form to add) when the finding's text is a rendering of a term
-        that its glossary (a YAML file) does not list yet."""
+    def _glossary_form(self, finding: Finding, quietly: bool = False) -> tuple[Term, str, str, str | None] | None:
+        """(term, its glossary file, the form, the list that holds it: None or "forbidden") when the
+        finding's text is a rendering of a term that its glossary (a YAML file) does not accept yet:
+        one it does not list, or lists as forbidden (an editor may decide it is acceptable after all)."""
         known = self._terms.get(finding.term or "")
         form = " ".join(finding.text.split())
-        listed = known is not None and any(f.casefold() == form.casefold()
-                                           for forms in known[0].forms_by_role().values() for f in forms)
-        if (known is None or finding.rule not in RENDERING_RULES or listed or not form
+        listed_as = None
+        if known is not None:
+            listed_as = next((role for role, forms in known[0].forms_by_role().items()
+                              if any(f.casefold() == form.casefold() for f in forms)), None)
+        if (known is None or finding.rule not in RENDERING_RULES or listed_as not in (None, "forbidden") or not form
                 or not known[1].lower().endswith(GLOSSARY_SUFFIXES)):
             if quietly:
                 return None
             raise Refused(Problem(finding.path, f"{form!r} cannot join the glossary here: it is no new rendering of a term"))
-        return known[0], known[1], form
+        return known[0], known[1], form, listed_as
 
     # ------------------------------------------------------------------------------- writing
 

@@ -74,7 +74,8 @@ def test_files_and_findings_come_in_the_json_report_shape_with_ids_and_actions(a
     assert pairs(report) == [("term-forbidden", "Union of Serbian Municipalities"), ("term-misspelled", "Aljbin Kurti"),
                              ("term-forbidden", "USO")]
     forbidden, misspelled, _ = report["files"][0]["findings"]
-    assert forbidden["actions"] == ["dismiss", "edit", "apply-fix"]  # a listed form: nothing to add to the glossary
+    # A forbidden form may be accepted after all (it leaves the forbidden list), not forbidden again.
+    assert forbidden["actions"] == ["dismiss", "edit", "apply-fix", "accept-variant", "add-short"]
     assert misspelled["actions"] == ["dismiss", "edit", "apply-fix", "accept-variant", "add-forbidden", "add-short"]
     assert re.fullmatch(r"[0-9a-f]{32}-1", misspelled["id"]) and misspelled["id"].startswith(misspelled["fingerprint"])
     assert report["files"][0]["actions"] == ["apply-all-fixes"]
@@ -220,8 +221,24 @@ def test_a_glossary_decision_changes_the_yaml_and_the_finding_everywhere(api, fo
     assert ("term-misspelled", "Aljbin Kurti") in pairs(api.get("/api/files/findings", params={"path": "b.md"}).json())
 
 
-def test_a_listed_form_cannot_join_the_glossary_again(api, folder):
-    answer = decide(api, "a.txt", finding(api, "a.txt", "USO"), "accept-variant")
+def test_a_forbidden_form_accepted_as_a_variant_leaves_the_forbidden_list(api, folder):
+    uso = finding(api, "a.txt", "USO")
+    assert "add-forbidden" not in uso["actions"] and "accept-variant" in uso["actions"]
+    answer = decide(api, "a.txt", uso, "accept-variant")
+    assert answer.status_code == 200, answer.text
+    yaml = (folder / GLOSSARY_FILE).read_text(encoding="utf-8")
+    assert "    variants: [Association of Serb Municipalities, USO] # as EU texts write it\n" in yaml
+    assert "    forbidden: [Union of Serbian Municipalities]\n" in yaml
+    assert [line.split("#")[1] for line in comment_lines(yaml)] == [line.split("#")[1] for line in comment_lines(GLOSSARY)]
+    now = pairs(api.get("/api/files/findings", params={"path": "a.txt"}).json())
+    assert ("term-forbidden", "USO") not in now and ("term-forbidden", "Union of Serbian Municipalities") in now
+    assert now == checked(folder)["a.txt"]  # a new check agrees
+    assert api.post("/api/undo", json={}).status_code == 200
+    assert (folder / GLOSSARY_FILE).read_text(encoding="utf-8") == GLOSSARY
+
+
+def test_a_listed_form_cannot_join_its_own_list_again(api, folder):
+    answer = decide(api, "a.txt", finding(api, "a.txt", "USO"), "add-forbidden")
     assert answer.status_code == 422 and "does not apply" in answer.json()["error"]
     assert (folder / GLOSSARY_FILE).read_text(encoding="utf-8") == GLOSSARY
 
@@ -380,7 +397,7 @@ def test_a_translation_files_findings_are_dismissed_to_the_baseline_not_edited(t
     api = client_for(session(["news.po"]))
     report = api.get("/api/files/findings", params={"path": "news.po"}).json()
     [uso] = [f for f in report["files"][0]["findings"] if f["text"] == "USO"]
-    assert uso["actions"] == ["dismiss"] and report["review"]["dismiss"] == "baseline"
+    assert uso["actions"] == ["dismiss", "accept-variant", "add-short"] and report["review"]["dismiss"] == "baseline"
     [segment] = report["files"][0]["view"]["segments"]
     assert segment["source"] == "Sastala se ZSO." and ["text", "USO"] in segment["pieces"]
     answer = decide(api, "news.po", uso, "dismiss")
