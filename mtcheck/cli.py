@@ -4,8 +4,10 @@ No ``from __future__ import annotations`` here: typer reads every command's anno
 start, and evaluating them from strings (``typing.get_type_hints``) took 12 ms of every run.
 """
 
+import inspect
 import io
 import os
+import re
 import sys
 import time
 from contextlib import contextmanager
@@ -749,4 +751,22 @@ def cache_clean(cache_dir: Annotated[str | None, CACHE_DIR_OPTION] = None) -> No
 
 def _megabytes(size: int) -> str:
     return f"{size / 2**20:,.1f} MB"
+
+
+_DEFINITION_LINE = re.compile(r"[\w-]+: ")
+
+
+def _help_paragraphs(text: str) -> str:
+    """A command's docstring as typer should show it: each paragraph's lines joined (typer keeps the
+    line breaks of every paragraph after the first, so "until Ctrl-C, which" would end a line at any
+    terminal width), except a paragraph of ``code: meaning`` lines, which is a list."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(paragraph if all(_DEFINITION_LINE.match(line) for line in paragraph.splitlines())
+                       else " ".join(paragraph.split("\n")) for paragraph in paragraphs)
+
+
+for _typer_app in (app, glossary_app, cache_app):
+    for _info in _typer_app.registered_commands:
+        if _info.help is None and _info.callback is not None and _info.callback.__doc__:
+            _info.help = _help_paragraphs(_info.callback.__doc__)
 

@@ -200,6 +200,15 @@ def test_help_and_version():
     assert mtcheck("--version").stdout.decode().startswith("mtcheck ")
 
 
+def test_help_wraps_paragraphs_at_the_terminal_not_at_the_docstring():
+    # Before: typer kept the docstring's line breaks after the first paragraph, so at any width a
+    # line ended at "fix. With --write, a" and the next began "file that another program changed".
+    lines = mtcheck("fix", "--help", env={"COLUMNS": "200"}).stdout.decode().splitlines()
+    assert any("something to fix. With --write, a file that another program changed while fix ran" in line for line in lines)
+    lint = mtcheck("glossary", "lint", "--help", env={"COLUMNS": "200"}).stdout.decode().splitlines()
+    assert any(line.strip().startswith("nested-form: ") for line in lint)  # a list of codes stays a list
+
+
 def test_exclude_globs_from_config(tmp_path, small_glossary_file):
     (tmp_path / "docs" / "drafts").mkdir(parents=True)
     (tmp_path / "docs" / "a.txt").write_text("the USO")
