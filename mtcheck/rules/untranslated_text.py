@@ -21,6 +21,7 @@ import re
 
 from mtcheck.language_id import HAN_OR_KANA_RUN, foreign_language, wordfreq_code
 from mtcheck.lexicon import lexicon_for
+from mtcheck.markup import MASK
 from mtcheck.model import Hit, Severity, Span
 from mtcheck.rules.base import CheckContext, Example, Rule
 
@@ -29,8 +30,10 @@ MIN_SOURCE_WORDS = 3
 MIN_SHARE = 0.6
 # A sentence: from a stop (or the text's start) on, up to and with the next stop, when it holds a
 # letter. Tried only just after a stop, and possessive: a run of digits or spaces with no letter was
-# otherwise tried from each of its characters to its end, n^2 steps (10,000 digits: 2 s).
-_SENTENCE = re.compile(r"(?<![^.!?\n])(?:[^\w.!?\n]|[\d_])*+[^\W\d_][^.!?\n]*+[.!?]*+")
+# otherwise tried from each of its characters to its end, n^2 steps (10,000 digits: 2 s). Masked code
+# (markup.MASK, a backtick) ends a sentence too: a finding's text is the file's, and the file holds
+# the code, not the mask.
+_SENTENCE = re.compile(r"(?<![^.!?\n{m}])(?:[^\w.!?\n{m}]|[\d_])*+[^\W\d_][^.!?\n{m}]*+[.!?]*+".replace("{m}", re.escape(MASK)))
 _WORD = re.compile(r"[^\W\d_]+")
 
 
