@@ -53,7 +53,7 @@ def _explain(error) -> str:
             return f"{value!r} is not a usable form (it has no letters or digits)"
         return f"{value!r} does not match {error.schema['pattern']}"
     if error.validator == "const" and error.schema.get("const") == 1:
-        return f"unsupported version {value!r} (this mtcheck reads version 1)"
+        return f"unsupported version {value!r} (this mtcheck reads versions 1 and 2)"
     if error.validator == "enum":
         return f"{value!r} is not one of {', '.join(map(str, error.schema['enum']))}"
     if _is_fuzzy(error):

@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from mtcheck.glossary.concepts import ProjectedGlossary, is_version_2
 from mtcheck.documents import decode, files_in, why_not_a_file
 from mtcheck.errors import GlossaryError, InputError, Problem
 from mtcheck.located import Located
@@ -84,6 +85,8 @@ def _load_file(path: Path) -> tuple[Glossary | None, Located | None, list[Proble
         return None, None, problems
     if not isinstance(located.data, dict):
         return None, None, problems + [Problem(source, "a glossary must be a YAML mapping", 1, 1)]
+    if is_version_2(located.data):
+        return _load_version_2(located, source, problems)
     problems.extend(schema_problems(glossary_schema(), located, source))
     if problems:
         return None, located, problems
@@ -91,12 +94,23 @@ def _load_file(path: Path) -> tuple[Glossary | None, Located | None, list[Proble
     return build_glossary(located.data, source), located, problems
 
 
+def _load_version_2(located: Located, source: str, problems: list[Problem]):
+    """A concept-oriented multilingual glossary, seen in its default language (``concepts``)."""
+    from mtcheck.glossary.concepts import build_termbase, termbase_problems, termbase_schema
+
+    problems.extend(schema_problems(termbase_schema(), located, source))
+    if problems:
+        return None, located, problems
+    problems.extend(termbase_problems(located, source))
+    return build_termbase(located.data, source).project(), located, problems
+
+
 def _term_form_checks(located: Located, source: str) -> list[Problem]:
     """Within one term: a form both accepted and forbidden (or source), or listed twice."""
     problems = []
     for t, term in enumerate(located.data.get("terms", [])):
         seen: dict[str, str] = {}
-        for role, index, form in _iter_forms(term):
+        for role, index, form in iter_forms(term):
             key = fold(form.strip())
             where = located.position(("terms", t, role) if index is None else ("terms", t, role, index))
             if key in seen:
@@ -107,9 +121,10 @@ def _term_form_checks(located: Located, source: str) -> list[Problem]:
     return problems
 
 
-def _iter_forms(term: dict):
+def iter_forms(term: dict, lists: tuple[str, ...] = FORM_LISTS):
+    """(role, index in its list or None, form) of a term's (or a language block's) forms, as written."""
     yield "canonical", None, term["canonical"]
-    for role in FORM_LISTS:
+    for role in lists:
         for index, form in enumerate(term.get(role, [])):
             yield role, index, form
 
@@ -166,7 +181,8 @@ def _cross_checks(loaded: list[tuple[Glossary, Located]]) -> list[Problem]:
                 continue
             line, col = located.position(("terms", t, "id"))
             ids[term.id] = f"{glossary.path}:{line}:{col}"
-            problems.extend(_claimed_forms(glossary, located, t, term, forms))
+            if not isinstance(glossary, ProjectedGlossary):  # a version-2 file's forms are checked per language
+                problems.extend(_claimed_forms(glossary, located, t, term, forms))
     return problems
 
 
