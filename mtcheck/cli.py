@@ -74,6 +74,11 @@ INPUT_FORMAT_HELP = ("How to read a file whose suffix mtcheck does not know, or 
                      "xliff, po, tmx, csv, tsv or jsonl.")
 
 
+LANGUAGE_HELP = ("The texts' language (BCP 47: en, de, sr-Latn) where a file declares none: which forms of a "
+                 "multilingual glossary (version 2) are checked. Default: the config's language, else the first "
+                 "glossary's. A translation file declaring its target language is checked in that language.")
+SOURCE_LANGUAGE_HELP = ("The language the texts were translated from: whose forms of a multilingual glossary count "
+                        "as untranslated source words. Default: the config's, else the glossary's source_language.")
 QUIET_HELP = ("-q: standard output gets only the findings (no summary or score lines), stderr only errors and "
               "files skipped unchecked; -qq: only errors. Reports written to files stay whole.")
 VERBOSE_HELP = ("Say on stderr, with the seconds since start, which config and glossaries were used, where the "
@@ -94,6 +99,8 @@ def check(
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the texts (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
     states: Annotated[str | None, typer.Option("--states", help=STATES_HELP)] = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help=INPUT_FORMAT_HELP)] = None,
+    language: Annotated[str | None, typer.Option("--language", help=LANGUAGE_HELP)] = None,
+    source_language: Annotated[str | None, typer.Option("--source-language", help=SOURCE_LANGUAGE_HELP)] = None,
     baseline: Annotated[str | None, typer.Option("--baseline", help="Report only findings this baseline file does not hold.")] = None,
     write_baseline: Annotated[str | None, typer.Option("--write-baseline", help="Record every finding in this baseline file.")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (comma-separated).")] = None,
@@ -122,7 +129,7 @@ def check(
         jobs=jobs, cache_dir=None if no_cache else cache_dir or workflow.CacheDir.DEFAULT, engine=engine, scheduler=scheduler,
         exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
         min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
-        states=states, input_format=input_format, note=note,
+        states=states, input_format=input_format, language=language, source_language=source_language, note=note,
     )
     try:
         outcome = workflow.run_check(request, progress)
@@ -211,6 +218,8 @@ def fix(
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the files, kept when they are written (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
     states: Annotated[str | None, typer.Option("--states", help=STATES_HELP)] = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help=INPUT_FORMAT_HELP)] = None,
+    language: Annotated[str | None, typer.Option("--language", help=LANGUAGE_HELP)] = None,
+    source_language: Annotated[str | None, typer.Option("--source-language", help=SOURCE_LANGUAGE_HELP)] = None,
     quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help="-q: no summary line; -qq: no diff either, only errors.")] = 0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=VERBOSE_HELP)] = False,
 ) -> None:
@@ -228,7 +237,8 @@ def fix(
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
                                       cache_dir=None if no_cache else workflow.CacheDir.DEFAULT, encoding=encoding, write=write,
                                       exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
-                                      states=states, input_format=input_format, note=_verbose_note() if verbose else None)
+                                      states=states, input_format=input_format, language=language,
+                                      source_language=source_language, note=_verbose_note() if verbose else None)
         planned = workflow.run_fix(request)
         for_a_person = sum(len(f.for_a_person) for f in planned)
         fixes = [f for f in planned if f.changed]
@@ -272,6 +282,7 @@ def score(
     glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Glossary for --check; repeatable.")] = None,
     config_file: Annotated[str | None, typer.Option("--config", help="Config file for --check.")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
+    language: Annotated[str | None, typer.Option("--language", help="For --check: " + LANGUAGE_HELP)] = None,
     annotations: Annotated[str | None, typer.Option("--mqm-annotations", help="Score human MQM annotations (WMT TSV format) per system.")] = None,
     weights: Annotated[str, typer.Option("--weights", help="Weights for --mqm-annotations: wmt-mqm, mqm or a weights file.")] = "wmt-mqm",
     source_errors: Annotated[str, typer.Option("--source-errors", help="count or ignore 'Source error' annotations.")] = "count",
@@ -288,7 +299,7 @@ def score(
     request = ScoreRequest(
         hypotheses=hypotheses or [], references=ref or [], metrics=reference.parse_metrics(metrics.split(",")),
         segments=segments, compare=compare, seed=seed, check=run_checks, glossaries=glossary or [],
-        config_file=config_file, use_config=not no_config, annotations=annotations, weights=weights,
+        config_file=config_file, use_config=not no_config, language=language, annotations=annotations, weights=weights,
         source_errors=source_errors, wmt_terms=wmt_terms, output=output,
     )
     chunks = (json_chunks if output_format == "json" else text_chunks)(run_score(request))

@@ -268,3 +268,48 @@ def _block_problems(located: Located, source: str, term: dict, tag: str, block: 
 def is_version_2(data) -> bool:
     return isinstance(data, dict) and data.get("version") == VERSION and not isinstance(data.get("version"), bool)
 
+
+
+# --- choosing the language of a run --------------------------------------------------------------
+
+def in_language(glossaries: list[Glossary], language: str | None, source_language: str | None = None) -> list[Glossary]:
+    """The glossaries a check of texts in ``language`` reads: each version-2 one seen in it (when it
+    has that language), each version-1 one whose language it is. Without a language: the first
+    glossary's. A run of version-1 glossaries naming no language reads them as they are."""
+    if not glossaries or (language is None and source_language is None
+                          and not any(isinstance(g, ProjectedGlossary) for g in glossaries)):
+        return glossaries
+    from mtcheck.bilingual.formats import same_language
+
+    language = language or glossaries[0].language
+    chosen = []
+    for glossary in glossaries:
+        if isinstance(glossary, ProjectedGlossary) and glossary.termbase is not None:
+            if (projected := glossary.termbase.project(language, source_language)) is not None:
+                chosen.append(projected)
+        elif same_language(glossary.language, language):
+            chosen.append(glossary)
+    return chosen
+
+
+def serves(glossaries: list[Glossary], language: str) -> bool:
+    """Whether any of the (loaded or cached) glossaries has forms in ``language``."""
+    from mtcheck.bilingual.formats import same_language
+
+    return any(matching_language(language, glossary.languages) if isinstance(glossary, ProjectedGlossary)
+               else same_language(glossary.language, language) for glossary in glossaries)
+
+
+def languages_held(glossaries: list[Glossary]) -> list[str]:
+    """Every language the glossaries have forms in, in order (for messages)."""
+    return list(dict.fromkeys(tag for glossary in glossaries for tag in
+                              (glossary.languages if isinstance(glossary, ProjectedGlossary) else (glossary.language,))))
+
+
+def is_multilingual(glossaries: list[Glossary]) -> bool:
+    return any(isinstance(glossary, ProjectedGlossary) for glossary in glossaries)
+
+
+def for_cache(glossary: Glossary) -> Glossary:
+    """The glossary as a cached index keeps it: a projection without its whole file."""
+    return replace(glossary, termbase=None) if isinstance(glossary, ProjectedGlossary) else glossary
