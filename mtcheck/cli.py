@@ -459,7 +459,7 @@ def glossary_export(
         raise MtcheckError(f"--to {to} writes a workbook, not text: give --output FILE.{to}")
     refuse_to_overwrite_inputs([("--output", output)], [("glossary", path) for path in glossary_files(paths)])
     glossaries = load_glossaries(paths)
-    text = export_glossaries(glossaries, to, columns)
+    text = _multilingual_export(glossaries, to, columns) or export_glossaries(glossaries, to, columns)
     if output:
         write_atomic(output, text)
     else:
@@ -470,6 +470,19 @@ def glossary_export(
                    "memoQ's forbidden mark (Term_Info) is not documented.", err=True)
 
 
+def _multilingual_export(glossaries, to: str, columns: str):
+    """A version-2 glossary's export, with every language; None for version-1 glossaries."""
+    from mtcheck.glossary.concepts import is_multilingual
+    from mtcheck.glossary.termbase_exchange import export_termbase
+
+    if not is_multilingual(glossaries):
+        return None
+    if len(glossaries) > 1 or columns != "mtcheck":
+        raise MtcheckError("a multilingual (version 2) glossary is exported alone, with mtcheck's columns: "
+                           "give one glossary file")
+    return export_termbase(glossaries[0].termbase, to)
+
+
 @glossary_app.command("import")
 def glossary_import(
     path: Annotated[str, typer.Argument(help="A CSV, TBX, JSON or XLSX file.")],
@@ -478,8 +491,12 @@ def glossary_import(
     name: Annotated[str | None, typer.Option("--name", help="The glossary's name (default: the file's).")] = None,
     language: Annotated[str | None, typer.Option("--language", help="Target language, BCP 47 (default: the file's).")] = None,
     source_language: Annotated[str | None, typer.Option("--source-language", help="Source language, BCP 47 (default: the file's).")] = None,
+    multilingual: Annotated[bool, typer.Option("--multilingual", help="Keep every language in one glossary of version 2 (TBX, CSV or XLSX), instead of one target language.")] = False,
 ) -> None:
     """Import a CSV, TBX or JSON termbase as a glossary (validated before it is written).
+
+    --multilingual keeps every language of a TBX file (or of a CSV or XLSX file a multilingual
+    glossary was exported to) in one glossary of version 2; --language does not apply then.
 
     Name and languages come from the file (an mtcheck export carries them); the options override
     them, and a CSV written by another tool, whose columns name no language, needs --language.
@@ -493,7 +510,15 @@ def glossary_import(
 
     from_format = exchange_format(path, from_format, "--from")
     refuse_to_overwrite_inputs([("--output", output)], [("termbase", path)])
-    write_atomic(output, import_glossary(path, from_format, name, language, source_language))
+    if multilingual:
+        from mtcheck.glossary.termbase_exchange import import_termbase
+
+        if language is not None:
+            raise MtcheckError("--multilingual keeps every language: --language does not apply")
+        text = import_termbase(path, from_format, name, source_language)
+    else:
+        text = import_glossary(path, from_format, name, language, source_language)
+    write_atomic(output, text)
     typer.echo(f"Wrote {output}.", err=True)
 
 
