@@ -309,7 +309,7 @@ def score(
         _print(chunks, colour=False)
 
 
-glossary_app = typer.Typer(help="Maintain glossaries: validate, test, lint, stats, schema, import, export, add, edit, suggest.",
+glossary_app = typer.Typer(help="Maintain glossaries: validate, test, lint, stats, schema, import, export, migrate, add, edit, suggest.",
                             no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 
@@ -383,14 +383,17 @@ def glossary_stats(
 
 
 @glossary_app.command("schema")
-def glossary_schema() -> None:
+def glossary_schema(
+    version: Annotated[int, typer.Option("--version", min=1, max=2, help="The format version: 1 (one language) or 2 (forms per language).")] = 1,
+) -> None:
     """Print the JSON Schema of the glossary format (for editor completion and validation)."""
     import json
 
+    from mtcheck.glossary.concepts import termbase_schema
     from mtcheck.glossary.loader import glossary_schema as schema
 
     with _reader_may_stop():
-        typer.echo(json.dumps(schema(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(schema() if version == 1 else termbase_schema(), ensure_ascii=False, indent=2))
 
 
 @glossary_app.command("add")
@@ -520,6 +523,27 @@ def glossary_import(
         text = import_glossary(path, from_format, name, language, source_language)
     write_atomic(output, text)
     typer.echo(f"Wrote {output}.", err=True)
+
+
+@glossary_app.command("migrate")
+def glossary_migrate(
+    path: Annotated[str, typer.Argument(help="A glossary of version 1.")],
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write here (default: PATH itself, with --force).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file (PATH itself without -o).")] = False,
+) -> None:
+    """Rewrite a glossary of version 1 as version 2 (forms per language), keeping its comments.
+
+    The forms go into a block of its language, the source forms into one of its source language;
+    a check with the new file finds what the old one found."""
+    from mtcheck.glossary.migrate import migrated
+    from mtcheck.output import write_atomic
+
+    target = output or path
+    if os.path.exists(target) and not force:
+        raise MtcheckError(Problem(target, "exists: give --force to replace it" if output else
+                                   "give -o NEW.yaml, or --force to replace this file"))
+    write_atomic(target, migrated(path))
+    typer.echo(f"Wrote {target}.", err=True)
 
 
 @glossary_app.command("suggest")

@@ -265,6 +265,21 @@ def _block_problems(located: Located, source: str, term: dict, tag: str, block: 
     return problems
 
 
+def checked_text(text: str, path: str) -> str:
+    """The text of a version-2 glossary that a tool made, once the loader's checks find nothing in
+    it; else a GlossaryError, and nothing is written."""
+    from mtcheck.errors import GlossaryError
+    from mtcheck.validation import schema_problems
+    from mtcheck.yamlnodes import load_located
+
+    located, problems = load_located(text, path)
+    if located is not None:
+        problems += schema_problems(termbase_schema(), located, path) or termbase_problems(located, path)
+    if problems:
+        raise GlossaryError(problems)
+    return text
+
+
 def is_version_2(data) -> bool:
     return isinstance(data, dict) and data.get("version") == VERSION and not isinstance(data.get("version"), bool)
 

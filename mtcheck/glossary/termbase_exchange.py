@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from mtcheck.errors import GlossaryError, InputError, Problem
-from mtcheck.glossary.concepts import BLOCK_LISTS, Concept, LanguageForms, Termbase
+from mtcheck.glossary.concepts import BLOCK_LISTS, Concept, LanguageForms, Termbase, checked_text
 from mtcheck.glossary.exchange import (
     FORBIDDEN, FORM_SEPARATOR, HAS_WORD_CHARACTER, LANGUAGE, TBX_NS, XML_LANG, _boolean, _canonical, _children,
     _Dumper, _entries, _Flow, _formula_text, _fuzzy, _glossary_name, _lang_secs, _local, _no_formula, _parse_xml,
@@ -261,21 +261,7 @@ def import_termbase(path: str, from_format: str, name: str | None = None, source
     count = len(terms)
     header = [f"mtcheck multilingual glossary imported from {from_format.upper()} file {path}",
               f"(languages {', '.join(used) or 'none'}; {count} term{'' if count == 1 else 's'}). Review before use."]
-    return _checked(termbase_yaml(header + read.remarks + dropped, data), path)
-
-
-def _checked(text: str, path: str) -> str:
-    """The glossary text, once the loader's checks find nothing in it (else an error, no file)."""
-    from mtcheck.glossary.concepts import termbase_problems, termbase_schema
-    from mtcheck.validation import schema_problems
-    from mtcheck.yamlnodes import load_located
-
-    located, problems = load_located(text, path)
-    if located is not None:
-        problems += schema_problems(termbase_schema(), located, path) or termbase_problems(located, path)
-    if problems:
-        raise GlossaryError(problems)
-    return text
+    return checked_text(termbase_yaml(header + read.remarks + dropped, data), path)
 
 
 def _finish(candidates: list[_Candidate]) -> tuple[list[dict], list[str]]:
