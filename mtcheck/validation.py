@@ -43,7 +43,9 @@ def _describe(error, path: tuple, located: Located):
         missing = error.message.split("'")[1]
         yield f"missing required key {missing!r}{' in ' + name if name else ''}", located.position(path)
         return
-    yield f"{name or 'document'}: {_explain(error)}", located.position(path)
+    # A key that its mapping's propertyNames refuse (a language tag in a glossary of version 2) stands where the key is.
+    naming = "propertyNames" in error.relative_schema_path and isinstance(error.instance, str)
+    yield f"{name or 'document'}: {_explain(error)}", located.position(path + (error.instance,) if naming else path, key=naming)
 
 
 def _explain(error) -> str:

@@ -47,13 +47,28 @@ def _term_positions(loaded) -> dict[str, tuple[Glossary, object, int]]:
 
 
 def example_failures(loaded) -> list[Problem]:
-    """Each ``flag`` example must produce a finding for its term, each ``pass`` example none."""
+    """Each ``flag`` example must produce a finding for its term, each ``pass`` example none: in a
+    glossary of version 2, each language's examples in a check of that language."""
     from mtcheck.engine import Checker
+    from mtcheck.glossary.concepts import in_language, is_multilingual, languages_held
 
     glossaries = [glossary for glossary, _ in loaded]
-    if not any(t.flag_examples or t.pass_examples for g in glossaries for t in g.terms):
-        return []
-    checker = Checker(glossaries)
+    if not is_multilingual(glossaries):
+        return _example_failures(Checker(glossaries), loaded) if _have_examples(glossaries) else []
+    located_of = {glossary.path: located for glossary, located in loaded}
+    failures: list[Problem] = []
+    for language in languages_held(glossaries):
+        chosen = in_language(glossaries, language)
+        if _have_examples(chosen):
+            failures += _example_failures(Checker(chosen), [(g, located_of[g.path]) for g in chosen])
+    return list(dict.fromkeys(failures))
+
+
+def _have_examples(glossaries: list[Glossary]) -> bool:
+    return any(t.flag_examples or t.pass_examples for g in glossaries for t in g.terms)
+
+
+def _example_failures(checker, loaded) -> list[Problem]:
     failures = []
     for glossary, located in loaded:
         for t, term in enumerate(glossary.terms):
@@ -61,9 +76,18 @@ def example_failures(loaded) -> list[Problem]:
                 for i, sentence in enumerate(sentences):
                     found = [f for f in checker.check_text(sentence).findings if f.term == term.id]
                     if (role == "flag") != bool(found):
-                        where = located.position(("terms", t, "examples", role, i))
+                        where = located.position(_example_path(glossary, located, t, term) + (role, i))
                         failures.append(Problem(glossary.path, _failure(term, role, sentence, found), *where))
     return failures
+
+
+def _example_path(glossary: Glossary, located, t: int, term: Term) -> tuple:
+    """Where a term's examples are in its file: a version-2 term's in its language's block."""
+    termbase = getattr(glossary, "termbase", None)
+    if termbase is None:
+        return ("terms", t, "examples")
+    index = next(i for i, concept in enumerate(termbase.concepts) if concept.id == term.id)
+    return ("terms", index, "forms", termbase.block_language(glossary.language), "examples")
 
 
 def _failure(term: Term, role: str, sentence: str, found) -> str:

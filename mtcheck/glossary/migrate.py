@@ -25,6 +25,8 @@ def migrated(path: str) -> str:
     from mtcheck.glossary.editing import _yaml
     from mtcheck.glossary.loader import load_glossaries
 
+    if Path(path).is_dir():
+        raise GlossaryError(Problem(path, "a folder: migrate takes one glossary file"))
     [glossary] = load_glossaries([path])  # a problem of the file is reported as the checker reports it
     if getattr(glossary, "languages", ()):
         raise GlossaryError(Problem(path, "already a glossary of version 2"))
