@@ -7,6 +7,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -18,9 +19,8 @@ from mtcheck.documents import (BILINGUAL_FORMATS, EXAMINE_WHOLE_UP_TO, STDIN, ST
                                nul_offset, read_as)
 from mtcheck.engine import Checker, Examination
 from mtcheck.errors import GlossaryError, InputError, MtcheckError, Problem
-from mtcheck.glossary.concepts import for_cache, in_language, languages_held, serves
 from mtcheck.glossary.index import TermIndex
-from mtcheck.glossary.loader import glossary_files, load_glossaries
+from mtcheck.glossary.loader import glossary_files, is_projection, load_glossaries
 from mtcheck.lexicon import lexicon_for, lexicon_version
 from mtcheck.model import Document, FileResult, Glossary, RunResult
 from mtcheck.process_speed import collector_paused, freeze_lasting
@@ -60,20 +60,29 @@ def compile_index(glossary_paths: list[str], cache: Cache = NoCache(), language:
                       *(part for f in files for part in (str(f), _read(f))), *chosen)
     cached = _COMPILED.get(key) or cache.get("index", key, lasting=True, expect=_is_compiled_index)
     if cached is None:
-        glossaries = _in_language(load_glossaries(files), language, source_language)
+        glossaries = load_glossaries(files)
+        if language or source_language or any(map(is_projection, glossaries)):
+            glossaries = _in_language(glossaries, language, source_language)
         language = glossaries[0].language if glossaries else "en"
-        cached = ([for_cache(glossary) for glossary in glossaries], TermIndex(glossaries, lexicon_for(language)))
+        cached = ([_for_cache(glossary) for glossary in glossaries], TermIndex(glossaries, lexicon_for(language)))
         cache.put("index", key, cached)
     _remember(key, cached)
     return CompiledIndex(*cached, key)
 
 
 def _in_language(glossaries: list[Glossary], language: str | None, source_language: str | None) -> list[Glossary]:
+    from mtcheck.glossary.concepts import in_language, languages_held
+
     chosen = in_language(glossaries, language, source_language)
     if glossaries and not chosen:
         raise GlossaryError(Problem(str(glossaries[0].path), f"no glossary has forms in {language!r} (they have: "
                                                              f"{', '.join(languages_held(glossaries))})"))
     return chosen
+
+
+def _for_cache(glossary: Glossary) -> Glossary:
+    """The glossary as a cached index keeps it: a version-2 file's projection without the whole file."""
+    return replace(glossary, termbase=None) if is_projection(glossary) else glossary
 
 
 def _is_compiled_index(value) -> bool:
@@ -170,7 +179,7 @@ class LanguageCheckers:
                  source_language: str | None = None):
         self.checker = checker
         self._paths, self._glossaries, self._cache, self._source_language = glossary_paths, glossaries, cache, source_language
-        self._built: dict[str, Checker] = {}
+        self._built: dict[tuple[str, str | None], Checker] = {}
 
     def grouped(self, files: list[str]) -> dict[Checker, list[str]]:
         """The files by the checker of their language, the run's own checker first."""
@@ -180,25 +189,37 @@ class LanguageCheckers:
         return groups
 
     def for_file(self, path: str) -> Checker:
-        """The checker of the target language the file declares, where a glossary has it."""
+        """The checker of the languages a translation file declares, where they differ from the
+        run's: its target language (when a glossary has it), its source language."""
         if path in self.checker.sources or read_as(path, self.checker.input_format) not in BILINGUAL_FORMATS:
             return self.checker
         try:
-            declared = self.checker.read(path).other_target_languages(self.checker.language)
+            document = self.checker.read(path)
+            targets = document.other_target_languages(self.checker.language)
         except MtcheckError:  # checking it will report why it cannot be read
             return self.checker
-        if len(declared) != 1 or not serves(self._glossaries, declared[0]):
-            return self.checker  # which says why it cannot judge the file
-        return self.for_language(declared[0])
+        from mtcheck.bilingual.formats import same_language
+        from mtcheck.glossary.concepts import serves
 
-    def for_language(self, language: str) -> Checker:
-        if language not in self._built:
-            compiled = compile_index(self._paths, self._cache, language, self._source_language)
+        if len(targets) > 1 or (targets and not serves(self._glossaries, targets[0])):
+            return self.checker  # which says why it cannot judge the file
+        sources = {pair.source_language for pair in document.pairs if pair.source_language}
+        source = sources.pop() if len(sources) == 1 else None
+        if source and self.checker.source_language and same_language(source, self.checker.source_language):
+            source = None
+        if not targets and not source:
+            return self.checker
+        return self.for_languages(targets[0] if targets else self.checker.language, source or self._source_language)
+
+    def for_languages(self, language: str, source_language: str | None = None) -> Checker:
+        """The checker of texts in ``language`` translated from ``source_language``, built once."""
+        if (language, source_language) not in self._built:
+            compiled = compile_index(self._paths, self._cache, language, source_language)
             base = self.checker
-            self._built[language] = Checker(compiled.glossaries, base.config, list(base.rules), index=compiled.index,
-                                            index_key=compiled.key, sources=base.sources, encoding=base.encoding,
-                                            states=base.states, input_format=base.input_format)
-        return self._built[language]
+            self._built[language, source_language] = Checker(
+                compiled.glossaries, base.config, list(base.rules), index=compiled.index, index_key=compiled.key,
+                sources=base.sources, encoding=base.encoding, states=base.states, input_format=base.input_format)
+        return self._built[language, source_language]
 
     @property
     def checkers(self) -> list[Checker]:

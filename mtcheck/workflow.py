@@ -17,12 +17,11 @@ from mtcheck.engine import Checker, fails, select_rules
 from mtcheck.bilingual.cat import parse_states
 from mtcheck.documents import STDIN, check_encoding, check_input_format, document_paths
 from mtcheck.errors import MtcheckError, Problem
-from mtcheck.glossary.loader import glossary_files
+from mtcheck.glossary.loader import glossary_files, is_projection
 from mtcheck.model import RunResult
 from mtcheck.process_speed import freeze_lasting
 from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
 from mtcheck.reporters import BINARY_FORMATS, REPORTERS
-from mtcheck.glossary.concepts import is_multilingual
 from mtcheck.runner import LanguageCheckers, Progress, check_paths, compile_index, in_segments
 from mtcheck.selection import pattern_problem
 from mtcheck.scoring.quality import score_run
@@ -235,7 +234,7 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> Score
     _refuse_to_overwrite_inputs(request, config, paths)
     freeze_lasting()  # the index lives as long as the run
     languages = (LanguageCheckers(checker, paths, compiled.glossaries, cache, source_language)
-                 if is_multilingual(compiled.glossaries) else None)
+                 if any(map(is_projection, compiled.glossaries)) else None)
     if request.engine == "dask":
         from mtcheck.distributed import connect
 

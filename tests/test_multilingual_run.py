@@ -137,3 +137,15 @@ def test_the_one_language_import_stays_available(termbase, tmp_path):
     assert glossary("import", TBX, "--language", "de", "--source-language", "en", "-o", german).returncode == 0
     [one] = load_glossaries([german])
     assert one.language == "de" and one.terms[0].forbidden == ("Serbischer Gemeindebund",)
+
+
+def test_the_source_language_a_file_declares_gives_the_source_forms(termbase, tmp_path):
+    xliff = XLIFF.replace('source-language="fr"', 'source-language="en"').format(
+        language="de", text="Die Community of Serb Municipalities tagte.")
+    path = tmp_path / "story.de.xlf"
+    path.write_text(xliff, encoding="utf-8")
+    for extra in ([], ["--source-language", "sr-Latn"]):  # declared, it wins over the option
+        found = findings("-g", termbase, path, *extra)
+        assert [(f["rule"], f["text"]) for f in found] == [("term-untranslated", "Community of Serb Municipalities")]
+    path.write_text(xliff.replace('source-language="en"', 'source-language="fr"'), encoding="utf-8")
+    assert findings("-g", termbase, path, "--source-language", "en") == []  # French has no forms here

@@ -280,10 +280,6 @@ def checked_text(text: str, path: str) -> str:
     return text
 
 
-def is_version_2(data) -> bool:
-    return isinstance(data, dict) and data.get("version") == VERSION and not isinstance(data.get("version"), bool)
-
-
 
 # --- choosing the language of a run --------------------------------------------------------------
 
@@ -324,7 +320,3 @@ def languages_held(glossaries: list[Glossary]) -> list[str]:
 def is_multilingual(glossaries: list[Glossary]) -> bool:
     return any(isinstance(glossary, ProjectedGlossary) for glossary in glossaries)
 
-
-def for_cache(glossary: Glossary) -> Glossary:
-    """The glossary as a cached index keeps it: a projection without its whole file."""
-    return replace(glossary, termbase=None) if isinstance(glossary, ProjectedGlossary) else glossary

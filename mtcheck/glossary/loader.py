@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from mtcheck.glossary.concepts import ProjectedGlossary, is_version_2
 from mtcheck.documents import decode, files_in, why_not_a_file
 from mtcheck.errors import GlossaryError, InputError, Problem
 from mtcheck.located import Located
@@ -85,7 +85,7 @@ def _load_file(path: Path) -> tuple[Glossary | None, Located | None, list[Proble
         return None, None, problems
     if not isinstance(located.data, dict):
         return None, None, problems + [Problem(source, "a glossary must be a YAML mapping", 1, 1)]
-    if is_version_2(located.data):
+    if located.data.get("version") == 2:
         return _load_version_2(located, source, problems)
     problems.extend(schema_problems(glossary_schema(), located, source))
     if problems:
@@ -103,6 +103,14 @@ def _load_version_2(located: Located, source: str, problems: list[Problem]):
         return None, located, problems
     problems.extend(termbase_problems(located, source))
     return build_termbase(located.data, source).project(), located, problems
+
+
+def is_projection(glossary: Glossary) -> bool:
+    """Whether ``glossary`` is a version-2 file seen in one language (``concepts.ProjectedGlossary``).
+    Asked without importing that module: none exists before it is imported, and a run of version-1
+    glossaries never imports it."""
+    concepts = sys.modules.get("mtcheck.glossary.concepts")
+    return concepts is not None and isinstance(glossary, concepts.ProjectedGlossary)
 
 
 def _term_form_checks(located: Located, source: str) -> list[Problem]:
@@ -181,7 +189,7 @@ def _cross_checks(loaded: list[tuple[Glossary, Located]]) -> list[Problem]:
                 continue
             line, col = located.position(("terms", t, "id"))
             ids[term.id] = f"{glossary.path}:{line}:{col}"
-            if not isinstance(glossary, ProjectedGlossary):  # a version-2 file's forms are checked per language
+            if not is_projection(glossary):  # a version-2 file's forms are checked per language
                 problems.extend(_claimed_forms(glossary, located, t, term, forms))
     return problems
 
