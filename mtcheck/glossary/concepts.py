@@ -265,6 +265,40 @@ def _block_problems(located: Located, source: str, term: dict, tag: str, block: 
     return problems
 
 
+class ProjectedLocation:
+    """Where things stand in a version-2 file, asked by the paths of one of its projections, as the
+    glossary tools ask a version-1 file (``("terms", t, "forbidden", 0)``): the projection's term t
+    is found by id, and its forms and examples in its language's block."""
+
+    BLOCK_KEYS = frozenset({"canonical", *BLOCK_LISTS, "examples", "note"})
+
+    def __init__(self, located: Located, glossary: ProjectedGlossary):
+        self.located = located
+        self.data = located.data
+        index = {term["id"]: t for t, term in enumerate(located.data.get("terms", []))}
+        self._terms = [index[term.id] for term in glossary.terms]
+        self._language = glossary.termbase.block_language(glossary.language) if glossary.termbase else None
+
+    def seen_as(self, glossary: ProjectedGlossary) -> ProjectedLocation:
+        """The same file asked by the paths of another of its projections."""
+        return ProjectedLocation(self.located, glossary)
+
+    def position(self, path, *, key: bool = False) -> tuple[int | None, int | None]:
+        path = tuple(path)
+        if len(path) >= 2 and path[0] == "terms" and isinstance(path[1], int) and path[1] < len(self._terms):
+            rest = path[2:]
+            if rest[:1] == ("source",):  # forms of another language's block: the term's forms stand for them
+                rest = ("forms",)
+            elif rest and rest[0] in self.BLOCK_KEYS and not (rest[0] == "note" and not self._has_note(path[1])):
+                rest = ("forms", self._language, *rest)
+            path = ("terms", self._terms[path[1]], *rest)
+        return self.located.position(path, key=key)
+
+    def _has_note(self, t: int) -> bool:
+        term = self.data["terms"][self._terms[t]]
+        return "note" in term.get("forms", {}).get(self._language, {})
+
+
 def checked_text(text: str, path: str) -> str:
     """The text of a version-2 glossary that a tool made, once the loader's checks find nothing in
     it; else a GlossaryError, and nothing is written."""

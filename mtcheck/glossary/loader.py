@@ -96,13 +96,14 @@ def _load_file(path: Path) -> tuple[Glossary | None, Located | None, list[Proble
 
 def _load_version_2(located: Located, source: str, problems: list[Problem]):
     """A concept-oriented multilingual glossary, seen in its default language (``concepts``)."""
-    from mtcheck.glossary.concepts import build_termbase, termbase_problems, termbase_schema
+    from mtcheck.glossary.concepts import ProjectedLocation, build_termbase, termbase_problems, termbase_schema
 
     problems.extend(schema_problems(termbase_schema(), located, source))
     if problems:
         return None, located, problems
     problems.extend(termbase_problems(located, source))
-    return build_termbase(located.data, source).project(), located, problems
+    glossary = build_termbase(located.data, source).project()
+    return glossary, ProjectedLocation(located, glossary), problems
 
 
 def is_projection(glossary: Glossary) -> bool:

@@ -50,22 +50,28 @@ def example_failures(loaded) -> list[Problem]:
     """Each ``flag`` example must produce a finding for its term, each ``pass`` example none: in a
     glossary of version 2, each language's examples in a check of that language."""
     from mtcheck.engine import Checker
-    from mtcheck.glossary.concepts import in_language, is_multilingual, languages_held
 
-    glossaries = [glossary for glossary, _ in loaded]
-    if not is_multilingual(glossaries):
-        return _example_failures(Checker(glossaries), loaded) if _have_examples(glossaries) else []
+    return [failure for glossaries in _each_language(loaded) if _have_examples(glossaries)
+            for failure in _example_failures(Checker([g for g, _ in glossaries]), glossaries)]
+
+
+def _each_language(loaded) -> list[list]:
+    """The loaded glossaries as checks read them: as they are, or (with a glossary of version 2)
+    once per language the glossaries have, each seen in that language and located by its paths."""
+    from mtcheck.glossary.loader import is_projection
+
+    if not any(is_projection(glossary) for glossary, _ in loaded):
+        return [loaded]
+    from mtcheck.glossary.concepts import in_language, languages_held
+
     located_of = {glossary.path: located for glossary, located in loaded}
-    failures: list[Problem] = []
-    for language in languages_held(glossaries):
-        chosen = in_language(glossaries, language)
-        if _have_examples(chosen):
-            failures += _example_failures(Checker(chosen), [(g, located_of[g.path]) for g in chosen])
-    return list(dict.fromkeys(failures))
+    glossaries = [glossary for glossary, _ in loaded]
+    return [[(g, located_of[g.path].seen_as(g) if is_projection(g) else located_of[g.path]) for g in chosen]
+            for language in languages_held(glossaries) if (chosen := in_language(glossaries, language))]
 
 
-def _have_examples(glossaries: list[Glossary]) -> bool:
-    return any(t.flag_examples or t.pass_examples for g in glossaries for t in g.terms)
+def _have_examples(loaded) -> bool:
+    return any(t.flag_examples or t.pass_examples for g, _ in loaded for t in g.terms)
 
 
 def _example_failures(checker, loaded) -> list[Problem]:
@@ -76,18 +82,9 @@ def _example_failures(checker, loaded) -> list[Problem]:
                 for i, sentence in enumerate(sentences):
                     found = [f for f in checker.check_text(sentence).findings if f.term == term.id]
                     if (role == "flag") != bool(found):
-                        where = located.position(_example_path(glossary, located, t, term) + (role, i))
+                        where = located.position(("terms", t, "examples", role, i))
                         failures.append(Problem(glossary.path, _failure(term, role, sentence, found), *where))
     return failures
-
-
-def _example_path(glossary: Glossary, located, t: int, term: Term) -> tuple:
-    """Where a term's examples are in its file: a version-2 term's in its language's block."""
-    termbase = getattr(glossary, "termbase", None)
-    if termbase is None:
-        return ("terms", t, "examples")
-    index = next(i for i, concept in enumerate(termbase.concepts) if concept.id == term.id)
-    return ("terms", index, "forms", termbase.block_language(glossary.language), "examples")
 
 
 def _failure(term: Term, role: str, sentence: str, found) -> str:
@@ -98,7 +95,17 @@ def _failure(term: Term, role: str, sentence: str, found) -> str:
 
 
 def lint(loaded) -> list[LintProblem]:
-    """Risks that are legal but harmful, each with its reason."""
+    """Risks that are legal but harmful, each with its reason: in a glossary of version 2, in each
+    of its languages."""
+    languages = _each_language(loaded)
+    problems = [problem for glossaries in languages for problem in _lint(glossaries)]
+    if len(languages) > 1:  # a version-1 glossary checked with each language of a version-2 one
+        problems = list(dict.fromkeys(problems))
+    return sorted(problems, key=lambda p: (p.problem.path, p.problem.line or 0, p.problem.column or 0, p.code,
+                                            p.problem.message))
+
+
+def _lint(loaded) -> list[LintProblem]:
     problems: list[LintProblem] = []
     for glossary, located in loaded:
         lexicon = lexicon_for(glossary.language)
@@ -117,9 +124,7 @@ def lint(loaded) -> list[LintProblem]:
                 if _bare(variant) == _bare(term.canonical):
                     say("case-only-variant", f"term {term.id!r}: variant {variant!r} differs from the canonical "
                                              f"{term.canonical!r} only in case or diacritics")
-    problems += _cross_term_problems(loaded)
-    return sorted(problems, key=lambda p: (p.problem.path, p.problem.line or 0, p.problem.column or 0, p.code,
-                                            p.problem.message))
+    return problems + _cross_term_problems(loaded)
 
 
 def _forms(term: Term):

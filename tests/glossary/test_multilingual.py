@@ -172,3 +172,17 @@ def test_migrate_refuses_to_overwrite(tmp_path):
     assert glossary("migrate", path, "--force").returncode == 0
     assert load_glossaries([path])[0].languages == ("en", "sr")
     assert b"already a glossary of version 2" in glossary("migrate", path, "--force").stderr
+
+
+def test_tools_locate_a_term_by_its_place_in_the_file_not_in_a_language(tmp_path):
+    # "lista" has no English forms: the English view's second term is the file's third
+    text = NEWS.replace("  - id: kosovo\n", "  - id: lista\n    forms:\n      sr-Latn: {canonical: Srpska lista}\n"
+                                           "  - id: kosovo\n").replace(
+        "en: {canonical: Kosovo}", "en: {canonical: Kosovo, examples: {flag: [Nothing to see]}}")
+    path = write(tmp_path, text)
+    result = glossary("validate", path)
+    assert result.stdout.decode().splitlines() == [
+        f"{path}:30:49: term 'kosovo': expected a finding in 'Nothing to see', found none"]
+    linted = glossary("lint", path).stdout.decode()
+    assert f"{path}:28:5: no-note: term 'kosovo'" in linted  # in English, and again in Serbian: said once
+    assert linted.count("no-note: term 'kosovo'") == 1
