@@ -378,6 +378,8 @@ def glossary_stats(
             roles = ", ".join(f"{n} {role}" for role, n in row["by_role"].items())
             types = ", ".join(f"{kind} {n}" for kind, n in row["types"].items())
             languages = row["language"] + (f" (from {row['source_language']})" if row["source_language"] else "")
+            if "languages" in row:
+                languages += f" of languages {', '.join(row['languages'])}"
             typer.echo(visible(f"{row['path']}: {row['terms']} terms, {row['forms']} forms ({roles}); {languages}; "
                                f"types: {types}; {row['with_examples']} with examples, {row['without_note']} without a note"))
 

@@ -149,3 +149,13 @@ def test_the_source_language_a_file_declares_gives_the_source_forms(termbase, tm
         assert [(f["rule"], f["text"]) for f in found] == [("term-untranslated", "Community of Serb Municipalities")]
     path.write_text(xliff.replace('source-language="en"', 'source-language="fr"'), encoding="utf-8")
     assert findings("-g", termbase, path, "--source-language", "en") == []  # French has no forms here
+
+
+def test_fix_and_score_take_the_language_too(termbase, tmp_path):
+    english, german = tmp_path / "story.en.txt", tmp_path / "story.de.txt"
+    english.write_text(TEXTS["en"][0] + "\n", encoding="utf-8")
+    german.write_text(TEXTS["de"][0] + "\n", encoding="utf-8")
+    fixed = mtcheck("fix", "--no-config", "-g", termbase, english, "--language", "en")
+    assert fixed.returncode == 1 and b"+Members of the Community of Serb Municipalities met" in fixed.stdout
+    scored = mtcheck("score", german, "--check", "--no-config", "-g", termbase, "--language", "de", "-f", "json")
+    assert json.loads(scored.stdout)["quality"]["findings"] == {"term-forbidden": 1}
