@@ -386,16 +386,19 @@ def glossary_stats(
 
 @glossary_app.command("schema")
 def glossary_schema(
-    version: Annotated[int, typer.Option("--version", min=1, max=2, help="The format version: 1 (one language) or 2 (forms per language).")] = 1,
+    version: Annotated[str, typer.Option("--version", help="1 (one language per file), 2 (forms per language) or both (either, by the file's version).")] = "1",
 ) -> None:
     """Print the JSON Schema of the glossary format (for editor completion and validation)."""
     import json
 
-    from mtcheck.glossary.concepts import termbase_schema
+    from mtcheck.glossary.concepts import either_schema, termbase_schema
     from mtcheck.glossary.loader import glossary_schema as schema
 
+    schemas = {"1": schema, "2": termbase_schema, "both": either_schema}
+    if version not in schemas:
+        raise MtcheckError(f"unknown --version {version!r} (choose from 1, 2, both)")
     with _reader_may_stop():
-        typer.echo(json.dumps(schema() if version == 1 else termbase_schema(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(schemas[version](), ensure_ascii=False, indent=2))
 
 
 @glossary_app.command("add")

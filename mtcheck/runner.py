@@ -191,7 +191,8 @@ class LanguageCheckers:
     def for_file(self, path: str) -> Checker:
         """The checker of the languages a translation file declares, where they differ from the
         run's: its target language (when a glossary has it), its source language."""
-        if path in self.checker.sources or read_as(path, self.checker.input_format) not in BILINGUAL_FORMATS:
+        if (path == STDIN or path in self.checker.sources  # standard input can be read once only
+                or read_as(path, self.checker.input_format) not in BILINGUAL_FORMATS):
             return self.checker
         try:
             document = self.checker.read(path)

@@ -48,6 +48,23 @@ def termbase_schema() -> dict:
     return json.loads(resources.files("mtcheck.glossary").joinpath("schema-v2.json").read_text("utf-8"))
 
 
+def either_schema() -> dict:
+    """One JSON Schema for glossaries of both versions (for an editor that takes one schema): version
+    2's where ``version`` is 2, else version 1's; each kept whole under ``$defs`` with its own ``$id``."""
+    from mtcheck.glossary.loader import glossary_schema
+
+    first, second = glossary_schema(), termbase_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://mtcheck.invalid/schemas/glossary.json",
+        "title": "mtcheck glossary, version 1 or 2",
+        "if": {"properties": {"version": {"const": VERSION}}, "required": ["version"]},
+        "then": {"$ref": second["$id"]},
+        "else": {"$ref": first["$id"]},
+        "$defs": {"version-1": first, "version-2": second},
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class LanguageForms:
     """A concept's forms in one language."""

@@ -137,6 +137,11 @@ def test_the_schemas_validate_both_versions(tmp_path):
     assert printed.returncode == 0 and json.loads(printed.stdout)["properties"]["version"] == {
         "const": 2, "description": "Format version 2: each term holds its forms per language."}
     assert json.loads(glossary("schema").stdout) == glossary_schema()  # version 1 by default, as before
+    either = jsonschema.Draft202012Validator(json.loads(glossary("schema", "--version", "both").stdout))
+    assert not list(either.iter_errors(v1)) and not list(either.iter_errors(v2))
+    v2["terms"][0]["forms"]["en"]["forbiden"] = ["x"]
+    v1["terms"][0]["forms"] = {}
+    assert len(list(either.iter_errors(v2))) == 1 and len(list(either.iter_errors(v1))) == 1
 
 
 def test_validate_runs_each_languages_examples(tmp_path):
