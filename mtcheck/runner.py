@@ -220,6 +220,7 @@ class LanguageCheckers:
             self._built[language, source_language] = Checker(
                 compiled.glossaries, base.config, list(base.rules), index=compiled.index, index_key=compiled.key,
                 sources=base.sources, encoding=base.encoding, states=base.states, input_format=base.input_format)
+            freeze_lasting()  # the index lives as long as the run, as the run's own does
         return self._built[language, source_language]
 
     @property

@@ -390,9 +390,10 @@ def _add_section(block: dict, section, path: str, where: str, remarks: list[str]
             notes.append(_text(element))
     block["note"] = joined_notes(notes)
     entries = _entries(section, path, where, remarks)
-    if (canonical := _canonical(entries)) is None and not block.get("canonical"):
-        return
+    canonical = None  # a second section of a language adds to the first one's forms
     if not block.get("canonical"):
+        if (canonical := _canonical(entries)) is None:
+            return
         block["canonical"] = entries[canonical][0]
     for index, (form, status, short) in enumerate(entries):
         if index != canonical:
@@ -429,7 +430,9 @@ def _read_rows(path: str, rows) -> _ReadTermbase:
     if "id" not in [cell.lower() for cell in header]:
         raise InputError(Problem(path, "the header row lacks the column 'id' (a multilingual export has id, "
                                        "type, note, ..., then a column per language)", 1))
-    languages = [cell for cell in header if LANGUAGE.fullmatch(cell) and cell.lower() not in (*CONCEPT_COLUMNS, "glossary")]
+    # A language's canonical column is named by its tag, with its other columns beside it ("de", "de_forbidden").
+    languages = [cell for cell in header if LANGUAGE.fullmatch(cell) and cell.lower() not in (*CONCEPT_COLUMNS, "glossary")
+                 and any(f"{cell}_{kind}" in header for kind in LANGUAGE_COLUMNS)]
     ignored = [cell for cell in header if cell and cell.lower() not in (*CONCEPT_COLUMNS, "glossary", "source_language")
                and _language_column(cell, languages) is None]
     remarks = [f"ignored columns: {', '.join(ignored)}"] if ignored else []
