@@ -185,8 +185,15 @@ def _projected_term(concept: Concept, forms: LanguageForms, source: LanguageForm
 def _without_shared_source(terms: list[Term]) -> tuple[Term, ...]:
     """The terms without the source forms that are forms of the target language too: a name spelled
     alike in both ("Kosovo", "NATO") is no untranslated word."""
-    written = {fold(form) for term in terms for role, forms in term.forms_by_role().items() if role != "source"
-               for form in forms}
+    return _without_written_source(terms, _written_forms(terms))
+
+
+def _written_forms(terms) -> set[str]:
+    return {fold(form) for term in terms for role, forms in term.forms_by_role().items() if role != "source"
+            for form in forms}
+
+
+def _without_written_source(terms, written: set[str]) -> tuple[Term, ...]:
     return tuple(replace(term, source=tuple(f for f in term.source if fold(f) not in written)) if term.source else term
                  for term in terms)
 
@@ -351,7 +358,42 @@ def in_language(glossaries: list[Glossary], language: str | None, source_languag
                 chosen.append(projected)
         elif same_language(glossary.language, language):
             chosen.append(glossary)
-    return chosen
+    written = _written_forms(term for glossary in chosen for term in glossary.terms)  # version 1's too
+    return [replace(glossary, terms=_without_written_source(glossary.terms, written))
+            if isinstance(glossary, ProjectedGlossary) else glossary for glossary in chosen]
+
+
+def forms_of_other_files(loaded: list[tuple[Glossary, object]]) -> list[Problem]:
+    """In each language: a form of a version-2 file's term that a term of another file has too
+    (within one file, ``termbase_problems`` says it), located in the version-2 file."""
+    from mtcheck.glossary.loader import is_projection
+
+    located_of = {glossary.path: located for glossary, located in loaded}
+    glossaries = [glossary for glossary, _ in loaded]
+    problems = []
+    for language in languages_held(glossaries):
+        chosen = sorted(in_language(glossaries, language), key=is_projection)  # version 1 first: they claim first
+        claimed: dict[str, tuple[str, str, str | bool]] = {}
+        for glossary in chosen:
+            view = located_of[glossary.path].seen_as(glossary) if is_projection(glossary) else None
+            for t, term in enumerate(glossary.terms):
+                for role, index, form in _target_forms(term, all_roles=view is None):
+                    owner = claimed.setdefault(fold(form), (glossary.path, term.id, term.case_sensitive and form))
+                    if (view is not None and owner[0] != glossary.path and owner[1] != term.id
+                            and not (owner[2] and term.case_sensitive and owner[2] != form)):
+                        where = view.position(("terms", t, role) + (() if index is None else (index,)))
+                        problems.append(Problem(glossary.path, f"{language} form {form!r} of term {term.id!r} is also a "
+                                                               f"form of term {owner[1]!r} ({owner[0]})", *where))
+    return list(dict.fromkeys(problems))
+
+
+def _target_forms(term: Term, all_roles: bool):
+    """(list name or "canonical", index or None, form) of a term's forms: a projection's source forms
+    are another language's, and no claim in this one."""
+    yield "canonical", None, term.canonical
+    for role in ("variants", "short", "forbidden", "inflections", *(("source",) if all_roles else ())):
+        for index, form in enumerate(getattr(term, role)):
+            yield role, index, form
 
 
 def serves(glossaries: list[Glossary], language: str) -> bool:

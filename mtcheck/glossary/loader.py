@@ -192,6 +192,10 @@ def _cross_checks(loaded: list[tuple[Glossary, Located]]) -> list[Problem]:
             ids[term.id] = f"{glossary.path}:{line}:{col}"
             if not is_projection(glossary):  # a version-2 file's forms are checked per language
                 problems.extend(_claimed_forms(glossary, located, t, term, forms))
+    if any(is_projection(glossary) for glossary, _ in loaded):
+        from mtcheck.glossary.concepts import forms_of_other_files
+
+        problems.extend(forms_of_other_files(loaded))
     return problems
 
 

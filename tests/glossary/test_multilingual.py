@@ -191,3 +191,18 @@ def test_tools_locate_a_term_by_its_place_in_the_file_not_in_a_language(tmp_path
     linted = glossary("lint", path).stdout.decode()
     assert f"{path}:28:5: no-note: term 'kosovo'" in linted  # in English, and again in Serbian: said once
     assert linted.count("no-note: term 'kosovo'") == 1
+
+
+def test_a_form_another_file_has_in_the_same_language_is_an_error(tmp_path):
+    news = write(tmp_path, NEWS)
+    german = write(tmp_path, "version: 1\nname: de\nlanguage: de\nterms:\n"
+                             "  - {id: gsg, canonical: Gemeinschaft der serbischen Gemeinden}\n", "de.yaml")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossaries([german, news])
+    assert [str(p).replace(str(tmp_path) + "/", "") for p in caught.value.problems] == [
+        "news.yaml:18:20: de form 'Gemeinschaft der serbischen Gemeinden' of term 'csm' is also a form of term "
+        "'gsg' (de.yaml)"]
+    english = write(tmp_path, "version: 1\nname: en\nlanguage: en\nterms:\n  - {id: kosova, canonical: Kosova}\n", "en.yaml")
+    loaded = load_glossaries([english, news])  # another language's form (Serbian "Kosova") is no claim in English
+    [_, projected] = in_language(loaded, "en")
+    assert projected.terms[1].source == ()  # and not an untranslated word where English writes it
