@@ -77,13 +77,14 @@ def test_a_term_without_forms_in_a_language_is_absent_in_it(termbase, tmp_path):
     assert [f["term"] for f in findings("-g", termbase, path, "--language", "en")] == ["kfor"]  # mixed forms
 
 
-def test_translation_files_are_checked_in_the_languages_they_declare_in_one_run(termbase, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_translation_files_are_checked_in_the_languages_they_declare_in_one_run(termbase, tmp_path, jobs):
     folder = tmp_path / "stories"
     folder.mkdir()
     for language, (text, _) in TEXTS.items():
         (folder / f"story.{language}.xlf").write_text(XLIFF.format(language=language, text=text), encoding="utf-8")
     (folder / "story.fr.xlf").write_text(XLIFF.format(language="fr", text="Rien."), encoding="utf-8")
-    result = mtcheck("check", "--no-config", "-g", termbase, folder, "-f", "json", "--fail-on", "never")
+    result = mtcheck("check", "--no-config", "-g", termbase, folder, "-f", "json", "--fail-on", "never", "-j", jobs)
     report = json.loads(result.stdout)
     by_file = {file["path"].rsplit("/", 1)[1]: [(f["rule"], f["text"]) for f in file["findings"]] for file in report["files"]}
     assert list(by_file) == ["story.de.xlf", "story.en.xlf", "story.sr-Latn.xlf"]  # path order

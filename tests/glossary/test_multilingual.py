@@ -206,3 +206,14 @@ def test_a_form_another_file_has_in_the_same_language_is_an_error(tmp_path):
     loaded = load_glossaries([english, news])  # another language's form (Serbian "Kosova") is no claim in English
     [_, projected] = in_language(loaded, "en")
     assert projected.terms[1].source == ()  # and not an untranslated word where English writes it
+
+
+def test_the_readme_example_is_a_valid_glossary(tmp_path):
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Glossary format, version 2"):]
+    example = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
+    [balkans] = load_glossaries([write(tmp_path, example, "balkans.yaml")])
+    assert balkans.languages == ("en", "de", "sr-Latn") and [t.id for t in balkans.termbase.project("de").terms] == ["csm"]
+    assert glossary("validate", tmp_path / "balkans.yaml").returncode == 0  # its examples pass
