@@ -61,7 +61,7 @@ class Pair:
     target_tags: tuple[str, ...] = ()
     target_language: str | None = None  # the target's language as the file declares it, if it does
     status: Status = Status()  # the unit's state and lock in a CAT tool's XLIFF, a PO entry's (cat.py); none elsewhere
-    source_language: str | None = None  # the source's language as the file declares it (XLIFF), if it does
+    source_language: str | None = None  # the source's language as the file declares it (XLIFF, TMX), if it does
 
 
 def read_pairs(path: str, source_language: str | None = None, target_language: str | None = None,
@@ -172,9 +172,9 @@ def _read_tmx(path: str, source_language: str | None, target_language: str | Non
         others = [variant for variant in variants if variant is not source]
         target = _variant(others, target_language)
         target = others[0] if target is None and others else target
-        pairs.append(_xml_pair(len(pairs), unit.get("tuid"), source.find("seg"),
-                               None if target is None else target.find("seg"), places, TMX_CODES,
-                               None if target is None else _tuv_language(target)))
+        pair = _xml_pair(len(pairs), unit.get("tuid"), source.find("seg"), None if target is None else target.find("seg"),
+                         places, TMX_CODES, None if target is None else _tuv_language(target))
+        pairs.append(replace(pair, source_language=_tuv_language(source)))
     return pairs
 
 

@@ -97,16 +97,18 @@ def test_malformed_po(tmp_path):
 def test_tmx_source_from_header_and_first_other_variant():
     assert pairs("three.tmx") == [
         *declaring("fr-FR", Pair(0, "t1", "The Brussels Agreement", "L'accord de Bruxelles", 9, 34),
-                   Pair(1, "t2", "Warning: NATO", "Attention : OTAN", 13, 34, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph"))),
-        Pair(2, None, "Only English", None, 18, 34),  # no target variant, so no target language
+                   Pair(1, "t2", "Warning: NATO", "Attention : OTAN", 13, 34, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph")),
+                   source="en-GB"),
+        declaring(None, Pair(2, None, "Only English", None, 18, 34), source="en-GB")[0],  # no target variant, no target language
     ]
 
 
 def test_tmx_languages_by_prefix():
     assert pairs("three.tmx", "en", "sr") == [
         *declaring("sr-Cyrl", Pair(0, "t1", "The Brussels Agreement", "Бриселски споразум", 10, 36),
-                   Pair(1, "t2", "Warning: NATO", "Пажња: НАТО", 15, 36, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph"))),
-        Pair(2, None, "Only English", None, 18, 34),
+                   Pair(1, "t2", "Warning: NATO", "Пажња: НАТО", 15, 36, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph")),
+                   source="en-GB"),
+        declaring(None, Pair(2, None, "Only English", None, 18, 34), source="en-GB")[0],
     ]
     # a target language that is the source's (mtcheck's default "en") falls back to another variant
     assert [p.target for p in pairs("three.tmx", "en-GB", "en")][:1] == ["L'accord de Bruxelles"]
