@@ -4,8 +4,10 @@ No ``from __future__ import annotations`` here: typer reads every command's anno
 start, and evaluating them from strings (``typing.get_type_hints``) took 12 ms of every run.
 """
 
+import inspect
 import io
 import os
+import re
 import sys
 import time
 from contextlib import contextmanager
@@ -268,6 +270,57 @@ def fix(
     raise typer.Exit(ExitCode.FINDINGS if fixes and not write else ExitCode.OK)
 
 
+REVIEW_BASELINE_HELP = ("The baseline file that dismissed findings go to, and whose findings are not shown "
+                        "(default: .mtcheck-baseline.json next to the config file, else in the current folder).")
+
+
+@app.command()
+def review(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to review (as check takes them).")],
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).")] = 0,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open the browser; only print the URL.")] = False,
+    baseline: Annotated[str | None, typer.Option("--baseline", help=REVIEW_BASELINE_HELP)] = None,
+    glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Glossary file or folder; repeatable. Replaces the configured ones.")] = None,
+    config_file: Annotated[str | None, typer.Option("--config", help="Config file (mtcheck.yaml or pyproject.toml).")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files and the default ./glossaries/.")] = False,
+    source: Annotated[str | None, typer.Option("--source", help="The line-aligned source of the one TARGET file: adds the bilingual checks.")] = None,
+    encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the texts, kept when they are written (default UTF-8, with or without a BOM).")] = "utf-8-sig",
+    states: Annotated[str | None, typer.Option("--states", help=STATES_HELP)] = None,
+    input_format: Annotated[str | None, typer.Option("--input-format", help=INPUT_FORMAT_HELP)] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the on-disk cache.")] = False,
+    cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="Where the cache lives (as check's).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help=EXCLUDE_HELP)] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help=INCLUDE_HELP)] = None,
+    no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help=GITIGNORE_HELP)] = False,
+) -> None:
+    """Review the findings in the browser: apply fixes, edit, dismiss, grow the glossary, undo.
+
+    Serves a page on 127.0.0.1 (with a token of its own in the URL it prints) until Ctrl-C, which
+    ends it with exit code 0. Every decision is written at once (the text, the baseline or the
+    glossary YAML) and logged in mtcheck-review.jsonl next to the config file."""
+    from mtcheck import workflow
+    from mtcheck.review.server import serve
+    from mtcheck.review.session import ReviewSession
+
+    request = workflow.CheckRequest(
+        paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
+        select=_split(select), ignore=_split(ignore), cache_dir=None if no_cache else cache_dir or workflow.CacheDir.DEFAULT,
+        exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
+        source=source, encoding=encoding, states=states, input_format=input_format,
+    )
+    session = ReviewSession(request, baseline=baseline)
+
+    def announce(url: str) -> None:
+        files = f"{len(session.paths)} file{'s' if len(session.paths) != 1 else ''}"
+        typer.echo(visible(f"mtcheck review: {files} at {url}\nDecisions are logged in {session.log}; Ctrl-C stops.",
+                           keep_line_breaks=True), err=True)
+
+    serve(session, port, open_browser=not no_browser, announce=announce)
+    raise typer.Exit(ExitCode.OK)
+
+
 @app.command()
 def score(
     hypotheses: Annotated[list[str] | None, typer.Argument(help="Hypothesis file(s), one segment per line; with --compare the first is the baseline.")] = None,
@@ -309,7 +362,8 @@ def score(
         _print(chunks, colour=False)
 
 
-glossary_app = typer.Typer(help="Maintain glossaries: validate, test, lint, stats, schema, import, export, migrate, add, edit, suggest.",
+glossary_app = typer.Typer(help="Maintain glossaries: init, validate, test, lint, stats, schema, import, export, migrate, add, edit, "
+                                 "remove, diff, suggest.",
                             no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 
@@ -348,13 +402,32 @@ def glossary_test(paths: Annotated[list[str], typer.Argument(help="Glossary file
 
 
 @glossary_app.command("lint")
-def glossary_lint(paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")]) -> None:
-    """Legal but risky entries: fuzzy collisions, common words, case-only variants, missing notes,
-    near-duplicate terms, nested forms. Exit 1 when there is any."""
-    from mtcheck.glossary.maintenance import lint, load_for_tools
+def glossary_lint(
+    paths: Annotated[list[str], typer.Argument(help="Glossary files or folders.")],
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these codes (comma-separated; repeatable).")] = None,
+    show_reviewed: Annotated[bool, typer.Option("--show-reviewed", help="Also list what terms record as reviewed, with the reason.")] = False,
+) -> None:
+    """Legal but risky entries, one per line with its code; exit 1 when one is not reviewed.
 
+    fuzzy-collision: a form within another term's fuzzy threshold of its forms
+    common-word: a one-word form that is an everyday word of the language
+    case-only-variant: a variant unlike the canonical only in case or diacritics
+    no-note: no note says why the canonical form is canonical
+    near-duplicate: two terms' canonical forms 90% alike
+    nested-form: a form inside another term's form (the longer match wins)
+
+    A term accepts a code with `reviewed: {CODE: REASON}` (glossary edit --review
+    CODE=REASON). The README's glossary section says how to fix or accept each."""
+    from mtcheck.glossary.maintenance import lint, lint_codes, load_for_tools
+
+    ignored = lint_codes(_split(ignore))
     loaded, problems = load_for_tools(paths)
-    _glossary_problems(problems, lint(loaded) if loaded else [])
+    found = lint(loaded, ignored) if loaded else []
+    with _reader_may_stop():
+        for problem in found:
+            if problem.reviewed and show_reviewed:
+                typer.echo(str(problem))
+    _glossary_problems(problems, [problem for problem in found if not problem.reviewed])
 
 
 @glossary_app.command("stats")
@@ -430,16 +503,81 @@ def glossary_edit(
     short: Annotated[list[str] | None, typer.Option("--add-short", help="Add a short form.")] = None,
     forbidden: Annotated[list[str] | None, typer.Option("--add-forbidden", help="Add a forbidden rendering.")] = None,
     source: Annotated[list[str] | None, typer.Option("--add-source", help="Add a source-language form.")] = None,
+    remove: Annotated[list[str] | None, typer.Option("--remove", help="Remove a form from whichever list holds it (repeatable); not the canonical one.")] = None,
+    settings: Annotated[list[str] | None, typer.Option("--set", metavar="KEY=VALUE", help="Set one of the term's options: canonical, type, note, severity, fuzzy (0-100 or false), case_sensitive (true/false), morphology (inflect/exact); KEY= removes it (repeatable).")] = None,
+    flag_examples: Annotated[list[str] | None, typer.Option("--add-example-flag", help="Add a sentence that must be reported for this term (repeatable).")] = None,
+    pass_examples: Annotated[list[str] | None, typer.Option("--add-example-pass", help="Add a sentence that must not (repeatable).")] = None,
+    reviews: Annotated[list[str] | None, typer.Option("--review", metavar="CODE=REASON", help="Record that a person checked the lint code for this term and why the entry is right; CODE= takes it back (repeatable).")] = None,
+    rename: Annotated[str | None, typer.Option("--rename", help="Give the term this new id.")] = None,
     canonical: Annotated[str | None, typer.Option("--set-canonical", help="Replace the canonical form.")] = None,
     note: Annotated[str | None, typer.Option("--set-note", help="Replace the note.")] = None,
     term_type: Annotated[str | None, typer.Option("--set-type", help="Replace the type.")] = None,
 ) -> None:
-    """Add forms to a term or change its fields, keeping the file's comments, order and formatting."""
-    from mtcheck.glossary.editing import edit_term, save
+    """Change a term's forms, options, examples, reviews or id, keeping the file's comments, order and
+    formatting; an invalid result is refused and nothing is written."""
+    from mtcheck.glossary.editing import TermChanges, edit_term, parse_review, parse_setting, save
 
-    add = {"variants": variant or [], "short": short or [], "forbidden": forbidden or [], "source": source or []}
-    save(path, edit_term(path, term_id, add, {"canonical": canonical, "note": note, "type": term_type}))
-    typer.echo(f"Changed {term_id!r} in {path}.", err=True)
+    given = {"canonical": canonical, "note": note, "type": term_type}
+    changes = TermChanges(
+        remove=remove or [],
+        add={"variants": variant or [], "short": short or [], "forbidden": forbidden or [], "source": source or []},
+        settings={key: value for key, value in given.items() if value is not None} | dict(map(parse_setting, settings or [])),
+        examples={"flag": flag_examples or [], "pass": pass_examples or []},
+        reviewed=dict(map(parse_review, reviews or [])),
+        rename=rename,
+    )
+    save(path, edit_term(path, term_id, changes))
+    typer.echo(f"Changed {term_id!r} in {path}" + (f" (now {rename!r})." if rename and rename != term_id else "."), err=True)
+
+
+@glossary_app.command("remove")
+def glossary_remove(
+    path: Annotated[str, typer.Argument(help="The glossary file to change.")],
+    term_id: Annotated[str, typer.Argument(help="The term to remove.")],
+) -> None:
+    """Remove a term, keeping the rest of the file as it is; an invalid result is refused."""
+    from mtcheck.glossary.editing import remove_term, save
+
+    save(path, remove_term(path, term_id))
+    typer.echo(f"Removed {term_id!r} from {path}.", err=True)
+
+
+@glossary_app.command("init")
+def glossary_init(
+    path: Annotated[str, typer.Argument(help="The glossary file to write (it must not exist).")],
+    name: Annotated[str, typer.Option("--name", help="The glossary's name: a-z, 0-9, '.', '_', '-'.")],
+    language: Annotated[str, typer.Option("--language", help="The language of the texts it checks, BCP 47.")],
+    source_language: Annotated[str | None, typer.Option("--source-language", help="The language they are translated from, BCP 47.")] = None,
+) -> None:
+    """Write a new glossary with comments that explain the format and an example term to copy."""
+    from mtcheck.glossary.starter import starter_glossary
+    from mtcheck.output import write_atomic
+
+    if os.path.lexists(path):
+        raise MtcheckError(Problem(path, "exists already: init writes a new glossary only"))
+    write_atomic(path, starter_glossary(path, name, language, source_language))
+    typer.echo(f"Wrote {path}.", err=True)
+
+
+@glossary_app.command("diff")
+def glossary_diff(
+    old: Annotated[str, typer.Argument(help="The old version: a glossary file, or git:REV:PATH.")],
+    new: Annotated[str, typer.Argument(help="The new version: a glossary file, or git:REV:PATH.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the versions differ (as git diff --exit-code).")] = False,
+) -> None:
+    """What changed between two versions of a glossary: terms added, removed and renamed; per term,
+    the forms (and examples, reviews) added and removed and the options changed; the glossary's own
+    settings. git:REV:PATH is read with `git show REV:PATH` in the current folder's repository (PATH
+    from the repository's top, or ./PATH from the current folder). Exit 0 unless --exit-code."""
+    from mtcheck.glossary.diff import diff_glossaries, diff_json, diff_text, read_version
+
+    if output_format not in ("text", "json"):
+        raise MtcheckError(f"unknown format {output_format!r} (choose from text, json)")
+    diff = diff_glossaries(old, read_version(old), new, read_version(new))
+    with _reader_may_stop():
+        sys.stdout.write((diff_json if output_format == "json" else diff_text)(diff))
+    raise typer.Exit(ExitCode.FINDINGS if exit_code and diff.count else ExitCode.OK)
 
 
 @glossary_app.command("export")
@@ -559,7 +697,8 @@ def glossary_suggest(
     language: Annotated[str, typer.Option("--language", help="The corpus's language.")] = "en",
     min_forms: Annotated[int, typer.Option("--min-forms", min=2, help="Only concepts written in this many ways.")] = 2,
 ) -> None:
-    """Mine draft entries: names and acronyms the corpus writes in several ways, most inconsistent first."""
+    """Mine draft entries: names and acronyms the corpus writes in several ways, most inconsistent first;
+    the canonical chosen by evidence (diacritics, the lexicon, the source), weak choices marked to decide."""
     from mtcheck.documents import document_paths
     from mtcheck.glossary.loader import glossary_files, load_glossaries
     from mtcheck.glossary.suggest import draft_yaml, suggest
@@ -571,7 +710,9 @@ def glossary_suggest(
                                + [("glossary", path) for path in glossary_files(glossary or [])])
     clusters = suggest(documents, known, language, min_forms)
     write_atomic(output, draft_yaml(clusters, "draft", language))
-    typer.echo(f"Wrote {len(clusters)} draft term{'s' if len(clusters) != 1 else ''} to {output}.", err=True)
+    to_decide = sum(1 for cluster in clusters if cluster.to_decide)
+    typer.echo(f"Wrote {len(clusters)} draft term{'s' if len(clusters) != 1 else ''} to {output}"
+               f" ({to_decide} to decide: the evidence for their canonical is weak or conflicting).", err=True)
 
 
 @app.command("rules")
@@ -675,4 +816,22 @@ def cache_clean(cache_dir: Annotated[str | None, CACHE_DIR_OPTION] = None) -> No
 
 def _megabytes(size: int) -> str:
     return f"{size / 2**20:,.1f} MB"
+
+
+_DEFINITION_LINE = re.compile(r"[\w-]+: ")
+
+
+def _help_paragraphs(text: str) -> str:
+    """A command's docstring as typer should show it: each paragraph's lines joined (typer keeps the
+    line breaks of every paragraph after the first, so "until Ctrl-C, which" would end a line at any
+    terminal width), except a paragraph of ``code: meaning`` lines, which is a list."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(paragraph if all(_DEFINITION_LINE.match(line) for line in paragraph.splitlines())
+                       else " ".join(paragraph.split("\n")) for paragraph in paragraphs)
+
+
+for _typer_app in (app, glossary_app, cache_app):
+    for _info in _typer_app.registered_commands:
+        if _info.help is None and _info.callback is not None and _info.callback.__doc__:
+            _info.help = _help_paragraphs(_info.callback.__doc__)
 

@@ -17,6 +17,8 @@ scoring:                           # the MQM quality score (mtcheck.scoring)
   acceptable_penalty: 10           # APP, per reference_words
   min_words: 500                   # fewer words: too short to score (0 scores every text)
   min_score: 80                    # like --min-score
+review:                            # mtcheck review, the editors' app (mtcheck.review)
+  dismiss: baseline                # baseline | inline: where a dismissed finding is recorded
 ```
 """
 
@@ -44,6 +46,9 @@ PYPROJECT = "pyproject.toml"
 DEFAULT_GLOSSARY_DIR = "glossaries"
 FAIL_ON_CHOICES = (*SEVERITY_NAMES, "never")
 LANGUAGE_TAG = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"  # BCP 47, as glossaries write it
+# Where `mtcheck review` records a finding an editor dismisses: the baseline file, or an inline
+# directive line above it in the text (mtcheck.suppressions).
+DISMISS_CHOICES = ("baseline", "inline")
 
 
 def rule_settings_schema(options: tuple[Option, ...] = ()) -> dict:
@@ -90,6 +95,11 @@ SCHEMA = {
                 "min_score": {"type": "number"},
             },
         },
+        "review": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"dismiss": {"enum": list(DISMISS_CHOICES)}},
+        },
     },
 }
 
@@ -114,6 +124,7 @@ class Config:
     # multilingual (version 2) glossary a check reads (like --language, --source-language).
     language: str | None = None
     source_language: str | None = None
+    dismiss: str = "baseline"  # review.dismiss: where `mtcheck review` records a dismissed finding
     path: str | None = None
     # The project's folder (absolute): the config file's, else the top of the git work tree the
     # config was looked for in; None: the current folder. The default ./glossaries/ and the cache
@@ -217,6 +228,7 @@ def _build(located: Located, path: Path) -> Config:
         states=parse_states(",".join(data["states"])) if "states" in data else DEFAULT_STATES,
         language=data.get("language"),
         source_language=data.get("source_language"),
+        dismiss=data.get("review", {}).get("dismiss", "baseline"),
         path=source,
         root=str(base.absolute()),
     )

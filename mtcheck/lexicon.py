@@ -67,6 +67,11 @@ class Lexicon:
         folded = word.casefold()
         return folded.translate(self._script) if self._script and not folded.isascii() else folded
 
+    @property
+    def has_word_list(self) -> bool:
+        """Whether the language has a word list: without one, no word can be told from a non-word."""
+        return self._listed is not None
+
     def is_listed(self, word: str) -> bool:
         """True for a word in the language's word list at all, however rare (case-insensitive); always
         True for a language without a list: then nothing can be called a non-word."""

@@ -65,6 +65,8 @@ class Term:
     # Inflected forms of the accepted forms that the language's stemmer does not find (irregular
     # plurals, names): accepted anywhere, and not counted as other forms by term-inconsistent.
     inflections: tuple[str, ...] = ()
+    # (lint code, reason): what a person reviewed and found right; `glossary lint` leaves it out.
+    reviewed: tuple[tuple[str, str], ...] = ()
 
     def forms_by_role(self) -> dict[str, tuple[str, ...]]:
         return {

@@ -53,6 +53,8 @@ def _explain(error) -> str:
     if error.validator == "pattern":
         if error.schema.get("pattern") == "[^\\W_]":
             return f"{value!r} is not a usable form (it has no letters or digits)"
+        if error.schema.get("pattern") == "\\S":
+            return "no reason given: say why the entry is right"
         return f"{value!r} does not match {error.schema['pattern']}"
     if error.validator == "const" and error.schema.get("const") == 1:
         return f"unsupported version {value!r} (this mtcheck reads versions 1 and 2)"

@@ -200,9 +200,16 @@ class ScoredRun(NamedTuple):
     cache_problem: str | None  # why the on-disk cache was off, if it was
 
 
-def scored_run(request: CheckRequest, progress: Progress | None = None) -> ScoredRun:
+def run_cache(request: CheckRequest, config: Config) -> Cache:
+    """The on-disk cache a run of ``request`` uses: NoCache with --no-cache."""
+    cache_dir = cache_folder(request.cache_dir, config.root)
+    return Cache(cache_dir) if cache_dir else NoCache()
+
+
+def scored_run(request: CheckRequest, progress: Progress | None = None, cache: Cache | None = None) -> ScoredRun:
     """The checking part of ``run_check``: the run of a check, scored, and the checker that made it
-    (no reports, no verdict)."""
+    (no reports, no verdict). ``cache``: one to use instead of ``run_cache``'s (a review session
+    keeps the results of its files in memory between its re-checks)."""
     if request.engine not in ENGINES:
         raise MtcheckError(f"unknown engine {request.engine!r} (choose from {', '.join(ENGINES)})")
     if request.scheduler and request.engine != "dask":
@@ -219,8 +226,7 @@ def scored_run(request: CheckRequest, progress: Progress | None = None) -> Score
     if request.source and (len(request.paths) != 1 or not os.path.isfile(request.paths[0])):
         raise MtcheckError("--source pairs one source file with one target file: give exactly one TARGET file")
     known = load_baseline(request.baseline) if request.baseline else None
-    cache_dir = cache_folder(request.cache_dir, config.root)
-    cache = Cache(cache_dir) if cache_dir else NoCache()
+    cache = cache if cache is not None else run_cache(request, config)
     rules = select_rules(config, request.select, request.ignore)
     language = _language_tag("--language", request.language) or config.language
     source_language = _language_tag("--source-language", request.source_language) or config.source_language

@@ -46,9 +46,9 @@ def test_a_run_ends_and_leaves_no_worker_process_behind(tmp_path):
 def test_a_check_of_one_article_with_the_index_cached_imports_only_what_it_uses(tmp_path):
     """Start-up time counts for one article (issue 18): a run that compiles no index, compares no
     translation file, configures no pattern and has one file to check needs no worker pool, no regex
-    module, no number reader, no fixer, no wordfreq, YAML or JSON Schema."""
+    module, no number reader, no fixer, no wordfreq, YAML or JSON Schema, and no web stack (`review`'s)."""
     unused = ["concurrent.futures.process", "jsonschema", "mtcheck.fixer", "mtcheck.numerals", "regex", "statistics",
-              "wordfreq", "yaml"]
+              "wordfreq", "yaml", "mtcheck.review", "starlette", "uvicorn"]
     code = ("import sys\nfrom mtcheck.entry import main\n"
             f"sys.argv = ['mtcheck', 'check', '-g', {str(BUNDLED_GLOSSARY)!r}, {str(MT_SAMPLE)!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
@@ -198,6 +198,15 @@ def test_usage_errors_exit_2():
 def test_help_and_version():
     assert mtcheck("--help").returncode == 0
     assert mtcheck("--version").stdout.decode().startswith("mtcheck ")
+
+
+def test_help_wraps_paragraphs_at_the_terminal_not_at_the_docstring():
+    # Before: typer kept the docstring's line breaks after the first paragraph, so at any width a
+    # line ended at "fix. With --write, a" and the next began "file that another program changed".
+    lines = mtcheck("fix", "--help", env={"COLUMNS": "200"}).stdout.decode().splitlines()
+    assert any("something to fix. With --write, a file that another program changed while fix ran" in line for line in lines)
+    lint = mtcheck("glossary", "lint", "--help", env={"COLUMNS": "200"}).stdout.decode().splitlines()
+    assert any(line.strip().startswith("nested-form: ") for line in lint)  # a list of codes stays a list
 
 
 def test_exclude_globs_from_config(tmp_path, small_glossary_file):

@@ -35,5 +35,9 @@ def test_suggest_writes_a_draft_that_validates(tmp_path):
     text = draft.read_text(encoding="utf-8")
     assert 'canonical: "Albin Kurti"' in text and '"Aljbin Kurti"' in text and "# " in text
     assert glossary("validate", draft).returncode == 0
+    assert "(3 to decide: " in result.stderr.decode() and "# To decide first (3): " in text
+    again = tmp_path / "again.yaml"
+    assert glossary("suggest", SAMPLES, "-o", again).returncode == 0
+    assert again.read_bytes() == draft.read_bytes()  # evidence and ties give the same draft every run
     covered = glossary("suggest", SAMPLES, "-g", BUNDLED_GLOSSARY, "-o", draft)
     assert covered.returncode == 0 and "Kurti" not in draft.read_text(encoding="utf-8")

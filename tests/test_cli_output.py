@@ -134,6 +134,7 @@ def test_report_files_are_written_whole_when_stdout_is_closed(articles, tmp_path
     ["glossary", "export", BUNDLED_GLOSSARY],
     ["glossary", "schema"],
     ["glossary", "stats", BUNDLED_GLOSSARY],
+    ["glossary", "diff", BUNDLED_GLOSSARY / "kosovo-serbia.yaml", BUNDLED_GLOSSARY / "kosovo-serbia.yaml"],
     ["cache", "info", "--cache-dir", "nowhere"],
     ["rules"],
     ["--version"],

@@ -492,7 +492,8 @@ def test_ctrl_c_during_start_up_is_one_line_and_no_traceback(long_run, launcher,
 @pytest.mark.parametrize("command", [
     ["check", "--no-cache", "--no-config", "-j", "1", "-g", "g.yaml", "a.txt"],
     ["glossary", "validate", "g.yaml"], ["glossary", "test", "g.yaml"], ["glossary", "lint", "g.yaml"],
-    ["glossary", "stats", "g.yaml"], ["glossary", "export", "g.yaml"],
+    ["glossary", "stats", "g.yaml"], ["glossary", "export", "g.yaml"], ["glossary", "diff", "g.yaml", "g.yaml"],
+    ["glossary", "edit", "g.yaml", "csm", "--set", "note=x"],
 ])
 def test_ctrl_c_in_any_command_is_one_line_and_exit_130(small_article, monkeypatch, command):
     def interrupted(*args, **kwargs):

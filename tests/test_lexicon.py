@@ -44,6 +44,7 @@ def test_a_lexicon_pickles_without_its_set():
 def test_a_language_without_a_list_calls_no_word_unlisted_and_none_established():
     empty = Lexicon({})
     assert empty.is_listed("anything") and not empty.is_established("anything")
+    assert not empty.has_word_list and Lexicon(WORDS).has_word_list
 
 
 @pytest.mark.parametrize("searches", [1, 100])

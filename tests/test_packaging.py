@@ -57,6 +57,7 @@ def test_the_wheel_ships_py_typed_the_licence_and_the_metadata(wheel):
     info = f"mtcheck-{mtcheck.__version__}.dist-info"
     names = set(wheel.namelist())
     assert {"mtcheck/py.typed", f"{info}/licenses/LICENSE", "mtcheck/glossary/schema.json"} <= names
+    assert {f"mtcheck/review/static/{name}" for name in ("review.html", "app.js", "app.css", "icon.svg")} <= names  # review's page
     metadata = Parser().parsestr(wheel.read(f"{info}/METADATA").decode("utf-8"))
     assert (metadata["Version"], metadata["License-Expression"]) == (mtcheck.__version__, "MIT")
     assert "Typing :: Typed" in metadata.get_all("Classifier")

@@ -1,19 +1,28 @@
-"""``mtcheck glossary add`` and ``edit``: change a glossary file from the command line and keep
-everything a person wrote in it: comments, key order, quoting, blank lines (ruamel.yaml's round
+"""``mtcheck glossary add``, ``edit`` and ``remove``: change a glossary file from the command line and
+keep everything a person wrote in it: comments, key order, quoting, blank lines (ruamel.yaml's round
 trip). A change that would make the glossary invalid is refused and nothing is written.
+
+ruamel.yaml hangs a comment on the entry just before it: the blank line and the "# People" header
+above a term belong, in its model, to the last key of the term before. Removing an entry, or adding
+one after the last, would take such comments with it or put the new entry below them; so they are
+moved to the entry that now comes before them (``_cut_tail``, ``_add_tail``).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from mtcheck.errors import GlossaryError, Problem
-from mtcheck.glossary.loader import load_glossaries
+from mtcheck.errors import GlossaryError, MtcheckError, Problem
+from mtcheck.glossary.loader import FORM_LISTS, glossary_schema, load_glossaries
 from mtcheck.output import write_atomic
+from mtcheck.text import fold
 
 FORM_ROLES = ("variants", "short", "forbidden", "source")
+EXAMPLE_KINDS = ("flag", "pass")
 
 
 def _yaml():
@@ -40,7 +49,12 @@ def add_term(path: str, term: dict) -> str:
     data = _load(path)
     if any(t.get("id") == term["id"] for t in data["terms"]):
         raise GlossaryError(Problem(path, f"term {term['id']!r} exists already: use 'mtcheck glossary edit'"))
-    data["terms"].append({key: _flow(value) for key, value in term.items() if value not in (None, [], "")})
+    entry = {key: _flow(value) for key, value in term.items() if value not in (None, [], "")}
+    if not data["terms"]:  # `terms: []` of a new glossary: the terms go below it, one block each
+        from ruamel.yaml.comments import CommentedSeq
+
+        data["terms"] = CommentedSeq()
+    _append(data["terms"], None, entry)
     return _checked(path, data)
 
 
@@ -55,21 +69,258 @@ def _flow(value):
     return seq
 
 
-def edit_term(path: str, term_id: str, add: dict[str, list[str]], set_fields: dict[str, str]) -> str:
-    """The file's text with forms added to term ``term_id`` and fields set."""
+@dataclass
+class TermChanges:
+    """What ``glossary edit`` does to one term, in this order: forms removed, forms added, settings,
+    examples and reviews set, the id changed."""
+
+    remove: list[str] = field(default_factory=list)  # forms, from whichever list holds them
+    add: dict[str, list[str]] = field(default_factory=dict)  # list key (variants, short, ...) -> forms
+    settings: dict[str, object] = field(default_factory=dict)  # key -> value; None removes the key
+    examples: dict[str, list[str]] = field(default_factory=dict)  # flag | pass -> sentences
+    reviewed: dict[str, str | None] = field(default_factory=dict)  # lint code -> reason; None removes it
+    rename: str | None = None
+
+
+def edit_term(path: str, term_id: str, changes: TermChanges) -> str:
+    """The file's text with ``changes`` made to term ``term_id``."""
     data = _load(path)
+    term = _term(path, data, term_id)
+    emptied = {_remove_form(path, term, form) for form in changes.remove}
+    for role, forms in changes.add.items():
+        if forms:
+            if role not in term:
+                _append(term, role, _flow([]))
+            term[role].extend(form for form in forms if form not in term[role])
+    for role in emptied:
+        if not term[role]:  # an empty list says nothing
+            _delete(term, role)
+    for key, value in changes.settings.items():
+        _set(term, key, value)
+    for kind, sentences in changes.examples.items():
+        _add_examples(term, kind, [_quoted(sentence) for sentence in sentences])
+    for code, reason in changes.reviewed.items():
+        _review(path, term, code, reason)
+    if changes.rename is not None and changes.rename != term_id:
+        if any(t.get("id") == changes.rename for t in data["terms"]):
+            raise GlossaryError(Problem(path, f"term {changes.rename!r} exists already: choose another id"))
+        term["id"] = changes.rename
+    return _checked(path, data)
+
+
+def remove_term(path: str, term_id: str) -> str:
+    """The file's text without term ``term_id``."""
+    data = _load(path)
+    _term(path, data, term_id)
+    _delete(data["terms"], next(i for i, t in enumerate(data["terms"]) if t.get("id") == term_id))
+    return _checked(path, data)
+
+
+def _term(path: str, data, term_id: str):
     term = next((t for t in data["terms"] if t.get("id") == term_id), None)
     if term is None:
         raise GlossaryError(Problem(path, f"no term {term_id!r} in this glossary"))
-    for role, forms in add.items():
-        if forms:
-            existing = term.setdefault(role, _flow([]))
-            existing.extend(form for form in forms if form not in existing)
-    for key, value in set_fields.items():
-        if value is not None:
-            term[key] = value
-    return _checked(path, data)
+    return term
 
+
+def _remove_form(path: str, term, form: str) -> str:
+    """Take ``form`` out of the list holding it, and say which. Forms are unique within a term once
+    folded (the loader says so), so a folded match is the one meant."""
+    wanted = fold(form.strip())
+    if fold(term["canonical"].strip()) == wanted:
+        raise GlossaryError(Problem(path, f"term {term['id']!r}: {form!r} is its canonical form: give the term "
+                                          "another with --set canonical=FORM (the old one is then gone; "
+                                          "--add-variant keeps it as a variant)"))
+    for role in FORM_LISTS:
+        forms = term.get(role, [])
+        for index, existing in enumerate(forms):
+            if fold(existing.strip()) == wanted:
+                del forms[index]
+                return role
+    raise GlossaryError(Problem(path, f"term {term['id']!r} has no form {form!r}"))
+
+
+def _set(mapping, key: str, value) -> None:
+    if value is None:
+        if key in mapping:
+            _delete(mapping, key)
+    elif key in mapping:
+        mapping[key] = value
+    else:
+        _append(mapping, key, value)
+
+
+def _add_examples(term, kind: str, sentences: list) -> None:
+    if not sentences:
+        return
+    if "examples" not in term:
+        _append(term, "examples", _block({kind: _flow(sentences)}))
+    elif kind not in term["examples"]:
+        _append(term["examples"], kind, _flow(sentences))
+    else:
+        term["examples"][kind].extend(sentence for sentence in sentences if sentence not in term["examples"][kind])
+
+
+def _review(path: str, term, code: str, reason: str | None) -> None:
+    """Record (or, without a reason, take back) a review; the check of the result refuses an unknown code."""
+    if reason is None and code not in term.get("reviewed", {}):
+        raise GlossaryError(Problem(path, f"term {term['id']!r} records no review of {code!r} to take back"))
+    if "reviewed" not in term:
+        _append(term, "reviewed", _block({code: reason}))
+    elif reason is None and len(term["reviewed"]) == 1:
+        _delete(term, "reviewed")  # as a whole: the comments after its last line stay in the file
+    else:
+        _set(term["reviewed"], code, reason)
+
+
+def _block(entries: dict):
+    """A mapping written one key a line (a reason reads better so than inline)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    return CommentedMap(entries)
+
+
+def _quoted(sentence: str):
+    """Example sentences in double quotes, as glossaries write them: a sentence often holds ", " or ": "."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return DoubleQuotedScalarString(sentence)
+
+
+# --- comments on the way: see the module's docstring ---------------------------------------------
+
+def _append(container, key, value) -> None:
+    """Add ``value`` at the end of a mapping (under ``key``) or a sequence (``key`` None): the
+    comments that followed the last entry follow the new one."""
+    last = _last_key(container)
+    moved = _cut_tail(container, last) if last is not None else ""
+    if key is None:
+        container.append(value)
+        key = len(container) - 1
+    else:
+        container[key] = value
+    _add_tail(container, key, moved)
+
+
+def _delete(container, key) -> None:
+    """Remove an entry of a mapping or a sequence; the comments that followed it follow the entry
+    before it (or, for the first item of a sequence, precede the next)."""
+    moved = _cut_tail(container, key)
+    keys = list(container) if isinstance(container, dict) else list(range(len(container)))
+    position = keys.index(key)
+    del container[key]
+    if position > 0:
+        _add_tail(container, keys[position - 1], moved)
+    elif moved.strip() and len(container):
+        _precede_first_item(container, moved)
+
+
+def _last_key(container):
+    if not len(container):
+        return None
+    return next(reversed(container)) if isinstance(container, dict) else len(container) - 1
+
+
+def _tail_slot(container, key) -> tuple[list, int]:
+    """Where ruamel keeps the comment written after entry ``key``: on the entry's own slot when its
+    value is a scalar or an inline collection, else on the last entry inside it."""
+    value = container[key]
+    if isinstance(value, (dict, list)) and len(value) and not value.fa.flow_style():
+        return _tail_slot(value, _last_key(value))
+    slots = container.ca.items.setdefault(key, [None, None, None, None])
+    return slots, 2 if isinstance(container, dict) else 0
+
+
+def _cut_tail(container, key) -> str:
+    """The comment lines after entry ``key``'s own line (blank lines, comments on what comes next),
+    taken from it; its own end-of-line comment stays."""
+    slots, index = _tail_slot(container, key)
+    token = slots[index]
+    if token is None:
+        return ""
+    own, newline, rest = token.value.partition("\n")
+    token.value = own + newline
+    return rest
+
+
+def _add_tail(container, key, lines: str) -> None:
+    if not lines:
+        return
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    slots, index = _tail_slot(container, key)
+    if slots[index] is None:
+        slots[index] = CommentToken("\n", CommentMark(0))
+    slots[index].value += lines
+
+
+def _precede_first_item(sequence, lines: str) -> None:
+    """Comment lines put above the sequence's first item (after the first item was removed)."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    comments = [line.strip() for line in lines.splitlines() if line.strip()]
+    column = next((len(line) - len(line.lstrip()) for line in lines.splitlines() if line.strip()), 0)
+    slots = sequence.ca.items.setdefault(0, [None, None, None, None])
+    slots[1] = [CommentToken(comment + "\n", CommentMark(column)) for comment in comments] + (slots[1] or [])
+
+
+# --- --set KEY=VALUE ----------------------------------------------------------------------------
+
+def settable_keys() -> list[str]:
+    """The term's keys that hold one value: the options ``--set`` changes (the id: ``--rename``)."""
+    schema = glossary_schema()
+    return [key for key, rule in schema["$defs"]["term"]["properties"].items()
+            if key != "id" and _resolved(schema, rule).get("type") not in ("array", "object")]
+
+
+def parse_setting(given: str) -> tuple[str, object]:
+    """KEY=VALUE as the key and the YAML value the schema wants: fuzzy=90 a number, fuzzy=false and
+    case_sensitive=true booleans, anything else text; KEY= (nothing) removes the key. A value the
+    schema refuses is kept as given, for the check of the whole glossary to name."""
+    key, equals, text = given.partition("=")
+    key = key.strip()
+    keys = settable_keys()
+    if not equals or key not in keys:
+        raise MtcheckError(f"--set {given!r}: expected KEY=VALUE with KEY one of {', '.join(keys)}")
+    if text == "":
+        return key, None
+    candidates = _typed(text) + [text]
+    rule = _resolved(glossary_schema(), glossary_schema()["$defs"]["term"]["properties"][key])
+    return key, next((value for value in candidates if _allowed(rule, value)), candidates[0])
+
+
+def _typed(text: str) -> list:
+    if text.strip().lower() in ("true", "false"):
+        return [text.strip().lower() == "true"]
+    if re.fullmatch(r"\s*-?[0-9]{1,9}\s*", text):
+        return [int(text)]
+    return []
+
+
+def _resolved(schema: dict, rule: dict) -> dict:
+    while "$ref" in rule:
+        rule = schema["$defs"][rule["$ref"].rsplit("/", 1)[1]]
+    return rule
+
+
+def _allowed(rule: dict, value) -> bool:
+    from mtcheck.validation import schema_problems
+    from mtcheck.located import Located
+
+    return not schema_problems({"$defs": glossary_schema()["$defs"], **rule}, Located(value), "value")
+
+
+def parse_review(given: str) -> tuple[str, str | None]:
+    """CODE=REASON; CODE= (no reason) takes the review back."""
+    code, equals, reason = given.partition("=")
+    if not equals:
+        raise MtcheckError(f"--review {given!r}: expected CODE=REASON")
+    return code.strip(), reason.strip() or None
+
+
+# --- checking and writing ----------------------------------------------------------------------
 
 def _checked(path: str, data) -> str:
     """The new text, once it loads as a valid glossary; its problems (named in the real file) otherwise."""

@@ -37,7 +37,7 @@ takes the file as it is. Glossaries of different language pairs cannot share a f
 one at a time, or as TBX or JSON). Import takes the language from the form columns and the name
 from the ``glossary`` column (several names are joined, as TBX titles are); a file written by
 another tool, with plain ``canonical`` columns, needs the language option. Not carried: the
-examples. Columns are matched by name, case-insensitively, in any order, with or without a
+examples and the reviews. Columns are matched by name, case-insensitively, in any order, with or without a
 language; unknown columns are ignored and named in the imported file's header comment.
 
 Spreadsheets run a cell that starts with =, +, -, @, a tab or a CR as a formula ("=HYPERLINK(...)",
@@ -68,7 +68,8 @@ forbidden                  ``termSec``, ``deprecatedTerm-admn-sts``
 source                     ``termSec`` with ``preferredTerm-admn-sts`` in the source ``langSec``
 note                       concept-level ``<note>``
 type, severity, fuzzy,     concept-level ``<note>mtcheck:KEY=VALUE</note>``, KEY one of type,
-case_sensitive, examples   severity, fuzzy, case_sensitive, flag, pass (one note per example)
+case_sensitive, examples,  severity, fuzzy, case_sensitive, flag, pass (one note per example),
+reviewed                   reviewed (``mtcheck:reviewed=CODE: REASON``, one note per code)
 =========================  =====================================================================
 
 TBX-Basic has no data category for a free concept tag, a severity, a fuzzy threshold or
@@ -147,7 +148,7 @@ FORMULA_AFTER_QUOTES = re.compile("'*[=+\\-@\t\r]")
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 UNDETERMINED = "und"  # BCP 47 for "language not known": source forms of a glossary without source_language
-NOTE_KEYS = ("type", "severity", "fuzzy", "case_sensitive", "flag", "pass")
+NOTE_KEYS = ("type", "severity", "fuzzy", "case_sensitive", "flag", "pass", "reviewed")
 MTCHECK_NOTE = re.compile(r"mtcheck:(" + "|".join(NOTE_KEYS) + r")=(.*)", re.S)
 SOURCE_LANGUAGE_NOTE = re.compile(r"mtcheck:source_language=(.*)", re.S)  # in the title statement
 PREFERRED, ADMITTED, FORBIDDEN = "preferred", "admitted", "forbidden"
@@ -334,6 +335,8 @@ def _json_term(term: Term) -> dict:
     examples = _examples(term)
     if examples:
         data["examples"] = examples
+    if term.reviewed:
+        data["reviewed"] = dict(term.reviewed)
     return data
 
 
@@ -419,7 +422,8 @@ def _mtcheck_notes(term: Term) -> list[tuple[str, str]]:
     notes = [("type", term.type)] if term.type is not None else []
     notes += [(key, _setting_text(value)) for key, value in _settings(term).items()]
     notes += [("flag", sentence) for sentence in term.flag_examples]
-    return notes + [("pass", sentence) for sentence in term.pass_examples]
+    notes += [("pass", sentence) for sentence in term.pass_examples]
+    return notes + [("reviewed", f"{code}: {reason}") for code, reason in term.reviewed]
 
 
 def _term_sec(lang_sec, form: str, status: str, term_type: str | None = None) -> None:
@@ -583,6 +587,8 @@ def _term_mapping(term_id: str, candidate: _Candidate, forms: dict) -> dict:
     examples = candidate.fields.get("examples") or {}
     if examples:
         term["examples"] = {key: _Flow(examples[key]) for key in ("flag", "pass") if key in examples}
+    if candidate.fields.get("reviewed"):
+        term["reviewed"] = candidate.fields["reviewed"]
     return term
 
 
@@ -810,7 +816,8 @@ def _json_export_schema() -> dict:
 def _json_candidate(glossary: Glossary, term: Term) -> _Candidate:
     candidate = _Candidate(f"term {term.id!r} of glossary {glossary.name!r}", term.id, term.canonical)
     candidate.forms = {role: list(getattr(term, role)) for role in LIST_FIELDS}
-    candidate.fields = {"type": term.type, "note": term.note, **_settings(term), "examples": _examples(term)}
+    candidate.fields = {"type": term.type, "note": term.note, **_settings(term), "examples": _examples(term),
+                        "reviewed": dict(term.reviewed)}
     return candidate
 
 
@@ -1018,6 +1025,9 @@ def _mtcheck_field(path: str, line: int | None, match, fields: dict, examples: d
     if key in ("flag", "pass"):
         if value:  # the schema wants no empty example
             examples.setdefault(key, []).append(value)
+    elif key == "reviewed":
+        code, _, reason = value.partition(": ")
+        fields.setdefault("reviewed", {})[code] = reason
     elif key == "type":
         fields["type"] = value
     elif key == "severity":

@@ -73,11 +73,24 @@ def _read_text(path: Path) -> tuple[str | None, Problem | None]:
         return None, exc.problems[0]
 
 
+def load_glossary_text(text: str, source: str) -> tuple[Glossary, Located]:
+    """One glossary from its text (``source`` names it in problems), checked as a file is."""
+    glossary, located, problems = _load_text(text, source)
+    if glossary is not None:
+        problems.extend(_cross_checks([(glossary, located)]))
+    if problems:
+        raise GlossaryError(problems)
+    return glossary, located
+
+
 def _load_file(path: Path) -> tuple[Glossary | None, Located | None, list[Problem]]:
-    source = str(path)
     text, problem = _read_text(path)
     if problem:
         return None, None, [problem]
+    return _load_text(text, str(path))
+
+
+def _load_text(text: str, source: str) -> tuple[Glossary | None, Located | None, list[Problem]]:
     from mtcheck.yamlnodes import load_located  # PyYAML only when a glossary is read, not for a cached index
 
     located, problems = load_located(text, source)
@@ -169,6 +182,7 @@ def _build_term(raw: dict, defaults: dict, glossary: str) -> Term:
         inflections=clean(raw.get("inflections", [])),
         flag_examples=tuple(raw.get("examples", {}).get("flag", ())),
         pass_examples=tuple(raw.get("examples", {}).get("pass", ())),
+        reviewed=tuple(raw.get("reviewed", {}).items()),
     )
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from mtcheck.errors import GlossaryError, Problem
+from mtcheck.errors import GlossaryError, MtcheckError, Problem
 from mtcheck.folding import strip_diacritics
 from mtcheck.glossary.loader import load_located_glossaries
 from mtcheck.lexicon import lexicon_for
@@ -23,15 +23,55 @@ from mtcheck.visible import visible
 ROLES = ("variants", "short", "forbidden", "source")
 NEAR_DUPLICATE = 90  # canonical forms this similar probably name one concept
 
+# Every lint code: what it means, and how to fix the entry or accept it. The README's table, the
+# schema's `reviewed` keys and `glossary lint --help` name the same codes (tests hold them alike).
+LINT_CODES = {
+    "fuzzy-collision": (
+        "a form is within another term's fuzzy threshold of one of that term's forms: texts using it may be "
+        "reported as misspelling the other term",
+        "make the forms less alike or lower the other term's `fuzzy`; review it when both forms are right"),
+    "common-word": (
+        "a one-word form (not an acronym) is an everyday word of the glossary's language: every use of the "
+        "word matches",
+        "use a longer form, or `case_sensitive: true` when only the capitalised word is the term; review it "
+        "when every use really is the term"),
+    "case-only-variant": (
+        "a variant differs from the canonical form only in case or diacritics: accepting it silences the "
+        "report of that spelling",
+        "remove the variant (`edit ID --remove FORM`); review it when the spelling really is accepted"),
+    "no-note": (
+        "the term has no note saying why its canonical form is canonical (editors see the note)",
+        "`edit ID --set note=...`"),
+    "near-duplicate": (
+        "two terms' canonical forms are 90% alike: probably one concept entered twice (reported at the "
+        "term whose id sorts first)",
+        "move the forms into one term and `glossary remove` the other; review it when they are two concepts"),
+    "nested-form": (
+        "a form lies inside a form of another term (\"gap pad\" in \"thermal gap pad\"): the longer "
+        "match wins, so the shorter term is not found there",
+        "review it when the two are separate concepts, as they usually are"),
+}
+
 
 @dataclass(frozen=True)
 class LintProblem:
     problem: Problem
-    code: str  # fuzzy-collision | common-word | case-only-variant | no-note | near-duplicate | nested-form
+    code: str  # a key of LINT_CODES
+    term: str  # the term at whose entry it is reported, and whose `reviewed` may accept it
+    reviewed: str | None = None  # the reason a person gave for accepting it
 
     def __str__(self) -> str:
         where = f"{self.problem.path}:{self.problem.line}:{self.problem.column}"
-        return visible(f"{where}: {self.code}: {self.problem.message}", double_backslashes=False)  # as Problem
+        accepted = f" [reviewed: {self.reviewed}]" if self.reviewed else ""
+        return visible(f"{where}: {self.code}: {self.problem.message}{accepted}", double_backslashes=False)  # as Problem
+
+
+def lint_codes(given: list[str]) -> frozenset[str]:
+    """The codes of ``--ignore``, each a known one."""
+    unknown = [code for code in given if code not in LINT_CODES]
+    if unknown:
+        raise MtcheckError(f"unknown lint code {unknown[0]!r} (choose from {', '.join(LINT_CODES)})")
+    return frozenset(given)
 
 
 def load_for_tools(paths: list[str]):
@@ -94,25 +134,34 @@ def _failure(term: Term, role: str, sentence: str, found) -> str:
     return f"term {term.id!r}: expected no finding in {sentence!r}, found {listed}"
 
 
-def lint(loaded) -> list[LintProblem]:
-    """Risks that are legal but harmful, each with its reason: in a glossary of version 2, in each
-    of its languages."""
+def lint(loaded, ignore: frozenset[str] = frozenset()) -> list[LintProblem]:
+    """Risks that are legal but harmful, each with its reason, but those of the ``ignore`` codes; a
+    problem its term records as reviewed carries the reviewer's reason."""
     languages = _each_language(loaded)
-    problems = [problem for glossaries in languages for problem in _lint(glossaries)]
+    reviews = {term.id: dict(term.reviewed) for glossaries in languages for glossary, _ in glossaries
+               for term in glossary.terms}
+    return [replace(problem, reviewed=reviews[problem.term].get(problem.code))
+            for problem in _risks(languages) if problem.code not in ignore]
+
+
+def _risks(languages: list[list]) -> list[LintProblem]:
+    """The risks of the glossaries, in order: in a glossary of version 2, in each of its languages
+    (``_each_language``)."""
+    problems = [problem for glossaries in languages for problem in _language_risks(glossaries)]
     if len(languages) > 1:  # a version-1 glossary checked with each language of a version-2 one
         problems = list(dict.fromkeys(problems))
     return sorted(problems, key=lambda p: (p.problem.path, p.problem.line or 0, p.problem.column or 0, p.code,
                                             p.problem.message))
 
 
-def _lint(loaded) -> list[LintProblem]:
+def _language_risks(loaded) -> list[LintProblem]:
     problems: list[LintProblem] = []
     for glossary, located in loaded:
         lexicon = lexicon_for(glossary.language)
         for t, term in enumerate(glossary.terms):
             where = located.position(("terms", t))
-            say = lambda code, message, at=where, path=glossary.path: problems.append(  # noqa: E731
-                LintProblem(Problem(path, message, *at), code))
+            say = lambda code, message, at=where, path=glossary.path, term=term: problems.append(  # noqa: E731
+                LintProblem(Problem(path, message, *at), code, term.id))
             if not term.note:
                 say("no-note", f"term {term.id!r} has no note saying why its canonical form is canonical")
             for role, index, form in _forms(term):
@@ -151,22 +200,22 @@ def _cross_term_problems(loaded) -> list[LintProblem]:
     for (a, a_role, a_form), (b, b_role, b_form) in _candidate_pairs(forms):
         if a.id == b.id:
             continue
-        glossary, located, t = where[a.id]
-        at = located.position(("terms", t))
+        found = []
         ka, kb = _bare(a_form), _bare(b_form)
         if a_role == "canonical" and b_role == "canonical" and a.id < b.id and fuzz.ratio(ka, kb) >= NEAR_DUPLICATE:
-            problems.append(LintProblem(Problem(glossary.path, f"terms {a.id!r} and {b.id!r} may be one concept: "
-                                                               f"{a.canonical!r} / {b.canonical!r}", *at), "near-duplicate"))
+            found.append(("near-duplicate", f"terms {a.id!r} and {b.id!r} may be one concept: "
+                                            f"{a.canonical!r} / {b.canonical!r}"))
         elif b.fuzzy is not None and a_role != "forbidden" and ka != kb and fuzz.ratio(ka, kb) >= b.fuzzy:
-            problems.append(LintProblem(Problem(glossary.path, f"term {a.id!r}: form {a_form!r} is "
-                                                               f"{fuzz.ratio(ka, kb):.0f}% similar to {b_form!r} of term "
-                                                               f"{b.id!r} (its fuzzy threshold is {b.fuzzy}): texts using "
-                                                               f"it may be flagged as misspelling {b.id!r}", *at),
-                                        "fuzzy-collision"))
+            found.append(("fuzzy-collision", f"term {a.id!r}: form {a_form!r} is {fuzz.ratio(ka, kb):.0f}% similar to "
+                                             f"{b_form!r} of term {b.id!r} (its fuzzy threshold is {b.fuzzy}): texts using "
+                                             f"it may be flagged as misspelling {b.id!r}"))
         if len(ka) < len(kb) and re.search(rf"(?<!\w){re.escape(ka)}(?!\w)", kb):
-            problems.append(LintProblem(Problem(glossary.path, f"term {a.id!r}: form {a_form!r} is inside {b_form!r} "
-                                                               f"of term {b.id!r}; the longer match wins", *at),
-                                        "nested-form"))
+            found.append(("nested-form", f"term {a.id!r}: form {a_form!r} is inside {b_form!r} of term {b.id!r}; "
+                                         "the longer match wins"))
+        if found:
+            glossary, located, t = where[a.id]
+            at = located.position(("terms", t))
+            problems += [LintProblem(Problem(glossary.path, message, *at), code, a.id) for code, message in found]
     return problems
 
 

@@ -21,9 +21,9 @@ glossary for a person to review.
 
 2. **Clusters.** Distinct spans are visited most frequent first (then in more documents, then
    alphabetically); each joins the cluster of the best-ranked earlier cluster *leader* (its
-   first, commonest form) it matches, else starts a cluster of its own. So the leader is the
-   canonical form, every form is a near-duplicate of it, and no chain of near-duplicates
-   ("NSA"-"NSC"-"NBC") merges different names. Two spans match when they are
+   first, commonest form) it matches, else starts a cluster of its own. So every form is a
+   near-duplicate of the leader, and no chain of near-duplicates ("NSA"-"NSC"-"NBC") merges
+   different names. Two spans match when they are
 
    - single words: ``same_name`` of ``mtcheck.similarity.names`` (spelling, or sound and spelling);
      a plural ("Balkan"/"Balkans") is grammar, not another spelling, in any span;
@@ -41,17 +41,21 @@ glossary for a person to review.
 
 3. **Redundant n-grams.** One variation shows in many n-grams ("Aljbin", "Aljbin Kurti",
    "Minister Aljbin Kurti"). A cluster's *events* are the places (document, words) where its
-   forms differ; cluster X is explained by Y when every event of X's non-canonical forms is an
-   event of Y. X is dropped when some Y explains it and either X does not explain Y, or both
+   forms differ; cluster X is explained by Y when every event of X's forms other than its leader
+   is an event of Y. X is dropped when some Y explains it and either X does not explain Y, or both
    explain each other and Y is preferred: a span that starts with a name rather than an ordinary
    word ("Albin Kurti" over "Prime Minister Albin Kurti"), then the longer span ("Albin Kurti"
-   over "Albin"), then the more frequent, then the alphabetically first canonical.
+   over "Albin"), then the more frequent, then the alphabetically first leader.
 
 4. **Covered clusters** are dropped: a cluster is covered when the glossaries' ``TermIndex``
    finds a match of any role and kind in one of its forms, over the words where the forms differ
    (a glossary term "Kurti" does not cover "Albin"/"Aljbin Kurti": the variation is elsewhere).
 
-5. **Ranking** by ``Cluster.inconsistency`` (see there), then by occurrences, then canonical.
+5. **The canonical** of each cluster is the form the evidence speaks for, not the leader:
+   diacritics, then the lexicon, then (for acronyms) the source; frequency only breaks ties. A
+   cluster whose evidence is weak or conflicting is marked to decide (``mtcheck.glossary.evidence``).
+
+6. **Ranking** by ``Cluster.inconsistency`` (see there), then by occurrences, then canonical.
 """
 
 from __future__ import annotations
@@ -63,13 +67,14 @@ import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from mtcheck.documents import document_paths, is_bilingual, read_document
-from mtcheck.folding import strip_diacritics
+from mtcheck.folding import WORD_RE, strip_diacritics
+from mtcheck.glossary.evidence import choose_canonical
 from mtcheck.glossary.index import TermIndex
 from mtcheck.lexicon import Lexicon, lexicon_for
 from mtcheck.markup import prose_view
@@ -114,8 +119,11 @@ class Cluster:
     forms: dict[str, int]  # each rendering as written -> count over the corpus, commonest first
     documents: int  # documents where the cluster occurs
     examples: dict[str, str]  # rendering -> one short context snippet (about 60 characters around it)
-    canonical: str  # the most frequent (best-attested) form
+    canonical: str  # the form the evidence speaks for (mtcheck.glossary.evidence)
     inconsistency: float  # the ranking score: N × entropy of the forms, see above
+    evidence: tuple[str, ...] = ()  # what speaks for the canonical: ("diacritics", "frequency 1/3")
+    to_decide: str = ""  # why a person must choose the canonical; empty when the evidence settles it
+    standing: dict[str, str] = field(default_factory=dict)  # form -> "established-word", "rare-word", "non-word"
 
     @property
     def occurrences(self) -> int:
@@ -141,9 +149,10 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
     """
     lexicon = lexicon_for(language)
     collector = _Collector(lexicon)
+    source_words: set[str] = set()
     for number, path in enumerate(document_paths(list(paths))):
         ordinal = 0
-        for text in _texts(path, language):
+        for text in _texts(path, language, source_words):
             ordinal = collector.scan(text, number, ordinal)
     groups = _cluster(collector.ranked(), lexicon)
     kept = _drop_redundant([g for g in groups if len(g) >= 2], lexicon)
@@ -153,7 +162,7 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
     if glossaries and any(g.terms for g in glossaries):
         index = TermIndex(glossaries, lexicon)
         kept = [g for g in kept if not _covered(g, index)]
-    clusters = [_make_cluster(g) for g in kept]
+    clusters = [_make_cluster(g, lexicon, frozenset(source_words)) for g in kept]
     clusters.sort(key=lambda c: (-c.inconsistency, -c.occurrences, c.canonical))
     return clusters
 
@@ -161,11 +170,16 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
 # reading ----------------------------------------------------------------------------------
 
 
-def _texts(path: str, language: str) -> Iterator[str]:
+def _texts(path: str, language: str, source_words: set[str]) -> Iterator[str]:
+    """The prose of the document at ``path``; of a bilingual file the targets, adding the words of its
+    sources to ``source_words`` (a spelling the source writes is evidence for it)."""
     if is_bilingual(path):
         from mtcheck.bilingual.document import read_bilingual
 
-        yield read_bilingual(path, target_language=language).text
+        document = read_bilingual(path, target_language=language)
+        for pair in document.pairs:
+            source_words.update(WORD_RE.findall(pair.source or ""))  # split as evidence splits the forms
+        yield document.text
         return
     for _, text in prose_view(read_document(path)).segments():  # code in Markdown and HTML is no prose
         yield text
@@ -413,7 +427,7 @@ def _varying(group: list[_Span]) -> tuple[int, int] | None:
 
 
 def _events(group: list[_Span]) -> tuple[set, set]:
-    """(all events, events of the non-canonical forms): (document, first word, last word) of the
+    """(all events, events of the forms other than the leader): (document, first word, last word) of the
     words where the forms differ, at each occurrence."""
     varying = _varying(group)
     every, variant = set(), set()
@@ -427,9 +441,9 @@ def _events(group: list[_Span]) -> tuple[set, set]:
 
 
 def _preference(group: list[_Span], lexicon: Lexicon) -> tuple:
-    canonical = group[0]
-    starts_with_name = canonical.kind == "A" or not lexicon.is_common(canonical.words[0])
-    return starts_with_name, len(canonical.text.split()), sum(s.count for s in group)
+    leader = group[0]
+    starts_with_name = leader.kind == "A" or not lexicon.is_common(leader.words[0])
+    return starts_with_name, len(leader.text.split()), sum(s.count for s in group)
 
 
 def _drop_redundant(groups: list[list[_Span]], lexicon: Lexicon) -> list[list[_Span]]:
@@ -488,16 +502,21 @@ def _covered(group: list[_Span], index: TermIndex) -> bool:
     return False
 
 
-def _make_cluster(group: list[_Span]) -> Cluster:
+def _make_cluster(group: list[_Span], lexicon: Lexicon, source_words: frozenset[str]) -> Cluster:
     documents = set()
     for span in group:
         documents.update(span.occurrences[0::2])
+    forms = {s.text: s.count for s in group}
+    choice = choose_canonical(forms, lexicon, all(s.kind == "A" for s in group), source_words)
     return Cluster(
-        forms={s.text: s.count for s in group},
+        forms=forms,
         documents=len(documents),
         examples={s.text: s.example for s in group},
-        canonical=group[0].text,
+        canonical=choice.canonical,
         inconsistency=inconsistency(s.count for s in group),
+        evidence=choice.evidence,
+        to_decide=choice.to_decide,
+        standing=choice.standing,
     )
 
 
@@ -521,24 +540,39 @@ def _quoted(text: str) -> str:
 def draft_yaml(clusters: list[Cluster], name: str = "draft", language: str = "en") -> str:
     """A version-1 glossary with one term per cluster, for a person to review.
 
-    The canonical is the cluster's commonest form. A form that differs from it only in
-    diacritics ("Miroslav Lajcak" for "Miroslav Lajčák") is listed under ``variants``: the two
-    spellings are the same name and the draft cannot tell which one the house style wants, so both
+    The canonical is the form the evidence speaks for (``Cluster.canonical``). A form that differs
+    from it only in diacritics ("Miroslav Lajcak" for "Miroslav Lajčák") is listed under
+    ``variants``: the two spellings are the same name, and some house styles drop diacritics, so both
     stay accepted (``term-inconsistent`` still reports a document that mixes them; move one to
     ``forbidden`` to decide). A form that differs only in case is left out: forms match
     case-insensitively, so the canonical covers it. Every other form is ``forbidden``. A form
     that an earlier term already holds is left out (forms are unique in a glossary). Above each
-    term, comments give the counts, documents, score and one example context of every form.
+    term, comments give the counts, documents, score, the evidence for the canonical, "TO DECIDE" and
+    why where the evidence is weak or conflicting, and one example context and the lexicon standing
+    of every form. The head of the file names the terms to decide, for a reviewer to start with.
     """
     if not _IDENTIFIER.match(name):
         raise ValueError(f"glossary name {name!r}: use lower-case letters, digits, '.', '_' and '-'")
     if not _LANGUAGE.match(language):
         raise ValueError(f"language {language!r} is not a BCP 47 tag")
+    used_ids: set[str] = set()
+    claimed: dict[str, str] = {}  # folded form -> term id
+    terms: list[str] = []
+    to_decide: list[str] = []  # term ids
+    for cluster in clusters:
+        left_out = fold(cluster.canonical) in claimed
+        terms.append("")
+        terms.extend(_term_lines(cluster, used_ids, claimed))
+        if cluster.to_decide and not left_out:
+            to_decide.append(claimed[fold(cluster.canonical)])
     lines = [
         f"# Draft glossary mined by mtcheck from {len(clusters)} cluster{'s' if len(clusters) != 1 else ''} of"
         " inconsistently written names.",
-        "# Review every term: the canonical is only the commonest form in the corpus. Forms differing from",
-        "# it only in diacritics are variants (accepted), other forms forbidden. Counts and contexts below.",
+        "# Review every term: the canonical is the form the evidence speaks for (diacritics, the lexicon,",
+        "# the source; frequency only breaks ties). Forms differing from it only in diacritics are variants",
+        "# (accepted), other forms forbidden. Counts, evidence and contexts below.",
+        f"# To decide first ({len(to_decide)}): {_comment(', '.join(to_decide))}" if to_decide
+        else "# To decide first: none, the evidence settles every term.",
         "",
         "version: 1",
         f"name: {_quoted(name)}",
@@ -546,13 +580,7 @@ def draft_yaml(clusters: list[Cluster], name: str = "draft", language: str = "en
     ]
     if not clusters:
         return "\n".join(lines + ["terms: []", ""])
-    lines.append("terms:")
-    used_ids: set[str] = set()
-    claimed: dict[str, str] = {}  # folded form -> term id
-    for cluster in clusters:
-        lines.append("")
-        lines.extend(_term_lines(cluster, used_ids, claimed))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + ["terms:"] + terms) + "\n"
 
 
 def _term_lines(cluster: Cluster, used_ids: set[str], claimed: dict[str, str]) -> list[str]:
@@ -589,10 +617,13 @@ def _term_lines(cluster: Cluster, used_ids: set[str], claimed: dict[str, str]) -
         if key not in claimed:
             seen.add(key)
             claimed[key] = term_id
-    lines = [header]
+    lines = [header, f"  #   evidence: [{_comment(', '.join(cluster.evidence))}]"]
+    if cluster.to_decide:
+        lines.append(f"  #   TO DECIDE: {_comment(cluster.to_decide)}")
     for form, count in forms.items():
         example = cluster.examples.get(form, "")
-        lines.append(f"  #   {count} × {_comment(form)} ({roles[form]}): \"{_comment(example)}\"")
+        standing = f" [{cluster.standing[form]}]" if form in cluster.standing else ""
+        lines.append(f"  #   {count} × {_comment(form)} ({roles[form]}): \"{_comment(example)}\"{standing}")
     lines += [f"  - id: {_quoted(term_id)}", f"    canonical: {_quoted(canonical)}"]
     if variants:
         lines.append(f"    variants: [{', '.join(map(_quoted, variants))}]")

@@ -203,15 +203,15 @@ def _visible_strings(value):
 
 
 def _marks(index: int, file: FileResult, several: bool, terms: dict[str, Term]) -> list[Mark]:
-    """The file's findings with their ids (by position in the run) and anchors (see _nesting)."""
+    """The file's findings with their ids (by position in the run) and anchors (see nesting)."""
     prefix = f"{os.path.basename(file.path)} " if several else ""
     ids = [f"f-{index}-{n}" for n in range(len(file.findings))]
-    anchors = _nesting(file.findings, ids)
+    anchors = nesting(file.findings, ids)
     return [Mark(ids[n], f, anchors[n], f"{prefix}{f.line}:{f.column}", _tooltip(f, terms.get(f.term or "")))
             for n, f in enumerate(file.findings)]
 
 
-def _nesting(findings: tuple[Finding, ...], ids: list[str]) -> list[str]:
+def nesting(findings: tuple[Finding, ...], ids: list[str]) -> list[str]:
     """Each finding's anchor: its own id when its mark nests among the others (one inside another or
     apart), else the id of the mark it crosses, which the page shows in its place."""
     anchors = list(ids)
@@ -250,11 +250,11 @@ def _articles(run: RunResult, marks: list[list[Mark]]) -> Iterator[Article]:
         score = _score_view(run.scores.files[file.path]) if run.scores and file.path in run.scores.files else None
         article = Article(index, file.path, file.words, marks[index], score)
         text, article.note = _text(file.path)
-        if text is not None and not all(_located(text, m.finding) for m in marks[index]):
+        if text is not None and not all(located(text, m.finding) for m in marks[index]):
             text, article.note = None, ("The file changed since it was checked: the findings are listed "
                                         "without the text.")
         if text is not None:
-            article.pieces = _pieces(text, [m for m in marks[index] if m.anchor == m.id])
+            article.pieces = pieces(text, [m for m in marks[index] if m.anchor == m.id])
         yield article
 
 
@@ -275,7 +275,7 @@ def _text(path: str) -> tuple[str | None, str | None]:
         return None, f"The file cannot be read again ({reason}): the findings are listed without the text."
 
 
-def _located(text: str, f: Finding) -> bool:
+def located(text: str, f: Finding) -> bool:
     """Whether the finding's text is still at its offset (compared loosely: rules may report a
     form with its gaps or composition normalised)."""
     def loose(value: str) -> str:
@@ -284,9 +284,9 @@ def _located(text: str, f: Finding) -> bool:
     return f.offset + f.length <= len(text) and loose(text[f.offset:f.offset + f.length]) == loose(f.text)
 
 
-def _pieces(text: str, marks: list[Mark]) -> Iterator[tuple[str, Mark | str | None]]:
+def pieces(text: str, marks: list[Mark]) -> Iterator[tuple[str, Mark | str | None]]:
     """The text cut at the marks' boundaries: ("text", piece), ("open", mark) and ("close", None),
-    the marks properly nested (_nesting left out those that cross)."""
+    the marks properly nested (nesting left out those that cross)."""
     open_ends: list[int] = []
     position = 0
     for mark in sorted(marks, key=lambda m: _order(m.finding)):

@@ -86,7 +86,91 @@ terms:
     codes = [line.split(": ")[1] for line in result.stdout.decode().splitlines()]
     assert sorted(set(codes)) == ["case-only-variant", "common-word", "fuzzy-collision", "near-duplicate",
                                   "nested-form", "no-note"]
-    assert glossary("lint", BUNDLED_GLOSSARY).stdout.decode().count("nested-form") == 1
+
+
+def test_the_bundled_glossary_lints_clean_its_one_nested_form_reviewed():
+    result = glossary("lint", BUNDLED_GLOSSARY)
+    assert (result.returncode, result.stdout) == (0, b"")
+    shown = glossary("lint", BUNDLED_GLOSSARY, "--show-reviewed")
+    [line] = shown.stdout.decode().splitlines()
+    assert shown.returncode == 0 and ": nested-form: term 'kosovo-and-metohija': " in line
+    assert line.endswith("[reviewed: Kosovo and Metohija is the Serbian official name, a term of its own; 'Office for "
+                         "Kosovo and Metohija' is a separate term (office-for-kosovo), and the longer match wins inside it.]")
+
+
+REVIEWED = """\
+version: 1
+name: pads
+language: en
+terms:
+  - id: gap-pad
+    canonical: gap pad
+    reviewed: {nested-form: "A product of its own; the thermal one is another."}
+  - id: thermal-gap-pad
+    canonical: thermal gap pad
+    note: The product line.
+  - id: kurti
+    canonical: Albin Kurti
+    note: The Prime Minister.
+  - id: kurti-street
+    canonical: Albin Kurti Street
+    note: A street.
+"""
+
+
+def lint_lines(path, *options) -> tuple[int, list[str]]:
+    result = glossary("lint", path, *options)
+    return result.returncode, [line.split(": ", 1)[1] for line in result.stdout.decode().splitlines()]
+
+
+def test_a_review_silences_its_code_for_its_term_only(tmp_path):
+    path = tmp_path / "pads.yaml"
+    path.write_text(REVIEWED, encoding="utf-8")
+    assert lint_lines(path) == (1, [
+        "no-note: term 'gap-pad' has no note saying why its canonical form is canonical",
+        "nested-form: term 'kurti': form 'Albin Kurti' is inside 'Albin Kurti Street' of term 'kurti-street'; "
+        "the longer match wins"])
+    assert lint_lines(path, "--show-reviewed")[1][0] == (
+        "nested-form: term 'gap-pad': form 'gap pad' is inside 'thermal gap pad' of term 'thermal-gap-pad'; the longer "
+        "match wins [reviewed: A product of its own; the thermal one is another.]")
+
+
+def test_lint_ignores_the_codes_asked_and_refuses_unknown_ones(tmp_path):
+    path = tmp_path / "pads.yaml"
+    path.write_text(REVIEWED, encoding="utf-8")
+    assert lint_lines(path, "--ignore", "no-note") == (1, [
+        "nested-form: term 'kurti': form 'Albin Kurti' is inside 'Albin Kurti Street' of term 'kurti-street'; "
+        "the longer match wins"])
+    assert lint_lines(path, "--ignore", "no-note,nested-form") == (0, [])
+    assert lint_lines(path, "--ignore", "no-note", "--ignore", "nested-form") == (0, [])
+    unknown = glossary("lint", path, "--ignore", "nested")
+    assert unknown.returncode == 2 and unknown.stderr.decode() == (
+        "error: mtcheck: unknown lint code 'nested' (choose from fuzzy-collision, common-word, case-only-variant, "
+        "no-note, near-duplicate, nested-form)\n")
+
+
+def test_a_review_names_a_known_code_and_gives_a_reason(tmp_path):
+    path = tmp_path / "pads.yaml"
+    path.write_text(REVIEWED.replace("{nested-form: ", "{nested: ").replace("    note: A street.\n",
+                                                                          "    reviewed: {no-note: \" \"}\n"),
+                    encoding="utf-8")
+    result = glossary("validate", path)
+    assert result.returncode == 1 and result.stdout.decode().splitlines() == [
+        f"{path}:7:16: unknown key 'nested' in terms[0].reviewed (did you mean 'nested-form'?)",
+        f"{path}:16:25: terms[3].reviewed.no-note: no reason given: say why the entry is right",
+    ]
+
+
+def test_every_lint_code_is_documented_and_reviewable():
+    from mtcheck.glossary.maintenance import LINT_CODES
+    from tests.conftest import ROOT
+
+    schema = json.loads(glossary("schema").stdout)
+    assert list(schema["$defs"]["term"]["properties"]["reviewed"]["properties"]) == list(LINT_CODES)
+    helped = glossary("lint", "--help").stdout.decode()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in LINT_CODES:
+        assert f"{code}:" in helped and f"| `{code}` |" in readme, code
 
 
 def test_stats_and_schema():
