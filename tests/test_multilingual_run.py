@@ -129,7 +129,7 @@ def test_the_csv_has_a_column_per_language_and_kind(termbase, tmp_path):
     exported = tmp_path / "news.csv"
     glossary("export", termbase, "-o", exported)
     header = exported.read_text("utf-8").splitlines()[0].split(",")
-    assert header[:8] == ["id", "type", "note", "severity", "fuzzy", "case_sensitive", "morphology", "en"]
+    assert header[:9] == ["id", "type", "note", "severity", "fuzzy", "case_sensitive", "morphology", "reviewed", "en"]
     assert {"en_forbidden", "de", "de_variants", "de_forbidden", "sr-Latn", "sr-Latn_short", "sr-Latn_note"} <= set(header)
 
 

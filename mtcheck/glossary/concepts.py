@@ -96,6 +96,7 @@ class Concept:
     fuzzy: int | None = 88
     case_sensitive: bool = False
     morphology: str = "inflect"
+    reviewed: tuple[tuple[str, str], ...] = ()  # (lint code, reason), as a version-1 term's
 
     def in_language(self, language: str | None) -> LanguageForms | None:
         return next((forms for forms in self.forms if forms.language == language), None)
@@ -178,7 +179,7 @@ def _projected_term(concept: Concept, forms: LanguageForms, source: LanguageForm
         forbidden=forms.forbidden, source=tuple(dict.fromkeys(source.as_source())) if source else (),
         type=concept.type, note=forms.note or concept.note, severity=concept.severity, fuzzy=concept.fuzzy,
         case_sensitive=concept.case_sensitive, flag_examples=forms.flag_examples, pass_examples=forms.pass_examples,
-        morphology=concept.morphology, inflections=forms.inflections,
+        morphology=concept.morphology, inflections=forms.inflections, reviewed=concept.reviewed,
     )
 
 
@@ -225,7 +226,7 @@ def _concept(raw: dict, defaults: dict, default_fuzzy: int) -> Concept:
         id=raw["id"], forms=tuple(_language_forms(tag, block) for tag, block in raw["forms"].items()),
         type=raw.get("type"), note=raw.get("note"), severity=Severity.parse(severity) if severity else None,
         fuzzy=None if fuzzy is False else int(fuzzy), case_sensitive=bool(setting("case_sensitive", False)),
-        morphology=setting("morphology", "inflect"),
+        morphology=setting("morphology", "inflect"), reviewed=tuple(raw.get("reviewed", {}).items()),
     )
 
 

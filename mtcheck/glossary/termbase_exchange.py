@@ -47,10 +47,11 @@ from mtcheck.glossary.loader import DEFAULT_FUZZY
 from mtcheck.text import fold
 
 SETTINGS = ("type", "severity", "fuzzy", "case_sensitive", "morphology")
-CONCEPT_COLUMNS = ("id", "type", "note", "severity", "fuzzy", "case_sensitive", "morphology")
+CONCEPT_COLUMNS = ("id", "type", "note", "severity", "fuzzy", "case_sensitive", "morphology", "reviewed")
 LANGUAGE_COLUMNS = ("variants", "short", "forbidden", "inflections", "note", "flag", "pass")  # "L_variants"...
-MTCHECK_NOTE = re.compile(r"mtcheck:(type|severity|fuzzy|case_sensitive|morphology|flag|pass|inflection"
+MTCHECK_NOTE = re.compile(r"mtcheck:(type|severity|fuzzy|case_sensitive|morphology|reviewed|flag|pass|inflection"
                           r"|languages|source_language)=(.*)", re.S)
+REVIEW_SEPARATOR = ": "  # "no-note: the name says it all", as version-1 exchange writes a review
 
 
 # --- the glossary as plain data ---------------------------------------------------------------
@@ -81,6 +82,8 @@ def _concept_mapping(concept: Concept) -> dict:
     term: dict = {"id": concept.id}
     term.update({key: value for key, value in (("type", concept.type), ("note", concept.note)) if value is not None})
     term.update(_settings(concept))
+    if concept.reviewed:
+        term["reviewed"] = dict(concept.reviewed)
     term["forms"] = {forms.language: _block_mapping(forms) for forms in concept.forms}
     return term
 
@@ -145,6 +148,8 @@ def _tbx_concept(body, concept: Concept) -> None:
     settings = ({"type": concept.type} if concept.type is not None else {}) | _settings(concept)
     for key, value in settings.items():
         _sub(entry, "note", f"mtcheck:{key}={_text_of(value)}")
+    for code, reason in concept.reviewed:
+        _sub(entry, "note", f"mtcheck:reviewed={code}{REVIEW_SEPARATOR}{reason}")
     for forms in concept.forms:
         section = _sub(entry, "langSec", **{XML_LANG: forms.language})
         if forms.note:
@@ -177,7 +182,8 @@ def _table(termbase: Termbase) -> tuple[list[str], list[list[str]]]:
     for concept in termbase.concepts:
         settings = _settings(concept)
         row = [concept.id, concept.type or "", concept.note or "",
-               *(_text_of(settings[key]) if key in settings else "" for key in CONCEPT_COLUMNS[3:])]
+               *(_text_of(settings[key]) if key in settings else "" for key in CONCEPT_COLUMNS[3:-1]),
+               _joined(termbase, concept, "reviewed", [f"{code}{REVIEW_SEPARATOR}{reason}" for code, reason in concept.reviewed])]
         for tag in termbase.languages:
             row += _language_cells(termbase, concept, concept.in_language(tag))
         rows.append([_no_formula(cell) for cell in row + [termbase.name, termbase.source_language or ""]])
@@ -193,11 +199,16 @@ def _language_cells(termbase: Termbase, concept: Concept, forms: LanguageForms |
         if values is None:
             cells.append(forms.note or "")
             continue
-        if any(FORM_SEPARATOR in value for value in values):  # it would come back as two
-            message = f"term {concept.id!r} ({forms.language}): a {kind} entry contains '|', which separates entries in a cell"
-            raise GlossaryError(Problem(termbase.path, message))
-        cells.append(f" {FORM_SEPARATOR} ".join(values))
+        cells.append(_joined(termbase, concept, f"{forms.language} {kind}", values))
     return cells
+
+
+def _joined(termbase: Termbase, concept: Concept, what: str, values) -> str:
+    """A list as one cell, its entries joined with " | "."""
+    if any(FORM_SEPARATOR in value for value in values):  # it would come back as two
+        message = f"term {concept.id!r}: a {what} entry contains '|', which separates entries in a cell"
+        raise GlossaryError(Problem(termbase.path, message))
+    return f" {FORM_SEPARATOR} ".join(values)
 
 
 def _export_csv(termbase: Termbase) -> str:
@@ -351,6 +362,9 @@ def _tbx_candidate(path: str, concept, document_language: str, remarks: list[str
             subject = subject or _text(element) or None
         elif match and match.group(1) in SETTINGS:
             candidate.settings[match.group(1)] = _setting(path, element.sourceline, *match.groups())
+        elif match and match.group(1) == "reviewed":
+            code, _, reason = match.group(2).partition(REVIEW_SEPARATOR)
+            candidate.settings.setdefault("reviewed", {})[code] = reason
         elif match and match.group(1) in ("flag", "pass"):  # a one-language export's: the document language's
             examples.setdefault(match.group(1), []).append(match.group(2))
         elif _text(element):
@@ -460,7 +474,9 @@ def _row_candidate(path: str, line: int, cells: dict[str, str], languages: list[
     lower = {key.lower(): value for key, value in cells.items()}
     candidate = _Candidate(f"line {line}", lower.get("id") or None)
     candidate.settings = {"type": lower.get("type") or None, "note": lower.get("note") or None,
-                          **{key: _setting(path, line, key, lower[key]) for key in SETTINGS[1:] if lower.get(key)}}
+                          **{key: _setting(path, line, key, lower[key]) for key in SETTINGS[1:] if lower.get(key)},
+                          "reviewed": dict(review.partition(REVIEW_SEPARATOR)[::2] for review in
+                                           _entries_of(lower.get("reviewed", ""))) or None}
     for cell, value in cells.items():
         if value and (column := _language_column(cell, languages)):
             tag, kind = column
@@ -468,5 +484,9 @@ def _row_candidate(path: str, line: int, cells: dict[str, str], languages: list[
             if kind in ("canonical", "note"):
                 block[kind] = value
             else:
-                block[kind] = [part.strip() for part in value.split(FORM_SEPARATOR) if part.strip()]
+                block[kind] = _entries_of(value)
     return candidate
+
+
+def _entries_of(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(FORM_SEPARATOR) if part.strip()]

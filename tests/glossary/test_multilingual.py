@@ -193,6 +193,20 @@ def test_tools_locate_a_term_by_its_place_in_the_file_not_in_a_language(tmp_path
     assert linted.count("no-note: term 'kosovo'") == 1
 
 
+def test_a_term_records_what_lint_need_not_say_again_and_exchange_keeps_it(tmp_path):
+    text = NEWS.replace("  - id: kosovo\n", "  - id: kosovo\n    reviewed: {no-note: 'The name says it all.'}\n")
+    path = write(tmp_path, text)
+    linted = glossary("lint", path).stdout.decode()
+    assert "no-note" not in linted and "common-word: term 'kosovo'" in linted  # reviewed for no-note only
+    [news] = load_glossaries([path])
+    assert news.terms[1].reviewed == (("no-note", "The name says it all."),)
+    for to in ("tbx", "csv"):
+        exported, back = tmp_path / f"news.{to}", tmp_path / f"back-{to}.yaml"
+        assert glossary("export", path, "-o", exported).returncode == 0
+        assert glossary("import", "--multilingual", exported, "-o", back).returncode == 0
+        assert load_glossaries([back])[0].termbase.concepts[1].reviewed == (("no-note", "The name says it all."),)
+
+
 def test_a_form_another_file_has_in_the_same_language_is_an_error(tmp_path):
     news = write(tmp_path, NEWS)
     german = write(tmp_path, "version: 1\nname: de\nlanguage: de\nterms:\n"
