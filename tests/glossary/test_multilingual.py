@@ -231,3 +231,16 @@ def test_the_readme_example_is_a_valid_glossary(tmp_path):
     [balkans] = load_glossaries([write(tmp_path, example, "balkans.yaml")])
     assert balkans.languages == ("en", "de", "sr-Latn") and [t.id for t in balkans.termbase.project("de").terms] == ["csm"]
     assert glossary("validate", tmp_path / "balkans.yaml").returncode == 0  # its examples pass
+
+
+def test_the_maintenance_commands_work_on_version_2_or_refuse(tmp_path):
+    path = write(tmp_path, NEWS)
+    changed = write(tmp_path, NEWS.replace("forbidden: [Serbischer Gemeindebund]",
+                                           "forbidden: [Serbischer Gemeindebund, Serbenbund]"), "changed.yaml")
+    assert "+ forms.de.forbidden: 'Serbenbund'" in glossary("diff", path, changed).stdout.decode()
+    assert glossary("edit", path, "kosovo", "--set", "severity=minor").returncode == 0
+    assert load_glossaries([path])[0].terms[1].severity.label == "minor"
+    before = path.read_text("utf-8")
+    refused = glossary("add", path, "--id", "eu", "--canonical", "European Union")  # version 1's shape: refused
+    assert refused.returncode == 2 and path.read_text("utf-8") == before
+    assert glossary("remove", path, "kosovo").returncode == 0 and [t.id for t in load_glossaries([path])[0].terms] == ["csm"]
