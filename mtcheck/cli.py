@@ -452,7 +452,7 @@ def glossary_stats(
             types = ", ".join(f"{kind} {n}" for kind, n in row["types"].items())
             languages = row["language"] + (f" (from {row['source_language']})" if row["source_language"] else "")
             if "languages" in row:
-                languages += f" of languages {', '.join(row['languages'])}"
+                languages += "; terms by language: " + ", ".join(f"{tag} {n}" for tag, n in row["languages"].items())
             typer.echo(visible(f"{row['path']}: {row['terms']} terms, {row['forms']} forms ({roles}); {languages}; "
                                f"types: {types}; {row['with_examples']} with examples, {row['without_note']} without a note"))
 

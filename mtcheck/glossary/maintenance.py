@@ -255,6 +255,7 @@ def stats(glossaries: list[Glossary]) -> list[dict]:
             "with_examples": sum(1 for t in glossary.terms if t.flag_examples or t.pass_examples),
             "without_note": sum(1 for t in glossary.terms if not t.note),
         })
-        if languages := getattr(glossary, "languages", ()):  # a version-2 file, counted in its default language
-            rows[-1]["languages"] = list(languages)
+        if termbase := getattr(glossary, "termbase", None):  # a version-2 file, counted in its default language
+            rows[-1]["languages"] = {tag: sum(1 for concept in termbase.concepts if concept.in_language(tag))
+                                     for tag in termbase.languages}  # how many of its terms each language has
     return rows

@@ -244,3 +244,9 @@ def test_the_maintenance_commands_work_on_version_2_or_refuse(tmp_path):
     refused = glossary("add", path, "--id", "eu", "--canonical", "European Union")  # version 1's shape: refused
     assert refused.returncode == 2 and path.read_text("utf-8") == before
     assert glossary("remove", path, "kosovo").returncode == 0 and [t.id for t in load_glossaries([path])[0].terms] == ["csm"]
+
+
+def test_stats_count_the_terms_of_each_language(tmp_path):
+    result = glossary("stats", write(tmp_path, NEWS), "--format", "json")
+    [row] = json.loads(result.stdout)["files"]
+    assert (row["terms"], row["language"], row["languages"]) == (2, "en", {"en": 2, "de": 1, "sr-Latn": 2})
