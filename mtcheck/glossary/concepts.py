@@ -39,7 +39,6 @@ from mtcheck.text import fold
 
 VERSION = 2
 BLOCK_LISTS = ("variants", "short", "forbidden", "inflections")  # a language block's form lists
-SOURCE_KINDS = ("variants", "short", "forbidden")  # of the source block: with canonical, the source forms
 
 
 @lru_cache(maxsize=1)
