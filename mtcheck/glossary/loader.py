@@ -115,6 +115,8 @@ def _load_version_2(located: Located, source: str, problems: list[Problem]):
     if problems:
         return None, located, problems
     problems.extend(termbase_problems(located, source))
+    if problems:  # a file with no language at all has no view to give
+        return None, located, problems
     glossary = build_termbase(located.data, source).project()
     return glossary, ProjectedLocation(located, glossary), problems
 

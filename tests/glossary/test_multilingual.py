@@ -250,3 +250,8 @@ def test_stats_count_the_terms_of_each_language(tmp_path):
     result = glossary("stats", write(tmp_path, NEWS), "--format", "json")
     [row] = json.loads(result.stdout)["files"]
     assert (row["terms"], row["language"], row["languages"]) == (2, "en", {"en": 2, "de": 1, "sr-Latn": 2})
+
+
+def test_a_glossary_with_no_language_is_a_problem_not_a_crash(tmp_path):
+    assert problems(tmp_path, "version: 2\nname: empty\nterms: []\n") == [
+        "g.yaml:1:1: no language: list the glossary's languages in 'languages'"]
