@@ -9,14 +9,15 @@ language. Per language: canonical ``preferredTerm-admn-sts``; variants ``admitte
 short forms admitted with ``termType`` ``shortForm``; forbidden ``deprecatedTerm-admn-sts``; the
 language's note a ``<note>`` of its ``langSec``, and its examples and inflections notes
 ``mtcheck:flag=``, ``mtcheck:pass=``, ``mtcheck:inflection=``. Per concept: its note a ``<note>``,
-its settings ``mtcheck:type|severity|fuzzy|case_sensitive|morphology=VALUE`` notes. The title is
+its settings ``mtcheck:type|severity|fuzzy|case_sensitive|morphology=VALUE`` notes, each review a
+``mtcheck:reviewed=CODE: REASON`` note. The title is
 the name; title notes ``mtcheck:languages=en de sr-Latn`` (their order) and
 ``mtcheck:source_language=sr-Latn``. A TBX file of another tool: the languages in the order its
 concepts use them, the source language only when given; per language, terms are read as
 ``exchange`` reads the target language's (the first preferred is canonical, and so on).
 
 CSV and XLSX: a row per term; the columns ``id, type, note, severity, fuzzy, case_sensitive,
-morphology``, then for each language ``L`` (in order) ``L`` (canonical), ``L_variants``,
+morphology, reviewed`` (``CODE: REASON`` entries), then for each language ``L`` (in order) ``L`` (canonical), ``L_variants``,
 ``L_short``, ``L_forbidden``, ``L_inflections``, ``L_note``, ``L_flag``, ``L_pass`` (lists joined
 with " | "), then ``glossary`` (the name) and ``source_language``. A cell that would run as a
 formula gets a quote in front, as in ``exchange``.
