@@ -66,6 +66,7 @@ _ALLOWED_GLOBALS = frozenset({
     ("mtcheck.similarity.neighbourhood", "CompactNeighbourhood"),
     ("mtcheck.lexicon", "Lexicon"),
     ("mtcheck.model", "Glossary"),
+    ("mtcheck.glossary.concepts", "ProjectedGlossary"),
     ("mtcheck.model", "Term"),
     ("mtcheck.model", "Severity"),
     ("mtcheck.process_speed", "from_fields"),

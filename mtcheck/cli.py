@@ -76,6 +76,11 @@ INPUT_FORMAT_HELP = ("How to read a file whose suffix mtcheck does not know, or 
                      "xliff, po, tmx, csv, tsv or jsonl.")
 
 
+LANGUAGE_HELP = ("The texts' language (BCP 47: en, de, sr-Latn) where a file declares none: which forms of a "
+                 "multilingual glossary (version 2) are checked. Default: the config's language, else the first "
+                 "glossary's. A translation file declaring its target language is checked in that language.")
+SOURCE_LANGUAGE_HELP = ("The language the texts were translated from: whose forms of a multilingual glossary count "
+                        "as untranslated source words. Default: the config's, else the glossary's source_language.")
 QUIET_HELP = ("-q: standard output gets only the findings (no summary or score lines), stderr only errors and "
               "files skipped unchecked; -qq: only errors. Reports written to files stay whole.")
 VERBOSE_HELP = ("Say on stderr, with the seconds since start, which config and glossaries were used, where the "
@@ -96,6 +101,8 @@ def check(
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the texts (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
     states: Annotated[str | None, typer.Option("--states", help=STATES_HELP)] = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help=INPUT_FORMAT_HELP)] = None,
+    language: Annotated[str | None, typer.Option("--language", help=LANGUAGE_HELP)] = None,
+    source_language: Annotated[str | None, typer.Option("--source-language", help=SOURCE_LANGUAGE_HELP)] = None,
     baseline: Annotated[str | None, typer.Option("--baseline", help="Report only findings this baseline file does not hold.")] = None,
     write_baseline: Annotated[str | None, typer.Option("--write-baseline", help="Record every finding in this baseline file.")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (comma-separated).")] = None,
@@ -124,7 +131,7 @@ def check(
         jobs=jobs, cache_dir=None if no_cache else cache_dir or workflow.CacheDir.DEFAULT, engine=engine, scheduler=scheduler,
         exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
         min_score=min_score, baseline=baseline, write_baseline=write_baseline, source=source, encoding=encoding,
-        states=states, input_format=input_format, note=note,
+        states=states, input_format=input_format, language=language, source_language=source_language, note=note,
     )
     try:
         outcome = workflow.run_check(request, progress)
@@ -213,6 +220,8 @@ def fix(
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the files, kept when they are written (default UTF-8, with or without a BOM; UTF-16 with a BOM is always read).")] = "utf-8-sig",
     states: Annotated[str | None, typer.Option("--states", help=STATES_HELP)] = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help=INPUT_FORMAT_HELP)] = None,
+    language: Annotated[str | None, typer.Option("--language", help=LANGUAGE_HELP)] = None,
+    source_language: Annotated[str | None, typer.Option("--source-language", help=SOURCE_LANGUAGE_HELP)] = None,
     quiet: Annotated[int, typer.Option("--quiet", "-q", count=True, help="-q: no summary line; -qq: no diff either, only errors.")] = 0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=VERBOSE_HELP)] = False,
 ) -> None:
@@ -230,7 +239,8 @@ def fix(
                                       use_config=not no_config, select=_split(select), ignore=_split(ignore),
                                       cache_dir=None if no_cache else workflow.CacheDir.DEFAULT, encoding=encoding, write=write,
                                       exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
-                                      states=states, input_format=input_format, note=_verbose_note() if verbose else None)
+                                      states=states, input_format=input_format, language=language,
+                                      source_language=source_language, note=_verbose_note() if verbose else None)
         planned = workflow.run_fix(request)
         for_a_person = sum(len(f.for_a_person) for f in planned)
         fixes = [f for f in planned if f.changed]
@@ -325,6 +335,7 @@ def score(
     glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Glossary for --check; repeatable.")] = None,
     config_file: Annotated[str | None, typer.Option("--config", help="Config file for --check.")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
+    language: Annotated[str | None, typer.Option("--language", help="For --check: " + LANGUAGE_HELP)] = None,
     annotations: Annotated[str | None, typer.Option("--mqm-annotations", help="Score human MQM annotations (WMT TSV format) per system.")] = None,
     weights: Annotated[str, typer.Option("--weights", help="Weights for --mqm-annotations: wmt-mqm, mqm or a weights file.")] = "wmt-mqm",
     source_errors: Annotated[str, typer.Option("--source-errors", help="count or ignore 'Source error' annotations.")] = "count",
@@ -341,7 +352,7 @@ def score(
     request = ScoreRequest(
         hypotheses=hypotheses or [], references=ref or [], metrics=reference.parse_metrics(metrics.split(",")),
         segments=segments, compare=compare, seed=seed, check=run_checks, glossaries=glossary or [],
-        config_file=config_file, use_config=not no_config, annotations=annotations, weights=weights,
+        config_file=config_file, use_config=not no_config, language=language, annotations=annotations, weights=weights,
         source_errors=source_errors, wmt_terms=wmt_terms, output=output,
     )
     chunks = (json_chunks if output_format == "json" else text_chunks)(run_score(request))
@@ -351,8 +362,8 @@ def score(
         _print(chunks, colour=False)
 
 
-glossary_app = typer.Typer(help="Maintain glossaries: init, validate, test, lint, stats, schema, import, export, add, edit, remove, "
-                                 "diff, suggest.",
+glossary_app = typer.Typer(help="Maintain glossaries: init, validate, test, lint, stats, schema, import, export, migrate, add, edit, "
+                                 "remove, diff, suggest.",
                             no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 
@@ -440,19 +451,27 @@ def glossary_stats(
             roles = ", ".join(f"{n} {role}" for role, n in row["by_role"].items())
             types = ", ".join(f"{kind} {n}" for kind, n in row["types"].items())
             languages = row["language"] + (f" (from {row['source_language']})" if row["source_language"] else "")
+            if "languages" in row:
+                languages += "; terms by language: " + ", ".join(f"{tag} {n}" for tag, n in row["languages"].items())
             typer.echo(visible(f"{row['path']}: {row['terms']} terms, {row['forms']} forms ({roles}); {languages}; "
                                f"types: {types}; {row['with_examples']} with examples, {row['without_note']} without a note"))
 
 
 @glossary_app.command("schema")
-def glossary_schema() -> None:
+def glossary_schema(
+    version: Annotated[str, typer.Option("--version", help="1 (one language per file), 2 (forms per language) or both (either, by the file's version).")] = "1",
+) -> None:
     """Print the JSON Schema of the glossary format (for editor completion and validation)."""
     import json
 
+    from mtcheck.glossary.concepts import either_schema, termbase_schema
     from mtcheck.glossary.loader import glossary_schema as schema
 
+    schemas = {"1": schema, "2": termbase_schema, "both": either_schema}
+    if version not in schemas:
+        raise MtcheckError(f"unknown --version {version!r} (choose from 1, 2, both)")
     with _reader_may_stop():
-        typer.echo(json.dumps(schema(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(schemas[version](), ensure_ascii=False, indent=2))
 
 
 @glossary_app.command("add")
@@ -586,7 +605,7 @@ def glossary_export(
         raise MtcheckError(f"--to {to} writes a workbook, not text: give --output FILE.{to}")
     refuse_to_overwrite_inputs([("--output", output)], [("glossary", path) for path in glossary_files(paths)])
     glossaries = load_glossaries(paths)
-    text = export_glossaries(glossaries, to, columns)
+    text = _multilingual_export(glossaries, to, columns) or export_glossaries(glossaries, to, columns)
     if output:
         write_atomic(output, text)
     else:
@@ -597,6 +616,19 @@ def glossary_export(
                    "memoQ's forbidden mark (Term_Info) is not documented.", err=True)
 
 
+def _multilingual_export(glossaries, to: str, columns: str):
+    """A version-2 glossary's export, with every language; None for version-1 glossaries."""
+    from mtcheck.glossary.concepts import is_multilingual
+    from mtcheck.glossary.termbase_exchange import export_termbase
+
+    if not is_multilingual(glossaries):
+        return None
+    if len(glossaries) > 1 or columns != "mtcheck":
+        raise MtcheckError("a multilingual (version 2) glossary is exported alone, with mtcheck's columns: "
+                           "give one glossary file")
+    return export_termbase(glossaries[0].termbase, to)
+
+
 @glossary_app.command("import")
 def glossary_import(
     path: Annotated[str, typer.Argument(help="A CSV, TBX, JSON or XLSX file.")],
@@ -605,8 +637,12 @@ def glossary_import(
     name: Annotated[str | None, typer.Option("--name", help="The glossary's name (default: the file's).")] = None,
     language: Annotated[str | None, typer.Option("--language", help="Target language, BCP 47 (default: the file's).")] = None,
     source_language: Annotated[str | None, typer.Option("--source-language", help="Source language, BCP 47 (default: the file's).")] = None,
+    multilingual: Annotated[bool, typer.Option("--multilingual", help="Keep every language in one glossary of version 2 (TBX, CSV or XLSX), instead of one target language.")] = False,
 ) -> None:
     """Import a CSV, TBX or JSON termbase as a glossary (validated before it is written).
+
+    --multilingual keeps every language of a TBX file (or of a CSV or XLSX file a multilingual
+    glossary was exported to) in one glossary of version 2; --language does not apply then.
 
     Name and languages come from the file (an mtcheck export carries them); the options override
     them, and a CSV written by another tool, whose columns name no language, needs --language.
@@ -620,8 +656,37 @@ def glossary_import(
 
     from_format = exchange_format(path, from_format, "--from")
     refuse_to_overwrite_inputs([("--output", output)], [("termbase", path)])
-    write_atomic(output, import_glossary(path, from_format, name, language, source_language))
+    if multilingual:
+        from mtcheck.glossary.termbase_exchange import import_termbase
+
+        if language is not None:
+            raise MtcheckError("--multilingual keeps every language: --language does not apply")
+        text = import_termbase(path, from_format, name, source_language)
+    else:
+        text = import_glossary(path, from_format, name, language, source_language)
+    write_atomic(output, text)
     typer.echo(f"Wrote {output}.", err=True)
+
+
+@glossary_app.command("migrate")
+def glossary_migrate(
+    path: Annotated[str, typer.Argument(help="A glossary of version 1.")],
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write here (default: PATH itself, with --force).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file (PATH itself without -o).")] = False,
+) -> None:
+    """Rewrite a glossary of version 1 as version 2 (forms per language), keeping its comments.
+
+    The forms go into a block of its language, the source forms into one of its source language;
+    a check with the new file finds what the old one found."""
+    from mtcheck.glossary.migrate import migrated
+    from mtcheck.output import write_atomic
+
+    target = output or path
+    if os.path.exists(target) and not force:
+        raise MtcheckError(Problem(target, "exists: give --force to replace it" if output else
+                                   "give -o NEW.yaml, or --force to replace this file"))
+    write_atomic(target, migrated(path))
+    typer.echo(f"Wrote {target}.", err=True)
 
 
 @glossary_app.command("suggest")

@@ -6,6 +6,8 @@ fail_on: major                     # neutral | minor | major | critical | never
 include: ["articles/"]             # gitignore-style patterns, relative to this file's folder:
 exclude: ["drafts/", "*.orig.md"]  # which files folder walks pick (mtcheck.selection)
 states: [translated, reviewed, final]  # the units of translation files checked, like --states
+language: de                       # like --language: the texts' language where a file declares none
+source_language: en                # like --source-language
 rules:
   term-inconsistent: {severity: major}
   name-inconsistent: {enabled: false}
@@ -43,6 +45,7 @@ CONFIG_FILE = "mtcheck.yaml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_GLOSSARY_DIR = "glossaries"
 FAIL_ON_CHOICES = (*SEVERITY_NAMES, "never")
+LANGUAGE_TAG = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"  # BCP 47, as glossaries write it
 # Where `mtcheck review` records a finding an editor dismisses: the baseline file, or an inline
 # directive line above it in the text (mtcheck.suppressions).
 DISMISS_CHOICES = ("baseline", "inline")
@@ -71,6 +74,8 @@ SCHEMA = {
         "include": {"type": "array", "items": {"type": "string"}},
         "respect_gitignore": {"type": "boolean"},
         "states": {"type": "array", "items": {"enum": [*STATES, "all"]}, "minItems": 1},
+        "language": {"type": "string", "pattern": LANGUAGE_TAG},
+        "source_language": {"type": "string", "pattern": LANGUAGE_TAG},
         "rules": {
             "type": "object",
             "properties": {rule_id: rule_settings_schema(rule.options) for rule_id, rule in RULES.items()},
@@ -115,6 +120,10 @@ class Config:
     scoring: ScoringModel = ScoringModel()
     min_score: float | None = None
     states: frozenset[str] = DEFAULT_STATES  # the units of translation files checked (bilingual.cat)
+    # The texts' language where a file declares none, and their source language: which forms of a
+    # multilingual (version 2) glossary a check reads (like --language, --source-language).
+    language: str | None = None
+    source_language: str | None = None
     dismiss: str = "baseline"  # review.dismiss: where `mtcheck review` records a dismissed finding
     path: str | None = None
     # The project's folder (absolute): the config file's, else the top of the git work tree the
@@ -217,6 +226,8 @@ def _build(located: Located, path: Path) -> Config:
         scoring=scoring_model(data.get("scoring", {})),
         min_score=data.get("scoring", {}).get("min_score"),
         states=parse_states(",".join(data["states"])) if "states" in data else DEFAULT_STATES,
+        language=data.get("language"),
+        source_language=data.get("source_language"),
         dismiss=data.get("review", {}).get("dismiss", "baseline"),
         path=source,
         root=str(base.absolute()),

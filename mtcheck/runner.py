@@ -7,6 +7,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -17,9 +18,9 @@ from mtcheck.config import Config
 from mtcheck.documents import (BILINGUAL_FORMATS, EXAMINE_WHOLE_UP_TO, STDIN, STREAM_ABOVE, document_paths, examination_segments,
                                nul_offset, read_as)
 from mtcheck.engine import Checker, Examination
-from mtcheck.errors import InputError, Problem
+from mtcheck.errors import GlossaryError, InputError, MtcheckError, Problem
 from mtcheck.glossary.index import TermIndex
-from mtcheck.glossary.loader import glossary_files, load_glossaries
+from mtcheck.glossary.loader import glossary_files, is_projection, load_glossaries
 from mtcheck.lexicon import lexicon_for, lexicon_version
 from mtcheck.model import Document, FileResult, Glossary, RunResult
 from mtcheck.process_speed import collector_paused, freeze_lasting
@@ -48,19 +49,40 @@ class CompiledIndex(NamedTuple):
     key: str  # identifies the glossary files (and the code) it was compiled from
 
 
-def compile_index(glossary_paths: list[str], cache: Cache = NoCache()) -> CompiledIndex:
-    """The term index of these glossaries, loaded from the cache when the files are unchanged."""
+def compile_index(glossary_paths: list[str], cache: Cache = NoCache(), language: str | None = None,
+                  source_language: str | None = None) -> CompiledIndex:
+    """The term index of these glossaries, loaded from the cache when the files are unchanged. With
+    a ``language`` (a ``source_language``), or glossaries of version 2, the index of the glossaries
+    as a check of texts in that language reads them (``concepts.in_language``)."""
     files = glossary_files(glossary_paths)
+    chosen = [f"{name}={tag}" for name, tag in (("language", language), ("source", source_language)) if tag]
     key = fingerprint(code_fingerprint(), lexicon_version(),
-                      *(part for f in files for part in (str(f), _read(f))))
+                      *(part for f in files for part in (str(f), _read(f))), *chosen)
     cached = _COMPILED.get(key) or cache.get("index", key, lasting=True, expect=_is_compiled_index)
     if cached is None:
         glossaries = load_glossaries(files)
+        if language or source_language or any(map(is_projection, glossaries)):
+            glossaries = _in_language(glossaries, language, source_language)
         language = glossaries[0].language if glossaries else "en"
-        cached = (glossaries, TermIndex(glossaries, lexicon_for(language)))
+        cached = ([_for_cache(glossary) for glossary in glossaries], TermIndex(glossaries, lexicon_for(language)))
         cache.put("index", key, cached)
     _remember(key, cached)
     return CompiledIndex(*cached, key)
+
+
+def _in_language(glossaries: list[Glossary], language: str | None, source_language: str | None) -> list[Glossary]:
+    from mtcheck.glossary.concepts import in_language, languages_held
+
+    chosen = in_language(glossaries, language, source_language)
+    if glossaries and not chosen:
+        raise GlossaryError(Problem(str(glossaries[0].path), f"no glossary has forms in {language!r} (they have: "
+                                                             f"{', '.join(languages_held(glossaries))})"))
+    return chosen
+
+
+def _for_cache(glossary: Glossary) -> Glossary:
+    """The glossary as a cached index keeps it: a version-2 file's projection without the whole file."""
+    return replace(glossary, termbase=None) if is_projection(glossary) else glossary
 
 
 def _is_compiled_index(value) -> bool:
@@ -96,14 +118,39 @@ def _read(path: Path) -> bytes:
 
 
 def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache = NoCache(),
-                progress: Progress | None = None, cluster=None) -> RunResult:
+                progress: Progress | None = None, cluster=None, languages: LanguageCheckers | None = None) -> RunResult:
     """Check files and folders; results come back in path order whatever ``jobs`` is.
 
     With a Dask ``cluster`` client, files the cache does not answer are checked on the cluster.
+    With ``languages`` (glossaries of version 2), each translation file is checked by the checker of
+    the target language it declares; the others by ``checker``.
     """
     files = document_paths(paths, checker.config.selection, checker.input_format)
     skipped = _binary_files(files, {Path(path).as_posix() for path in paths}, checker.encoding)
     files = [path for path in files if path not in skipped]
+    groups = languages.grouped(files) if languages is not None else {checker: files}
+    results: dict[str, FileResult] = {}
+    for each, group in groups.items():
+        checked = _checked_files(each, group, cache, _Counted(jobs, len(results), len(files), progress), cluster)
+        # After the cache took each file's result: the cache holds what a file says alone, the run decides
+        # what needs all its files (the same whichever of them the cache answered).
+        results.update(zip(group, each.decide_run_wide([checked[path] for path in group]), strict=True))
+    if cache.written:
+        cache.trim()
+    return RunResult.of(tuple(results[path] for path in files), tuple(skipped.items()))
+
+
+class _Counted(NamedTuple):
+    """How a group of a run's files is checked and counted: jobs, files done before it, files in all."""
+
+    jobs: int
+    done: int
+    total: int
+    progress: Progress | None
+
+
+def _checked_files(checker: Checker, files: list[str], cache: Cache, counted: _Counted, cluster) -> dict[str, FileResult]:
+    """What each file says alone (its run-wide findings pending), from the cache or checked."""
     keys = {path: _result_key(checker, path) for path in files}
     results: dict[str, FileResult] = {}
     for path, key in keys.items():
@@ -115,16 +162,71 @@ def check_paths(checker: Checker, paths: list[str], jobs: int = 1, cache: Cache 
 
         checked = each_file_on_cluster(checker, todo, cluster)
     else:
-        checked = _check_all(checker, todo, jobs, len(results), len(files), progress)
+        checked = _check_all(checker, todo, counted.jobs, counted.done + len(results), counted.total, counted.progress)
     for path, result in zip(todo, checked, strict=True):  # strict: runs ``checked`` to its end, which closes the pool
         results[path] = result
         if keys[path] is not None:
             cache.put("results", keys[path], result)
-    if cache.written:
-        cache.trim()
-    # After the cache took each file's result: the cache holds what a file says alone, the run decides
-    # what needs all its files (the same whichever of them the cache answered).
-    return RunResult.of(checker.decide_run_wide([results[path] for path in files]), tuple(skipped.items()))
+    return results
+
+
+class LanguageCheckers:
+    """The checkers of a run whose glossaries hold several languages (version 2): besides the run's
+    own, one per other target language that a translation file declares, built when first wanted
+    (its index from the cache when the glossaries are unchanged)."""
+
+    def __init__(self, checker: Checker, glossary_paths: list[str], glossaries: list[Glossary], cache: Cache = NoCache(),
+                 source_language: str | None = None):
+        self.checker = checker
+        self._paths, self._glossaries, self._cache, self._source_language = glossary_paths, glossaries, cache, source_language
+        self._built: dict[tuple[str, str | None], Checker] = {}
+
+    def grouped(self, files: list[str]) -> dict[Checker, list[str]]:
+        """The files by the checker of their language, the run's own checker first."""
+        groups: dict[Checker, list[str]] = {self.checker: []}
+        for path in files:
+            groups.setdefault(self.for_file(path), []).append(path)
+        return groups
+
+    def for_file(self, path: str) -> Checker:
+        """The checker of the languages a translation file declares, where they differ from the
+        run's: its target language (when a glossary has it), its source language."""
+        if (path == STDIN or path in self.checker.sources  # standard input can be read once only
+                or read_as(path, self.checker.input_format) not in BILINGUAL_FORMATS):
+            return self.checker
+        try:
+            document = self.checker.read(path)
+            targets = document.other_target_languages(self.checker.language)
+        except MtcheckError:  # checking it will report why it cannot be read
+            return self.checker
+        from mtcheck.bilingual.formats import same_language
+        from mtcheck.glossary.concepts import serves
+
+        if len(targets) > 1 or (targets and not serves(self._glossaries, targets[0])):
+            return self.checker  # which says why it cannot judge the file
+        sources = {pair.source_language for pair in document.pairs if pair.source_language}
+        source = sources.pop() if len(sources) == 1 else None
+        if source and self.checker.source_language and same_language(source, self.checker.source_language):
+            source = None
+        if not targets and not source:
+            return self.checker
+        return self.for_languages(targets[0] if targets else self.checker.language, source or self._source_language)
+
+    def for_languages(self, language: str, source_language: str | None = None) -> Checker:
+        """The checker of texts in ``language`` translated from ``source_language``, built once."""
+        if (language, source_language) not in self._built:
+            compiled = compile_index(self._paths, self._cache, language, source_language)
+            base = self.checker
+            self._built[language, source_language] = Checker(
+                compiled.glossaries, base.config, list(base.rules), index=compiled.index, index_key=compiled.key,
+                sources=base.sources, encoding=base.encoding, states=base.states, input_format=base.input_format)
+            freeze_lasting()  # the index lives as long as the run, as the run's own does
+        return self._built[language, source_language]
+
+    @property
+    def checkers(self) -> list[Checker]:
+        """The run's checker, then those built for other languages."""
+        return [self.checker, *self._built.values()]
 
 
 def _binary_files(files: list[str], named: set[str], encoding: str) -> dict[str, str]:

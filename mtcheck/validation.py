@@ -43,7 +43,9 @@ def _describe(error, path: tuple, located: Located):
         missing = error.message.split("'")[1]
         yield f"missing required key {missing!r}{' in ' + name if name else ''}", located.position(path)
         return
-    yield f"{name or 'document'}: {_explain(error)}", located.position(path)
+    # A key that its mapping's propertyNames refuse (a language tag in a glossary of version 2) stands where the key is.
+    naming = "propertyNames" in error.relative_schema_path and isinstance(error.instance, str)
+    yield f"{name or 'document'}: {_explain(error)}", located.position(path + (error.instance,) if naming else path, key=naming)
 
 
 def _explain(error) -> str:
@@ -55,7 +57,7 @@ def _explain(error) -> str:
             return "no reason given: say why the entry is right"
         return f"{value!r} does not match {error.schema['pattern']}"
     if error.validator == "const" and error.schema.get("const") == 1:
-        return f"unsupported version {value!r} (this mtcheck reads version 1)"
+        return f"unsupported version {value!r} (this mtcheck reads versions 1 and 2)"
     if error.validator == "enum":
         return f"{value!r} is not one of {', '.join(map(str, error.schema['enum']))}"
     if _is_fuzzy(error):

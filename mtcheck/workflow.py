@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from mtcheck.config import (CONFIG_FILE, DEFAULT_GLOSSARY_DIR, FAIL_ON_CHOICES, PYPROJECT, Config, find_config,
-                            glossary_paths, load_config)
+from mtcheck.config import (CONFIG_FILE, DEFAULT_GLOSSARY_DIR, FAIL_ON_CHOICES, LANGUAGE_TAG, PYPROJECT, Config,
+                            find_config, glossary_paths, load_config)
 from mtcheck.baseline import apply_baseline, baseline_chunks, load_baseline
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
 from mtcheck.bilingual.cat import parse_states
 from mtcheck.documents import STDIN, check_encoding, check_input_format, document_paths
 from mtcheck.errors import MtcheckError, Problem
-from mtcheck.glossary.loader import glossary_files
+from mtcheck.glossary.loader import glossary_files, is_projection
 from mtcheck.model import RunResult
 from mtcheck.process_speed import freeze_lasting
 from mtcheck.output import FileChanged, rewrite, refuse_to_overwrite_inputs, write_atomic
 from mtcheck.reporters import BINARY_FORMATS, REPORTERS
-from mtcheck.runner import Progress, check_paths, compile_index, in_segments
+from mtcheck.runner import LanguageCheckers, Progress, check_paths, compile_index, in_segments
 from mtcheck.selection import pattern_problem
 from mtcheck.scoring.quality import score_run
 
@@ -69,6 +70,8 @@ class CheckRequest:
     encoding: str = "utf-8-sig"  # of the texts: UTF-8 with or without a BOM unless told otherwise
     states: str | None = None  # --states: the units of translation files to check (None: the config's, else the default)
     input_format: str | None = None  # --input-format: how to read a file of no known suffix
+    language: str | None = None  # --language: the texts' language where a file declares none (None: the config's)
+    source_language: str | None = None  # --source-language: the language they were translated from
     rewrites_documents: bool = False  # fix --write: the documents are written too
     exclude: list[str] = field(default_factory=list)  # --exclude: more gitignore-style patterns (current folder's)
     include: list[str] = field(default_factory=list)  # --include: these instead of the config's include
@@ -225,7 +228,9 @@ def scored_run(request: CheckRequest, progress: Progress | None = None, cache: C
     known = load_baseline(request.baseline) if request.baseline else None
     cache = cache if cache is not None else run_cache(request, config)
     rules = select_rules(config, request.select, request.ignore)
-    compiled = compile_index(paths, cache)
+    language = _language_tag("--language", request.language) or config.language
+    source_language = _language_tag("--source-language", request.source_language) or config.source_language
+    compiled = compile_index(paths, cache, language, source_language)
     cache_problem = cache.problem  # known once the index was asked of the cache
     note(f"term index: {_many(len(compiled.index.terms), 'term')}, {'from the cache' if cache.answered['index'] else 'compiled'}")
     checker = Checker(compiled.glossaries, config, rules, index=compiled.index, index_key=compiled.key,
@@ -234,13 +239,15 @@ def scored_run(request: CheckRequest, progress: Progress | None = None, cache: C
                       input_format=check_input_format(request.input_format))
     _refuse_to_overwrite_inputs(request, config, paths)
     freeze_lasting()  # the index lives as long as the run
+    languages = (LanguageCheckers(checker, paths, compiled.glossaries, cache, source_language)
+                 if any(map(is_projection, compiled.glossaries)) else None)
     if request.engine == "dask":
         from mtcheck.distributed import connect
 
         with connect(request.scheduler) as client:
-            run = check_paths(checker, request.paths, cache=cache, cluster=client)
+            run = check_paths(checker, request.paths, cache=cache, cluster=client, languages=languages)
     else:
-        run = check_paths(checker, request.paths, request.jobs, cache, progress)
+        run = check_paths(checker, request.paths, request.jobs, cache, progress, languages=languages)
     _note_checked(note, run, cache.answered["results"], request, checker)
     if request.write_baseline:
         write_atomic(request.write_baseline, baseline_chunks(run.findings))
@@ -250,11 +257,18 @@ def scored_run(request: CheckRequest, progress: Progress | None = None, cache: C
         run = apply_baseline(run, known)
         note(f"baseline {request.baseline}: {held - len(run.findings):,} of {_many(held, 'finding')} left out")
     named = {f.term for f in run.findings if f.term}
-    terms = {term.id: term for term in checker.index.terms if term.id in named}
+    checkers = languages.checkers if languages else [checker]
+    terms = {term.id: term for each in checkers for term in each.index.terms if term.id in named}
     rules = tuple(rule.info(config.rule(rule.id).severity) for rule in checker.rules)
     min_score = request.min_score if request.min_score is not None else config.min_score
     return ScoredRun(replace(run, scores=score_run(run, config.scoring, min_score), terms=terms, rules=rules), checker,
                      cache_problem)
+
+
+def _language_tag(option: str, tag: str | None) -> str | None:
+    if tag is not None and not re.fullmatch(LANGUAGE_TAG, tag):
+        raise MtcheckError(f"{option} {tag!r} is not a BCP 47 language tag such as 'en', 'de' or 'sr-Latn'")
+    return tag
 
 
 def _note_checked(note: Note, run: RunResult, answered: int, request: CheckRequest, checker: Checker) -> None:
@@ -302,6 +316,8 @@ class FixRequest:
     encoding: str = "utf-8-sig"  # of the files, read and written back in it (a UTF-16 BOM is always honoured)
     states: str | None = None  # as CheckRequest's
     input_format: str | None = None
+    language: str | None = None  # as CheckRequest's
+    source_language: str | None = None
     write: bool = False  # the fixes will replace the files: none may be a glossary or the config file
     exclude: list[str] = field(default_factory=list)  # as CheckRequest's
     include: list[str] = field(default_factory=list)
@@ -320,8 +336,8 @@ def run_fix(request: FixRequest) -> list[FileFix]:
                          use_config=request.use_config, select=request.select, ignore=request.ignore,
                          jobs=1, cache_dir=request.cache_dir, encoding=request.encoding, exclude=request.exclude,
                          include=request.include, respect_gitignore=request.respect_gitignore,
-                         states=request.states, input_format=request.input_format,
-                         rewrites_documents=request.write, note=request.note)
+                         states=request.states, input_format=request.input_format, language=request.language,
+                         source_language=request.source_language, rewrites_documents=request.write, note=request.note)
     run, checker, _ = scored_run(check)
     fixes, problems = [], []
     for file in run.files:

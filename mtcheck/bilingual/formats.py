@@ -61,6 +61,7 @@ class Pair:
     target_tags: tuple[str, ...] = ()
     target_language: str | None = None  # the target's language as the file declares it, if it does
     status: Status = Status()  # the unit's state and lock in a CAT tool's XLIFF, a PO entry's (cat.py); none elsewhere
+    source_language: str | None = None  # the source's language as the file declares it (XLIFF, TMX), if it does
 
 
 def read_pairs(path: str, source_language: str | None = None, target_language: str | None = None,
@@ -110,21 +111,22 @@ def _xliff1_pairs(root, places: _TextStarts) -> list[Pair]:
     ns = _ns_prefix(root.tag)
     pairs: list[Pair] = []
     for file in root.iter(ns + "file"):
-        language = file.get("target-language") or None
+        language, source_language = file.get("target-language") or None, file.get("source-language") or None
         for unit in file.iter(ns + "trans-unit"):
             source, target = unit.find(ns + "source"), unit.find(ns + "target")
             seg_source = unit.find(ns + "seg-source")
             segments = _segment_marks(seg_source, ns) if seg_source is not None else {}
             if not segments:
                 pair = _xml_pair(len(pairs), unit.get("id"), source, target, places, XLIFF1_CODES, language)
-                pairs.append(replace(pair, status=xliff1_status(unit, target)))
+                pairs.append(replace(pair, status=xliff1_status(unit, target), source_language=source_language))
                 continue
             targets = _segment_marks(target, ns) if target is not None else {}
             definitions = trados_segment_definitions(unit)
             for mid, source_mark in segments.items():
                 unit_id = f"{unit.get('id')}/{mid}" if len(segments) > 1 else unit.get("id")
                 pair = _xml_pair(len(pairs), unit_id, source_mark, targets.get(mid), places, XLIFF1_CODES, language)
-                pairs.append(replace(pair, status=xliff1_status(unit, target, definitions.get(mid))))
+                pairs.append(replace(pair, status=xliff1_status(unit, target, definitions.get(mid)),
+                                     source_language=source_language))
     return pairs
 
 
@@ -145,7 +147,7 @@ def _xliff2_pairs(root, places: _TextStarts) -> list[Pair]:
                 unit_id = f"{unit_id}/{segment.get('id') or number}"
             source, target = segment.find(ns + "source"), segment.find(ns + "target")
             pair = _xml_pair(len(pairs), unit_id, source, target, places, language=root.get("trgLang") or None)
-            pairs.append(replace(pair, status=xliff2_status(segment)))
+            pairs.append(replace(pair, status=xliff2_status(segment), source_language=root.get("srcLang") or None))
     return pairs
 
 
@@ -170,9 +172,9 @@ def _read_tmx(path: str, source_language: str | None, target_language: str | Non
         others = [variant for variant in variants if variant is not source]
         target = _variant(others, target_language)
         target = others[0] if target is None and others else target
-        pairs.append(_xml_pair(len(pairs), unit.get("tuid"), source.find("seg"),
-                               None if target is None else target.find("seg"), places, TMX_CODES,
-                               None if target is None else _tuv_language(target)))
+        pair = _xml_pair(len(pairs), unit.get("tuid"), source.find("seg"), None if target is None else target.find("seg"),
+                         places, TMX_CODES, None if target is None else _tuv_language(target))
+        pairs.append(replace(pair, source_language=_tuv_language(source)))
     return pairs
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -97,6 +98,8 @@ def _load_text(text: str, source: str) -> tuple[Glossary | None, Located | None,
         return None, None, problems
     if not isinstance(located.data, dict):
         return None, None, problems + [Problem(source, "a glossary must be a YAML mapping", 1, 1)]
+    if located.data.get("version") == 2:
+        return _load_version_2(located, source, problems)
     problems.extend(schema_problems(glossary_schema(), located, source))
     if problems:
         return None, located, problems
@@ -104,12 +107,34 @@ def _load_text(text: str, source: str) -> tuple[Glossary | None, Located | None,
     return build_glossary(located.data, source), located, problems
 
 
+def _load_version_2(located: Located, source: str, problems: list[Problem]):
+    """A concept-oriented multilingual glossary, seen in its default language (``concepts``)."""
+    from mtcheck.glossary.concepts import ProjectedLocation, build_termbase, termbase_problems, termbase_schema
+
+    problems.extend(schema_problems(termbase_schema(), located, source))
+    if problems:
+        return None, located, problems
+    problems.extend(termbase_problems(located, source))
+    if problems:  # a file with no language at all has no view to give
+        return None, located, problems
+    glossary = build_termbase(located.data, source).project()
+    return glossary, ProjectedLocation(located, glossary), problems
+
+
+def is_projection(glossary: Glossary) -> bool:
+    """Whether ``glossary`` is a version-2 file seen in one language (``concepts.ProjectedGlossary``).
+    Asked without importing that module: none exists before it is imported, and a run of version-1
+    glossaries never imports it."""
+    concepts = sys.modules.get("mtcheck.glossary.concepts")
+    return concepts is not None and isinstance(glossary, concepts.ProjectedGlossary)
+
+
 def _term_form_checks(located: Located, source: str) -> list[Problem]:
     """Within one term: a form both accepted and forbidden (or source), or listed twice."""
     problems = []
     for t, term in enumerate(located.data.get("terms", [])):
         seen: dict[str, str] = {}
-        for role, index, form in _iter_forms(term):
+        for role, index, form in iter_forms(term):
             key = fold(form.strip())
             where = located.position(("terms", t, role) if index is None else ("terms", t, role, index))
             if key in seen:
@@ -120,9 +145,10 @@ def _term_form_checks(located: Located, source: str) -> list[Problem]:
     return problems
 
 
-def _iter_forms(term: dict):
+def iter_forms(term: dict, lists: tuple[str, ...] = FORM_LISTS):
+    """(role, index in its list or None, form) of a term's (or a language block's) forms, as written."""
     yield "canonical", None, term["canonical"]
-    for role in FORM_LISTS:
+    for role in lists:
         for index, form in enumerate(term.get(role, [])):
             yield role, index, form
 
@@ -180,7 +206,12 @@ def _cross_checks(loaded: list[tuple[Glossary, Located]]) -> list[Problem]:
                 continue
             line, col = located.position(("terms", t, "id"))
             ids[term.id] = f"{glossary.path}:{line}:{col}"
-            problems.extend(_claimed_forms(glossary, located, t, term, forms))
+            if not is_projection(glossary):  # a version-2 file's forms are checked per language
+                problems.extend(_claimed_forms(glossary, located, t, term, forms))
+    if any(is_projection(glossary) for glossary, _ in loaded):
+        from mtcheck.glossary.concepts import forms_of_other_files
+
+        problems.extend(forms_of_other_files(loaded))
     return problems
 
 

@@ -87,13 +87,34 @@ def _term_positions(loaded) -> dict[str, tuple[Glossary, object, int]]:
 
 
 def example_failures(loaded) -> list[Problem]:
-    """Each ``flag`` example must produce a finding for its term, each ``pass`` example none."""
+    """Each ``flag`` example must produce a finding for its term, each ``pass`` example none: in a
+    glossary of version 2, each language's examples in a check of that language."""
     from mtcheck.engine import Checker
 
+    return [failure for glossaries in _each_language(loaded) if _have_examples(glossaries)
+            for failure in _example_failures(Checker([g for g, _ in glossaries]), glossaries)]
+
+
+def _each_language(loaded) -> list[list]:
+    """The loaded glossaries as checks read them: as they are, or (with a glossary of version 2)
+    once per language the glossaries have, each seen in that language and located by its paths."""
+    from mtcheck.glossary.loader import is_projection
+
+    if not any(is_projection(glossary) for glossary, _ in loaded):
+        return [loaded]
+    from mtcheck.glossary.concepts import in_language, languages_held
+
+    located_of = {glossary.path: located for glossary, located in loaded}
     glossaries = [glossary for glossary, _ in loaded]
-    if not any(t.flag_examples or t.pass_examples for g in glossaries for t in g.terms):
-        return []
-    checker = Checker(glossaries)
+    return [[(g, located_of[g.path].seen_as(g) if is_projection(g) else located_of[g.path]) for g in chosen]
+            for language in languages_held(glossaries) if (chosen := in_language(glossaries, language))]
+
+
+def _have_examples(loaded) -> bool:
+    return any(t.flag_examples or t.pass_examples for g, _ in loaded for t in g.terms)
+
+
+def _example_failures(checker, loaded) -> list[Problem]:
     failures = []
     for glossary, located in loaded:
         for t, term in enumerate(glossary.terms):
@@ -116,12 +137,24 @@ def _failure(term: Term, role: str, sentence: str, found) -> str:
 def lint(loaded, ignore: frozenset[str] = frozenset()) -> list[LintProblem]:
     """Risks that are legal but harmful, each with its reason, but those of the ``ignore`` codes; a
     problem its term records as reviewed carries the reviewer's reason."""
-    reviews = {term.id: dict(term.reviewed) for glossary, _ in loaded for term in glossary.terms}
+    languages = _each_language(loaded)
+    reviews = {term.id: dict(term.reviewed) for glossaries in languages for glossary, _ in glossaries
+               for term in glossary.terms}
     return [replace(problem, reviewed=reviews[problem.term].get(problem.code))
-            for problem in _risks(loaded) if problem.code not in ignore]
+            for problem in _risks(languages) if problem.code not in ignore]
 
 
-def _risks(loaded) -> list[LintProblem]:
+def _risks(languages: list[list]) -> list[LintProblem]:
+    """The risks of the glossaries, in order: in a glossary of version 2, in each of its languages
+    (``_each_language``)."""
+    problems = [problem for glossaries in languages for problem in _language_risks(glossaries)]
+    if len(languages) > 1:  # a version-1 glossary checked with each language of a version-2 one
+        problems = list(dict.fromkeys(problems))
+    return sorted(problems, key=lambda p: (p.problem.path, p.problem.line or 0, p.problem.column or 0, p.code,
+                                            p.problem.message))
+
+
+def _language_risks(loaded) -> list[LintProblem]:
     problems: list[LintProblem] = []
     for glossary, located in loaded:
         lexicon = lexicon_for(glossary.language)
@@ -140,9 +173,7 @@ def _risks(loaded) -> list[LintProblem]:
                 if _bare(variant) == _bare(term.canonical):
                     say("case-only-variant", f"term {term.id!r}: variant {variant!r} differs from the canonical "
                                              f"{term.canonical!r} only in case or diacritics")
-    problems += _cross_term_problems(loaded)
-    return sorted(problems, key=lambda p: (p.problem.path, p.problem.line or 0, p.problem.column or 0, p.code,
-                                            p.problem.message))
+    return problems + _cross_term_problems(loaded)
 
 
 def _forms(term: Term):
@@ -224,4 +255,7 @@ def stats(glossaries: list[Glossary]) -> list[dict]:
             "with_examples": sum(1 for t in glossary.terms if t.flag_examples or t.pass_examples),
             "without_note": sum(1 for t in glossary.terms if not t.note),
         })
+        if termbase := getattr(glossary, "termbase", None):  # a version-2 file, counted in its default language
+            rows[-1]["languages"] = {tag: sum(1 for concept in termbase.concepts if concept.in_language(tag))
+                                     for tag in termbase.languages}  # how many of its terms each language has
     return rows

@@ -41,7 +41,7 @@ from mtcheck.errors import GlossaryError, MtcheckError, Problem
 from mtcheck.fingerprints import finding_key, numbered_keys
 from mtcheck.fixer import encode_like, fix_file, fixes, read_raw
 from mtcheck.glossary.editing import TermChanges, edit_term
-from mtcheck.glossary.loader import GLOSSARY_SUFFIXES, glossary_files, load_glossaries
+from mtcheck.glossary.loader import GLOSSARY_SUFFIXES, glossary_files, is_projection, load_glossaries
 from mtcheck.model import FileResult, Finding, Term
 from mtcheck.output import FileChanged, refuse_to_overwrite_inputs, rewrite, write_atomic
 from mtcheck.reporters.html_report import INLINE_LIMIT, Mark, located, nesting, pieces
@@ -311,7 +311,9 @@ class ReviewSession:
         run, checker, _ = scored_run(request, cache=self._cache)
         self._run, self._checker, self._seen = run, checker, seen
         compiled = compile_index(self._glossary_paths, self._cache)  # the run's own, kept in memory
-        self._terms = {term.id: (term, glossary.path) for glossary in compiled.glossaries for term in glossary.terms}
+        # A multilingual glossary (version 2) is not offered for decisions: `glossary edit` writes version 1's shape.
+        self._terms = {term.id: (term, glossary.path) for glossary in compiled.glossaries if not is_projection(glossary)
+                       for term in glossary.terms}
 
     def _refuse_if_changed(self, path: str) -> None:
         """A Conflict, after a fresh check, when a file the run read changed since."""

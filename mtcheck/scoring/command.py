@@ -31,6 +31,7 @@ class ScoreRequest:
     glossaries: list[str] = field(default_factory=list)
     config_file: str | None = None
     use_config: bool = True
+    language: str | None = None  # of the hypothesis, for --check (as CheckRequest's)
     annotations: str | None = None  # a WMT MQM TSV file
     weights: str = "wmt-mqm"  # a preset or a weights file, for the annotations
     source_errors: str = "count"
@@ -157,7 +158,7 @@ def _check_parts(request: ScoreRequest) -> dict:
 
     hypothesis = request.hypotheses[0]
     check = CheckRequest(paths=[hypothesis], glossaries=request.glossaries, config_file=request.config_file,
-                         use_config=request.use_config, jobs=1, output=request.output)
+                         use_config=request.use_config, jobs=1, output=request.output, language=request.language)
     run, checker, _ = scored_run(check)
     text = read_text(hypothesis)
     references = [reference.read_segments(path) for path in request.references] or None

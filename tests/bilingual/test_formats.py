@@ -23,9 +23,9 @@ def pairs(name: str, *languages: str) -> list[Pair]:
     return read_pairs(str(DATA / name), *languages)
 
 
-def declaring(language: str | None, *expected: Pair) -> list[Pair]:
-    """``expected`` as read from a file that declares the targets' ``language``."""
-    return [replace(pair, target_language=language) for pair in expected]
+def declaring(language: str | None, *expected: Pair, source: str | None = None) -> list[Pair]:
+    """``expected`` as read from a file that declares the targets' ``language`` (and the sources')."""
+    return [replace(pair, target_language=language, source_language=source) for pair in expected]
 
 
 def error(call, *args) -> str:
@@ -52,6 +52,7 @@ def test_xliff_1_2():
         Pair(4, "5", "Belgrade, 25 May", "", 32, 9),  # <target/>: empty, at the tag
         Pair(5, "6", "A & B", "A & B", 34, 60),  # two units on one line
         Pair(6, "7", "Yes", "Oui", 34, 138),
+        source="en",
     )
 
 
@@ -62,6 +63,7 @@ def test_xliff_2_two_segments_ignorable_and_inline_codes():
         Pair(2, "u2", "NATO and KFORnow\u00a0end", "НАТО и КФОРсада\u00a0крај", 23, 17,
              ("pc#1", "mrk#m1", "ph#2", "sc#3", "ec", "cp"), ("pc#1", "mrk#m1", "ph#2", "sc#3", "ec", "cp")),
         Pair(3, "u3", "Pristina", None, 29, 19),
+        source="en",
     )
 
 
@@ -95,16 +97,18 @@ def test_malformed_po(tmp_path):
 def test_tmx_source_from_header_and_first_other_variant():
     assert pairs("three.tmx") == [
         *declaring("fr-FR", Pair(0, "t1", "The Brussels Agreement", "L'accord de Bruxelles", 9, 34),
-                   Pair(1, "t2", "Warning: NATO", "Attention : OTAN", 13, 34, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph"))),
-        Pair(2, None, "Only English", None, 18, 34),  # no target variant, so no target language
+                   Pair(1, "t2", "Warning: NATO", "Attention : OTAN", 13, 34, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph")),
+                   source="en-GB"),
+        declaring(None, Pair(2, None, "Only English", None, 18, 34), source="en-GB")[0],  # no target variant, no target language
     ]
 
 
 def test_tmx_languages_by_prefix():
     assert pairs("three.tmx", "en", "sr") == [
         *declaring("sr-Cyrl", Pair(0, "t1", "The Brussels Agreement", "Бриселски споразум", 10, 36),
-                   Pair(1, "t2", "Warning: NATO", "Пажња: НАТО", 15, 36, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph"))),
-        Pair(2, None, "Only English", None, 18, 34),
+                   Pair(1, "t2", "Warning: NATO", "Пажња: НАТО", 15, 36, ("bpt", "ept", "hi", "ph"), ("bpt", "ept", "hi", "ph")),
+                   source="en-GB"),
+        declaring(None, Pair(2, None, "Only English", None, 18, 34), source="en-GB")[0],
     ]
     # a target language that is the source's (mtcheck's default "en") falls back to another variant
     assert [p.target for p in pairs("three.tmx", "en-GB", "en")][:1] == ["L'accord de Bruxelles"]
@@ -216,7 +220,7 @@ def test_billion_laughs_is_refused_quickly():
 
 def test_external_dtd_is_not_fetched(tmp_path):
     # the fixture names a DTD on the discard port: the parse neither fails nor waits on it
-    assert pairs("external-dtd.xlf") == declaring("fr", Pair(0, "1", "Hello", "Bonjour", 6, 56))
+    assert pairs("external-dtd.xlf") == declaring("fr", Pair(0, "1", "Hello", "Bonjour", 6, 56), source="en")
     # and a listening socket sees no connection from the parser
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
         server.bind(("127.0.0.1", 0))

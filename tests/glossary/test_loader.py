@@ -72,8 +72,8 @@ def test_wrong_types_and_values(tmp_path):
 
 
 def test_unsupported_version(tmp_path):
-    found = problems(tmp_path, HEADER.replace("version: 1", "version: 2") + "  - {id: x, canonical: Xavier}\n")
-    assert found == ["g.yaml:1:10: version: unsupported version 2 (this mtcheck reads version 1)"]
+    found = problems(tmp_path, HEADER.replace("version: 1", "version: 3") + "  - {id: x, canonical: Xavier}\n")
+    assert found == ["g.yaml:1:10: version: unsupported version 3 (this mtcheck reads versions 1 and 2)"]
 
 
 def test_duplicate_ids_across_files(tmp_path):

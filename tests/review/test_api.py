@@ -430,3 +430,14 @@ def test_every_decision_is_a_line_of_the_log_next_to_the_config(tmp_path, monkey
     assert lines[2]["undoes"] == "dismiss" and lines[2]["of"] == lines[1]["time"]
     assert lines[1]["written"] == "../.mtcheck-baseline.json"
     assert api.get("/api/decisions").json()["decisions"] == lines
+
+
+def test_a_multilingual_glossary_is_reviewed_per_language_without_glossary_decisions(tmp_path, monkeypatch):
+    folder = project(tmp_path / "project")
+    monkeypatch.chdir(folder)
+    assert mtcheck("glossary", "migrate", GLOSSARY_FILE, "--force", cwd=folder).returncode == 0  # the same terms, version 2
+    report = client_for(session()).get("/api/files/findings", params={"path": "a.txt"}).json()
+    assert pairs(report) == [("term-forbidden", "Union of Serbian Municipalities"), ("term-misspelled", "Aljbin Kurti"),
+                             ("term-forbidden", "USO")]
+    # `glossary edit` writes version 1's shape: no decision would be accepted, so none is offered
+    assert report["files"][0]["findings"][0]["actions"] == ["dismiss", "edit", "apply-fix"]
