@@ -67,6 +67,13 @@ class Stems:
             return True
         return self.named_ending(text_word, form_word) is not None
 
+    def inflected_as_written(self, text_word: str, form_word: str) -> bool:
+        """Whether ``text_word`` is ``form_word`` with another ending and the same letters before it
+        (both lower case): "serbischen" for "serbischer", not "hören" for "horen", whose stems agree
+        only once the stemmer drops the umlaut."""
+        stem = self(form_word)
+        return self(text_word) == stem and text_word[:len(stem)] == form_word[:len(stem)]
+
     def name_bases(self, form_word: str) -> list[str]:
         """What a name ending is added to in ``form_word``, folded: the word, and without its final
         vowel ("metohija" -> "metohij" + "e")."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from mtcheck import languages
@@ -101,12 +101,17 @@ class Lexicon:
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_listed_set": None, "_lookups": 0}
 
-    def a_word_for_another(self, written: Iterable[str], meant: Iterable[str]) -> bool:
+    def a_word_for_another(self, written: Iterable[str], meant: Iterable[str],
+                           inflection: Callable[[str, str], bool] | None = None) -> bool:
         """Whether one of the ``written`` words is an ordinary word of the language where the word
         of ``meant`` in its place is not: "den" is no "Đene" inflected, "hören" no "Horen" with
         letters changed, however their stems or bare letters agree. Where both are words ("der
-        Europäischen" for "Europäische"), the written one may stand for the other."""
+        Europäischen" for "Europäische"), the written one may stand for the other, and so may a
+        word that ``inflection`` (lower-case written, meant) calls the meant one inflected as
+        written where the meant one is an established word too ("dem Serbischen Gemeindebund" for
+        "Serbischer Gemeindebund": "serbischer" is rarer, not unknown; "Big" is still no "Bige")."""
         return any(w.casefold() != m.casefold() and self.is_common(w) and not self.is_common(m)
+                   and not (inflection and self.is_established(m) and inflection(w.lower(), m.lower()))
                    for w, m in zip(written, meant))
 
     def is_function_word(self, word: str) -> bool:

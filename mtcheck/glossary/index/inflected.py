@@ -155,7 +155,8 @@ class InflectedIndex:
                 if last is None:
                     continue
                 match = _match(text, bare, start, last, filed.form, stems)
-                if match is None or lexicon.a_word_for_another(tokens(match.text), filed.words):
+                if match is None or lexicon.a_word_for_another(tokens(match.text), filed.words,
+                                                                stems.inflected_as_written):
                     continue
                 if not (filed.foreign and _a_word_of_the_text(match, lexicon)):
                     found.append(match)
