@@ -557,16 +557,22 @@ def glossary_remove(
 def glossary_init(
     path: Annotated[str, typer.Argument(help="The glossary file to write (it must not exist).")],
     name: Annotated[str, typer.Option("--name", help="The glossary's name: a-z, 0-9, '.', '_', '-'.")],
-    language: Annotated[str, typer.Option("--language", help="The language of the texts it checks, BCP 47.")],
-    source_language: Annotated[str | None, typer.Option("--source-language", help="The language they are translated from, BCP 47.")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="The language of the texts it checks, BCP 47.")] = None,
+    languages: Annotated[str | None, typer.Option("--languages", metavar="L1,L2,...", help="Instead of --language: the languages of a multilingual glossary (format version 2), BCP 47, comma-separated.")] = None,
+    source_language: Annotated[str | None, typer.Option("--source-language", help="The language they are translated from, BCP 47 (with --languages: added to them if missing).")] = None,
 ) -> None:
-    """Write a new glossary with comments that explain the format and an example term to copy."""
-    from mtcheck.glossary.starter import starter_glossary
+    """Write a new glossary with comments that explain the format and an example term to copy: of
+    one language (--language; format version 1), or multilingual (--languages; version 2)."""
+    from mtcheck.glossary.starter import multilingual_starter, starter_glossary
     from mtcheck.output import write_atomic
 
+    if (language is None) == (languages is None):
+        raise MtcheckError("glossary init needs --language L (one language) or --languages L1,L2,... (multilingual), not both")
     if os.path.lexists(path):
         raise MtcheckError(Problem(path, "exists already: init writes a new glossary only"))
-    write_atomic(path, starter_glossary(path, name, language, source_language))
+    text = (starter_glossary(path, name, language, source_language) if languages is None else
+            multilingual_starter(path, name, _split([languages]), source_language))
+    write_atomic(path, text)
     typer.echo(f"Wrote {path}.", err=True)
 
 
