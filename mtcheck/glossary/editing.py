@@ -62,7 +62,8 @@ def add_term(path: str, term: dict, language: str | None = None) -> str:
         term = _concept_entry(path, data, term, language)
     else:
         _refuse_other_language(path, data, language, source_only=False)
-    entry = {key: _flow(value) for key, value in term.items() if value not in (None, [], "")}
+    # a ruamel mapping: the comments after the last term can hang on the new one
+    entry = _block({key: _flow(value) for key, value in term.items() if value not in (None, [], "")})
     if not data["terms"]:  # `terms: []` of a new glossary: the terms go below it, one block each
         from ruamel.yaml.comments import CommentedSeq
 
@@ -356,7 +357,7 @@ def _append(container, key, value) -> None:
 def _delete(container, key) -> None:
     """Remove an entry of a mapping or a sequence; the comments that followed it follow the entry
     before it (or, for the first item of a sequence, precede the next)."""
-    moved = _cut_tail(container, key)
+    moved = _cut_lead(container, key) + _cut_tail(container, key)
     keys = list(container) if isinstance(container, dict) else list(range(len(container)))
     position = keys.index(key)
     del container[key]
@@ -392,6 +393,17 @@ def _cut_tail(container, key) -> str:
     own, newline, rest = token.value.partition("\n")
     token.value = own + newline
     return rest
+
+
+def _cut_lead(container, key) -> str:
+    """The comment lines ruamel holds above a sequence item (it does so after an inline mapping, where
+    it cannot hang them on the mapping's last entry), taken from it: a section heading above a
+    removed term stays in the file."""
+    slots = container.ca.items.get(key) if isinstance(container, list) else None
+    if not slots or not slots[1]:
+        return ""
+    tokens, slots[1] = slots[1], None
+    return "".join(" " * token.column + token.value if token.value.strip() else token.value for token in tokens)
 
 
 def _add_tail(container, key, lines: str) -> None:
