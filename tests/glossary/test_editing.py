@@ -227,3 +227,9 @@ def test_removing_a_term_after_an_inline_mapping_keeps_the_heading_above_it(tmp_
     removed = glossary("remove", path, "kurti")
     assert removed.returncode == 0, removed.stderr
     assert path.read_text(encoding="utf-8") == lines_without(text, "  - id: kurti", "    note: The Prime Minister.")
+
+
+def test_a_term_added_after_a_closing_comment_goes_above_it(commented):
+    """A comment after the last term stays last (a plain dict here once crashed: no ruamel comment slots)."""
+    text = changed(commented, "add", "--id", "eulex", "--canonical", "EULEX")
+    assert text == COMMENTED.replace("# end of the terms\n", "  - id: eulex\n    canonical: EULEX\n# end of the terms\n")
