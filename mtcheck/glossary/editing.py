@@ -198,11 +198,11 @@ def _form_holder(path: str, data, term, language: str | None, changes: TermChang
     if changes.add.get("source"):
         raise GlossaryError(Problem(path, "a version-2 term has no source list: a source form is a form of the "
                                           "source language's block (--language SOURCE --add-variant FORM)"))
-    if language is None:
-        if changes.touches_forms():
-            raise GlossaryError(Problem(path, "a multilingual glossary: name the language block to change with "
-                                              f"--language (one of {', '.join(_languages(data))})"))
-        return term
+    if language is None and changes.touches_forms():
+        raise GlossaryError(Problem(path, "a multilingual glossary: name the language block to change with "
+                                          f"--language (one of {', '.join(_languages(data))})"))
+    if language is None or not (changes.touches_forms() or "note" in changes.settings):
+        return term  # the term's own settings: every language's
     tag = _block_tag(path, term, language, wanted=False)
     if tag is None:
         canonical = changes.settings.get("canonical")

@@ -116,8 +116,10 @@ def test_term_settings_stay_with_the_term_above_its_forms(news):
         "    note: The Prime Minister.\n    forms:\n",
         "    note: The Prime Minister.\n    severity: critical\n    fuzzy: false\n    reviewed:\n      common-word: a name\n"
         "    forms:\n")
+    german = changed(news, "edit", "kurti", "--language", "de", "--set", "severity=minor")  # no German block needed
+    assert "    severity: minor\n" in german and "      de:" not in german.split("id: kurti")[1]
     plain = changed(news, "edit", "kurti", "--set", "note=", "--set", "type=person")  # no form changed: no language needed
-    assert "  - id: kurti\n    severity: critical\n    fuzzy: false\n" in plain and "    type: person\n    forms:\n" in plain
+    assert "  - id: kurti\n    severity: minor\n    fuzzy: false\n" in plain and "    type: person\n    forms:\n" in plain
 
 
 def test_a_canonical_makes_the_block_of_a_language_the_term_lacks(news):
