@@ -210,9 +210,8 @@ def _form_holder(path: str, data, term, language: str | None, changes: TermChang
             raise GlossaryError(Problem(path, f"term {term['id']!r} has no {language} forms yet: give it a canonical "
                                               f"form first (--language {language} --set canonical=FORM); its "
                                               f"languages: {', '.join(term['forms'])}"))
-        _add_language(data, language)
-        _append(term["forms"], language, _new_block(term["forms"], canonical))
-        tag = language
+        tag = _listed_language(data, language)
+        _append(term["forms"], tag, _new_block(term["forms"], canonical))
     return term["forms"][tag]
 
 
@@ -236,11 +235,16 @@ def _new_block(forms, canonical: str):
     return block
 
 
-def _add_language(data, language: str) -> None:
-    """``language`` at the end of the file's ``languages`` list, when it lists them and not it yet."""
+def _listed_language(data, language: str) -> str:
+    """``language`` as the file's ``languages`` list spells it (a block must use a listed tag);
+    a language it does not list yet is added at its end."""
     listed = data.get("languages")
-    if listed is not None and not any(tag.lower() == language.lower() for tag in listed):
-        listed.append(language)
+    if listed is None:
+        return language
+    tag = next((tag for tag in listed if tag.lower() == language.lower()), None)
+    if tag is None:
+        listed.append(tag := language)
+    return tag
 
 
 def _languages(data) -> list[str]:
@@ -278,9 +282,8 @@ def _concept_entry(path: str, data, term: dict, language: str | None) -> dict:
 
     block = CommentedMap({key: _flow(term[key]) for key in ("canonical", "variants", "short", "forbidden")
                           if term.get(key)})
-    _add_language(data, language)
     return {"id": term["id"], "type": term.get("type"), "note": term.get("note"),
-            "forms": _block({language: block})}
+            "forms": _block({_listed_language(data, language): block})}
 
 
 def _set(mapping, key: str, value) -> None:

@@ -213,6 +213,11 @@ def test_add_writes_a_term_with_the_forms_of_its_language(news):
         "      de:\n        canonical: EULEX\n        forbidden: [Eulex-Mission]\n# end of the terms\n")
 
 
+def test_add_writes_a_listed_language_as_the_list_spells_it(news):
+    text = changed(news, "add", "--language", "SR-LATN", "--id", "eulex", "--canonical", "EULEKS")
+    assert "    forms:\n      sr-Latn:\n        canonical: EULEKS\n" in text and "languages: [en, de, sr-Latn]" in text
+
+
 def test_add_in_a_new_language_adds_it_to_the_list(news):
     text = changed(news, "add", "--language", "fr", "--id", "eulex", "--canonical", "EULEX")
     assert "languages: [en, de, sr-Latn, fr]" in text and "    forms:\n      fr:\n        canonical: EULEX\n" in text
