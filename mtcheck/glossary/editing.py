@@ -95,7 +95,6 @@ class TermChanges:
     reviewed: dict[str, str | None] = field(default_factory=dict)  # lint code -> reason; None removes it
     rename: str | None = None
 
-
     def touches_forms(self) -> bool:
         """Whether the changes write forms, examples or the canonical: what a version-2 term keeps per language."""
         return bool(self.remove or any(self.add.values()) or any(self.examples.values())
@@ -358,8 +357,9 @@ def _append(container, key, value) -> None:
 
 
 def _delete(container, key) -> None:
-    """Remove an entry of a mapping or a sequence; the comments that followed it follow the entry
-    before it (or, for the first item of a sequence, precede the next)."""
+    """Remove an entry of a mapping or a sequence; the comments that followed it (and those ruamel
+    holds above a sequence item) follow the entry before it (or, for the first item of a sequence,
+    precede the next)."""
     moved = _cut_lead(container, key) + _cut_tail(container, key)
     keys = list(container) if isinstance(container, dict) else list(range(len(container)))
     position = keys.index(key)

@@ -38,6 +38,7 @@ from pathlib import Path
 from mtcheck.baseline import with_one_more
 from mtcheck.config import glossary_paths
 from mtcheck.documents import BILINGUAL_FORMATS, STDIN, decode, document_paths, read_as
+from mtcheck.engine import Checker
 from mtcheck.errors import GlossaryError, MtcheckError, Problem
 from mtcheck.fingerprints import finding_key, numbered_keys
 from mtcheck.fixer import encode_like, fix_file, fixes, read_raw
@@ -314,10 +315,10 @@ class ReviewSession:
         self._run, self._checker, self._languages, self._seen = run, checker, languages, seen
         compiled = compile_index(self._glossary_paths, self._cache)  # the run's own, kept in memory
         self._glossaries = {glossary.name: glossary for glossary in compiled.glossaries}  # a term's file, by its name
-        self._file_checkers: dict[str, object] = {}
+        self._file_checkers: dict[str, Checker] = {}
         self._terms: dict[int, dict[str, Term]] = {}
 
-    def _checker_of(self, path: str):
+    def _checker_of(self, path: str) -> Checker:
         """The checker that checked ``path``: the run's, or with a multilingual glossary the one of
         the file's language (a translation file declares it), asked once per check."""
         if self._languages is None:
