@@ -484,14 +484,17 @@ def glossary_add(
     forbidden: Annotated[list[str] | None, typer.Option("--forbidden", help="A forbidden rendering (repeatable).")] = None,
     source: Annotated[list[str] | None, typer.Option("--source", help="A source-language form (repeatable).")] = None,
     term_type: Annotated[str | None, typer.Option("--type", help="person, place, organization, ...")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Why the canonical form is canonical.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why the canonical form is canonical (in a multilingual glossary: the concept's note).")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="A multilingual (version 2) glossary: the language of the forms given (required there; a new language joins the file's 'languages'). A version-1 glossary: its own language, if given.")] = None,
 ) -> None:
-    """Add a term, keeping the file's comments, order and formatting; an invalid result is refused."""
+    """Add a term, keeping the file's comments, order and formatting; an invalid result is refused.
+    In a multilingual glossary the forms go into the term's block of --language; the other
+    languages' forms are added with `glossary edit TERM --language L --set canonical=FORM ...`."""
     from mtcheck.glossary.editing import add_term, save
 
     term = {"id": term_id, "canonical": canonical, "variants": variant or [], "short": short or [],
             "forbidden": forbidden or [], "source": source or [], "type": term_type, "note": note}
-    save(path, add_term(path, term))
+    save(path, add_term(path, term, language))
     typer.echo(f"Added {term_id!r} to {path}.", err=True)
 
 
@@ -512,9 +515,15 @@ def glossary_edit(
     canonical: Annotated[str | None, typer.Option("--set-canonical", help="Replace the canonical form.")] = None,
     note: Annotated[str | None, typer.Option("--set-note", help="Replace the note.")] = None,
     term_type: Annotated[str | None, typer.Option("--set-type", help="Replace the type.")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="A multilingual (version 2) glossary: the language whose forms to change (required there for forms, examples, canonical, and the note of that language). A version-1 glossary: its own language, if given.")] = None,
 ) -> None:
     """Change a term's forms, options, examples, reviews or id, keeping the file's comments, order and
-    formatting; an invalid result is refused and nothing is written."""
+    formatting; an invalid result is refused and nothing is written.
+
+    In a multilingual (version 2) glossary, forms, examples, the canonical form and --set note=
+    change the term's block of --language (--set canonical=FORM makes the block of a language the
+    term lacks); severity, fuzzy, case_sensitive, morphology, type, reviews and the id stay the
+    term's, for every language."""
     from mtcheck.glossary.editing import TermChanges, edit_term, parse_review, parse_setting, save
 
     given = {"canonical": canonical, "note": note, "type": term_type}
@@ -526,7 +535,7 @@ def glossary_edit(
         reviewed=dict(map(parse_review, reviews or [])),
         rename=rename,
     )
-    save(path, edit_term(path, term_id, changes))
+    save(path, edit_term(path, term_id, changes, language))
     typer.echo(f"Changed {term_id!r} in {path}" + (f" (now {rename!r})." if rename and rename != term_id else "."), err=True)
 
 
@@ -534,28 +543,36 @@ def glossary_edit(
 def glossary_remove(
     path: Annotated[str, typer.Argument(help="The glossary file to change.")],
     term_id: Annotated[str, typer.Argument(help="The term to remove.")],
+    language: Annotated[str | None, typer.Option("--language", help="A multilingual (version 2) glossary: remove only the term's forms in this language.")] = None,
 ) -> None:
-    """Remove a term, keeping the rest of the file as it is; an invalid result is refused."""
+    """Remove a term (or, with --language, one language's forms of it), keeping the rest of the file
+    as it is; an invalid result is refused."""
     from mtcheck.glossary.editing import remove_term, save
 
-    save(path, remove_term(path, term_id))
-    typer.echo(f"Removed {term_id!r} from {path}.", err=True)
+    save(path, remove_term(path, term_id, language))
+    typer.echo(f"Removed {term_id!r}" + (f" ({language} forms)" if language else "") + f" from {path}.", err=True)
 
 
 @glossary_app.command("init")
 def glossary_init(
     path: Annotated[str, typer.Argument(help="The glossary file to write (it must not exist).")],
     name: Annotated[str, typer.Option("--name", help="The glossary's name: a-z, 0-9, '.', '_', '-'.")],
-    language: Annotated[str, typer.Option("--language", help="The language of the texts it checks, BCP 47.")],
-    source_language: Annotated[str | None, typer.Option("--source-language", help="The language they are translated from, BCP 47.")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="The language of the texts it checks, BCP 47.")] = None,
+    languages: Annotated[str | None, typer.Option("--languages", metavar="L1,L2,...", help="Instead of --language: the languages of a multilingual glossary (format version 2), BCP 47, comma-separated.")] = None,
+    source_language: Annotated[str | None, typer.Option("--source-language", help="The language they are translated from, BCP 47 (with --languages: added to them if missing).")] = None,
 ) -> None:
-    """Write a new glossary with comments that explain the format and an example term to copy."""
-    from mtcheck.glossary.starter import starter_glossary
+    """Write a new glossary with comments that explain the format and an example term to copy: of
+    one language (--language; format version 1), or multilingual (--languages; version 2)."""
+    from mtcheck.glossary.starter import multilingual_starter, starter_glossary
     from mtcheck.output import write_atomic
 
+    if (language is None) == (languages is None):
+        raise MtcheckError("glossary init needs --language L (one language) or --languages L1,L2,... (multilingual), not both")
     if os.path.lexists(path):
         raise MtcheckError(Problem(path, "exists already: init writes a new glossary only"))
-    write_atomic(path, starter_glossary(path, name, language, source_language))
+    text = (starter_glossary(path, name, language, source_language) if languages is None else
+            multilingual_starter(path, name, _split([languages]), source_language))
+    write_atomic(path, text)
     typer.echo(f"Wrote {path}.", err=True)
 
 

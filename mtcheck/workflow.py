@@ -182,7 +182,7 @@ def run_check(request: CheckRequest, progress: Progress | None = None) -> CheckO
     if request.output_format in BINARY_FORMATS and not request.output:
         raise MtcheckError(f"an {request.output_format} report is a workbook, not text: write it to a file "
                            f"(-o report.{request.output_format}, or -f {request.output_format}:FILE)")
-    run, checker, cache_problem = scored_run(request, progress)
+    run, checker, cache_problem, _ = scored_run(request, progress)
     run = run.with_printable_paths()  # what the reports and warnings say
     warnings = (f"cache off: {cache_problem}",) if cache_problem else ()
     reports = [Report(request.output_format, request.output, REPORTERS[request.output_format](run))]
@@ -198,6 +198,7 @@ class ScoredRun(NamedTuple):
     run: RunResult
     checker: Checker  # the checker that made it
     cache_problem: str | None  # why the on-disk cache was off, if it was
+    languages: LanguageCheckers | None  # with a multilingual glossary: the checker of each file's language
 
 
 def run_cache(request: CheckRequest, config: Config) -> Cache:
@@ -262,7 +263,7 @@ def scored_run(request: CheckRequest, progress: Progress | None = None, cache: C
     rules = tuple(rule.info(config.rule(rule.id).severity) for rule in checker.rules)
     min_score = request.min_score if request.min_score is not None else config.min_score
     return ScoredRun(replace(run, scores=score_run(run, config.scoring, min_score), terms=terms, rules=rules), checker,
-                     cache_problem)
+                     cache_problem, languages)
 
 
 def _language_tag(option: str, tag: str | None) -> str | None:
@@ -338,7 +339,7 @@ def run_fix(request: FixRequest) -> list[FileFix]:
                          include=request.include, respect_gitignore=request.respect_gitignore,
                          states=request.states, input_format=request.input_format, language=request.language,
                          source_language=request.source_language, rewrites_documents=request.write, note=request.note)
-    run, checker, _ = scored_run(check)
+    run, checker, _, _ = scored_run(check)
     fixes, problems = [], []
     for file in run.files:
         try:

@@ -37,8 +37,8 @@ def control_run(tmp_path_factory):
     """A run over a file whose name and text hold ESC sequences, BEL, a C1 CSI and a bidi override."""
     folder = tmp_path_factory.mktemp("controls")
     (folder / HIDING_NAME).write_text(HIDING_TEXT, encoding="utf-8")
-    run, _, _ = scored_run(CheckRequest(paths=[str(folder / HIDING_NAME)], use_config=False,
-                                    glossaries=[str(BUNDLED_GLOSSARY)], cache_dir=None))
+    run = scored_run(CheckRequest(paths=[str(folder / HIDING_NAME)], use_config=False,
+                                  glossaries=[str(BUNDLED_GLOSSARY)], cache_dir=None)).run
     assert {"artifact", "term-misspelled", "term-forbidden"} <= {f.rule for f in run.findings}
     return run
 

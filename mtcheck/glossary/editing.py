@@ -6,6 +6,14 @@ ruamel.yaml hangs a comment on the entry just before it: the blank line and the 
 above a term belong, in its model, to the last key of the term before. Removing an entry, or adding
 one after the last, would take such comments with it or put the new entry below them; so they are
 moved to the entry that now comes before them (``_cut_tail``, ``_add_tail``).
+
+A version-2 (multilingual) glossary keeps a term's forms per language, in ``forms: {L: {...}}``:
+its form edits name the language (``language``) and act on that block, its settings (severity,
+fuzzy, ...) stay with the term. The language is never guessed: a form edit of a version-2 file
+without one is refused, and a version-1 file refuses a language other than its own (or its source
+language, for source forms). A canonical form for a language the term lacks makes its block, and
+adds the language to the file's ``languages`` list when the file has one (a maintainer naming a
+new language means it; the loader refuses a block of an unlisted language).
 """
 
 from __future__ import annotations
@@ -44,12 +52,18 @@ def _load(path: str):
     return _yaml().load(text)
 
 
-def add_term(path: str, term: dict) -> str:
-    """The file's text with ``term`` (id, canonical, and any of the other fields) appended."""
+def add_term(path: str, term: dict, language: str | None = None) -> str:
+    """The file's text with ``term`` (id, canonical, and any of the other fields) appended; in a
+    version-2 file, its forms as the block of ``language``."""
     data = _load(path)
     if any(t.get("id") == term["id"] for t in data["terms"]):
         raise GlossaryError(Problem(path, f"term {term['id']!r} exists already: use 'mtcheck glossary edit'"))
-    entry = {key: _flow(value) for key, value in term.items() if value not in (None, [], "")}
+    if _multilingual(data):
+        term = _concept_entry(path, data, term, language)
+    else:
+        _refuse_other_language(path, data, language, source_only=False)
+    # a ruamel mapping: the comments after the last term can hang on the new one
+    entry = _block({key: _flow(value) for key, value in term.items() if value not in (None, [], "")})
     if not data["terms"]:  # `terms: []` of a new glossary: the terms go below it, one block each
         from ruamel.yaml.comments import CommentedSeq
 
@@ -81,24 +95,40 @@ class TermChanges:
     reviewed: dict[str, str | None] = field(default_factory=dict)  # lint code -> reason; None removes it
     rename: str | None = None
 
+    def touches_forms(self) -> bool:
+        """Whether the changes write forms, examples or the canonical: what a version-2 term keeps per language."""
+        return bool(self.remove or any(self.add.values()) or any(self.examples.values())
+                    or "canonical" in self.settings)
 
-def edit_term(path: str, term_id: str, changes: TermChanges) -> str:
-    """The file's text with ``changes`` made to term ``term_id``."""
+    def adds_source_forms_only(self) -> bool:
+        """Whether the changes only add source forms: all a version-1 file's source language may be named for."""
+        return (bool(self.add.get("source")) and not self.remove and not any(self.examples.values())
+                and not any(forms for role, forms in self.add.items() if role != "source")
+                and not set(self.settings) & set(BLOCK_SETTINGS))
+
+
+BLOCK_SETTINGS = ("canonical", "note")  # the settings a version-2 term keeps per language (its note: both)
+
+
+def edit_term(path: str, term_id: str, changes: TermChanges, language: str | None = None) -> str:
+    """The file's text with ``changes`` made to term ``term_id``; in a version-2 file, its forms,
+    examples, canonical and note in the block of ``language``."""
     data = _load(path)
     term = _term(path, data, term_id)
-    emptied = {_remove_form(path, term, form) for form in changes.remove}
+    holder = _form_holder(path, data, term, language, changes)  # the term, or its language's block
+    emptied = {_remove_form(path, holder, form, term["id"]) for form in changes.remove}
     for role, forms in changes.add.items():
         if forms:
-            if role not in term:
-                _append(term, role, _flow([]))
-            term[role].extend(form for form in forms if form not in term[role])
+            if role not in holder:
+                _append(holder, role, _flow([]))
+            holder[role].extend(form for form in forms if form not in holder[role])
     for role in emptied:
-        if not term[role]:  # an empty list says nothing
-            _delete(term, role)
+        if not holder[role]:  # an empty list says nothing
+            _delete(holder, role)
     for key, value in changes.settings.items():
-        _set(term, key, value)
+        _set(holder if key in BLOCK_SETTINGS else term, key, value)
     for kind, sentences in changes.examples.items():
-        _add_examples(term, kind, [_quoted(sentence) for sentence in sentences])
+        _add_examples(holder, kind, [_quoted(sentence) for sentence in sentences])
     for code, reason in changes.reviewed.items():
         _review(path, term, code, reason)
     if changes.rename is not None and changes.rename != term_id:
@@ -108,11 +138,22 @@ def edit_term(path: str, term_id: str, changes: TermChanges) -> str:
     return _checked(path, data)
 
 
-def remove_term(path: str, term_id: str) -> str:
-    """The file's text without term ``term_id``."""
+def remove_term(path: str, term_id: str, language: str | None = None) -> str:
+    """The file's text without term ``term_id``; with ``language`` (a version-2 file), without that
+    language's block of the term only."""
     data = _load(path)
-    _term(path, data, term_id)
-    _delete(data["terms"], next(i for i, t in enumerate(data["terms"]) if t.get("id") == term_id))
+    term = _term(path, data, term_id)
+    if language is None:
+        _delete(data["terms"], next(i for i, t in enumerate(data["terms"]) if t.get("id") == term_id))
+    elif not _multilingual(data):
+        raise GlossaryError(Problem(path, f"--language {language}: a version-1 term has one language; remove the "
+                                          "term without --language"))
+    else:
+        tag = _block_tag(path, term, language, wanted=True)
+        if len(term["forms"]) == 1:
+            raise GlossaryError(Problem(path, f"term {term_id!r}: {tag} is its only language; remove the term "
+                                              "without --language"))
+        _delete(term["forms"], tag)
     return _checked(path, data)
 
 
@@ -123,21 +164,125 @@ def _term(path: str, data, term_id: str):
     return term
 
 
-def _remove_form(path: str, term, form: str) -> str:
-    """Take ``form`` out of the list holding it, and say which. Forms are unique within a term once
-    folded (the loader says so), so a folded match is the one meant."""
+def _remove_form(path: str, holder, form: str, term_id: str) -> str:
+    """Take ``form`` out of the list of ``holder`` (a term, or a version-2 term's language block)
+    holding it, and say which. Forms are unique within a term (a block) once folded (the loader says
+    so), so a folded match is the one meant."""
     wanted = fold(form.strip())
-    if fold(term["canonical"].strip()) == wanted:
-        raise GlossaryError(Problem(path, f"term {term['id']!r}: {form!r} is its canonical form: give the term "
+    if fold(holder["canonical"].strip()) == wanted:
+        raise GlossaryError(Problem(path, f"term {term_id!r}: {form!r} is its canonical form: give the term "
                                           "another with --set canonical=FORM (the old one is then gone; "
                                           "--add-variant keeps it as a variant)"))
     for role in FORM_LISTS:
-        forms = term.get(role, [])
+        forms = holder.get(role, [])
         for index, existing in enumerate(forms):
             if fold(existing.strip()) == wanted:
                 del forms[index]
                 return role
-    raise GlossaryError(Problem(path, f"term {term['id']!r} has no form {form!r}"))
+    raise GlossaryError(Problem(path, f"term {term_id!r} has no form {form!r}"))
+
+
+# --- the language of a change ----------------------------------------------------------------------
+
+def _multilingual(data) -> bool:
+    return data.get("version") == 2
+
+
+def _form_holder(path: str, data, term, language: str | None, changes: TermChanges):
+    """Where ``changes`` write forms: a version-1 term itself (once ``language`` is its file's), a
+    version-2 term's block of ``language`` (made when the changes give it a canonical)."""
+    if not _multilingual(data):
+        _refuse_other_language(path, data, language, source_only=changes.adds_source_forms_only())
+        return term
+    if changes.add.get("source"):
+        raise GlossaryError(Problem(path, "a version-2 term has no source list: a source form is a form of the "
+                                          "source language's block (--language SOURCE --add-variant FORM)"))
+    if language is None and changes.touches_forms():
+        raise GlossaryError(Problem(path, "a multilingual glossary: name the language block to change with "
+                                          f"--language (one of {', '.join(_languages(data))})"))
+    if language is None or not (changes.touches_forms() or "note" in changes.settings):
+        return term  # the term's own settings: every language's
+    tag = _block_tag(path, term, language, wanted=False)
+    if tag is None:
+        canonical = changes.settings.get("canonical")
+        if not canonical:
+            raise GlossaryError(Problem(path, f"term {term['id']!r} has no {language} forms yet: give it a canonical "
+                                              f"form first (--language {language} --set canonical=FORM); its "
+                                              f"languages: {', '.join(term['forms'])}"))
+        tag = _listed_language(data, language)
+        _append(term["forms"], tag, _new_block(term["forms"], canonical))
+    return term["forms"][tag]
+
+
+def _block_tag(path: str, term, language: str, wanted: bool) -> str | None:
+    """The tag of the term's block of ``language`` as the file writes it (tags are read without
+    regard to case); None when it has none, or with ``wanted`` a one-line refusal."""
+    tag = next((tag for tag in term["forms"] if tag.lower() == language.lower()), None)
+    if tag is None and wanted:
+        raise GlossaryError(Problem(path, f"term {term['id']!r} has no {language} forms (its languages: "
+                                          f"{', '.join(term['forms'])})"))
+    return tag
+
+
+def _new_block(forms, canonical: str):
+    """A language block holding ``canonical``, written inline when the term's other blocks are."""
+    from ruamel.yaml.comments import CommentedMap
+
+    block = CommentedMap({"canonical": canonical})
+    if all(isinstance(other, dict) and other.fa.flow_style() for other in forms.values()):
+        block.fa.set_flow_style()
+    return block
+
+
+def _listed_language(data, language: str) -> str:
+    """``language`` as the file's ``languages`` list spells it (a block must use a listed tag);
+    a language it does not list yet is added at its end."""
+    listed = data.get("languages")
+    if listed is None:
+        return language
+    tag = next((tag for tag in listed if tag.lower() == language.lower()), None)
+    if tag is None:
+        listed.append(tag := language)
+    return tag
+
+
+def _languages(data) -> list[str]:
+    from mtcheck.glossary.concepts import languages_of
+
+    return languages_of(data)
+
+
+def _refuse_other_language(path: str, data, language: str | None, source_only: bool) -> None:
+    """A version-1 file holds the forms of its ``language`` (and source forms of its
+    ``source_language``): ``--language`` must name one of them (the source language for source forms only)."""
+    if language is None:
+        return
+    from mtcheck.glossary.concepts import matching_language
+
+    if matching_language(language, [data["language"]]):
+        return
+    source = data.get("source_language")
+    if source_only and source and matching_language(language, [source]):
+        return
+    held = data["language"] + (f", source forms in {source}" if source else "")
+    raise GlossaryError(Problem(path, f"--language {language}: this glossary is version 1, of one language "
+                                      f"({held}); 'mtcheck glossary migrate' makes it multilingual"))
+
+
+def _concept_entry(path: str, data, term: dict, language: str | None) -> dict:
+    """A new version-2 term: id, type and note for the concept, the forms as ``language``'s block."""
+    if language is None:
+        raise GlossaryError(Problem(path, "a multilingual glossary: name the language of the forms with --language "
+                                          f"(one of {', '.join(_languages(data))})"))
+    if term.get("source"):
+        raise GlossaryError(Problem(path, "a version-2 term has no source list: add the source language's forms "
+                                          "afterwards (glossary edit TERM --language SOURCE --set canonical=FORM)"))
+    from ruamel.yaml.comments import CommentedMap
+
+    block = CommentedMap({key: _flow(term[key]) for key in ("canonical", "variants", "short", "forbidden")
+                          if term.get(key)})
+    return {"id": term["id"], "type": term.get("type"), "note": term.get("note"),
+            "forms": _block({_listed_language(data, language): block})}
 
 
 def _set(mapping, key: str, value) -> None:
@@ -146,6 +291,15 @@ def _set(mapping, key: str, value) -> None:
             _delete(mapping, key)
     elif key in mapping:
         mapping[key] = value
+    else:
+        _put(mapping, key, value)
+
+
+def _put(mapping, key: str, value) -> None:
+    """A new key of a term: before a version-2 term's ``forms`` (the schema's order: the settings
+    that serve every language above the languages), else at the end."""
+    if "forms" in mapping and key != "forms":
+        mapping.insert(list(mapping).index("forms"), key, value)
     else:
         _append(mapping, key, value)
 
@@ -166,7 +320,7 @@ def _review(path: str, term, code: str, reason: str | None) -> None:
     if reason is None and code not in term.get("reviewed", {}):
         raise GlossaryError(Problem(path, f"term {term['id']!r} records no review of {code!r} to take back"))
     if "reviewed" not in term:
-        _append(term, "reviewed", _block({code: reason}))
+        _put(term, "reviewed", _block({code: reason}))
     elif reason is None and len(term["reviewed"]) == 1:
         _delete(term, "reviewed")  # as a whole: the comments after its last line stay in the file
     else:
@@ -203,9 +357,10 @@ def _append(container, key, value) -> None:
 
 
 def _delete(container, key) -> None:
-    """Remove an entry of a mapping or a sequence; the comments that followed it follow the entry
-    before it (or, for the first item of a sequence, precede the next)."""
-    moved = _cut_tail(container, key)
+    """Remove an entry of a mapping or a sequence; the comments that followed it (and those ruamel
+    holds above a sequence item) follow the entry before it (or, for the first item of a sequence,
+    precede the next)."""
+    moved = _cut_lead(container, key) + _cut_tail(container, key)
     keys = list(container) if isinstance(container, dict) else list(range(len(container)))
     position = keys.index(key)
     del container[key]
@@ -241,6 +396,17 @@ def _cut_tail(container, key) -> str:
     own, newline, rest = token.value.partition("\n")
     token.value = own + newline
     return rest
+
+
+def _cut_lead(container, key) -> str:
+    """The comment lines ruamel holds above a sequence item (it does so after an inline mapping, where
+    it cannot hang them on the mapping's last entry), taken from it: a section heading above a
+    removed term stays in the file."""
+    slots = container.ca.items.get(key) if isinstance(container, list) else None
+    if not slots or not slots[1]:
+        return ""
+    tokens, slots[1] = slots[1], None
+    return "".join(" " * token.column + token.value if token.value.strip() else token.value for token in tokens)
 
 
 def _add_tail(container, key, lines: str) -> None:

@@ -8,7 +8,8 @@ findings, each written where ``check`` will see it.
   inline}``, a directive line above the finding in the text (mtcheck.suppressions);
 - accept-variant, add-forbidden, add-short: the flagged form added to its term in the glossary YAML
   (mtcheck.glossary.editing keeps its comments and layout), once the whole set of glossaries still
-  loads; every file is then checked again, so the finding goes wherever it stood;
+  loads; in a multilingual glossary (version 2), to the term's block of the language the file was
+  checked in; every file is then checked again, so the finding goes wherever it stood;
 - undo: the last decision's file back to its exact bytes, if nobody changed it since.
 
 Nothing is ever written over what another program wrote: every file a run read (the articles, the
@@ -37,6 +38,7 @@ from pathlib import Path
 from mtcheck.baseline import with_one_more
 from mtcheck.config import glossary_paths
 from mtcheck.documents import BILINGUAL_FORMATS, STDIN, decode, document_paths, read_as
+from mtcheck.engine import Checker
 from mtcheck.errors import GlossaryError, MtcheckError, Problem
 from mtcheck.fingerprints import finding_key, numbered_keys
 from mtcheck.fixer import encode_like, fix_file, fixes, read_raw
@@ -288,17 +290,18 @@ class ReviewSession:
                 {"before": finding.text, "after": None, "dismissed_in": "inline"})
 
     def _add_to_glossary(self, finding: Finding, role: str):
-        term, glossary, form, listed_as = self._glossary_form(finding)
+        term, glossary, form, listed_as, language = self._glossary_form(finding)
         if listed_as == role:
             raise Refused(Problem(finding.path, f"{form!r} is already in the {role} of term {term.id!r}"))
         before = Path(glossary).read_bytes()
         # A forbidden form accepted as a variant or short form leaves the forbidden list: a form has one role.
         changes = TermChanges(remove=[form] if listed_as else [], add={role: [form]})
-        text = edit_term(glossary, term.id, changes)  # refuses what makes this file invalid
+        text = edit_term(glossary, term.id, changes, language)  # refuses what makes this file invalid
         refuse_invalid_set([str(path) for path in glossary_files(self._glossary_paths)], glossary, text)  # and clashes
         after = text.encode("utf-8")
         self._replace(glossary, before, after, finding.path)
-        return glossary, before, after, {"before": finding.text, "after": form, "glossary": glossary, "role": role}
+        details = {"before": finding.text, "after": form, "glossary": glossary, "role": role}
+        return glossary, before, after, details | ({"language": language} if language else {})
 
     # ------------------------------------------------------------------------------- the run
 
@@ -308,12 +311,36 @@ class ReviewSession:
         watched = document_paths(request.paths, self.config.selection, request.input_format)
         watched += [str(path) for path in glossary_files(self._glossary_paths)] + [self.baseline]
         seen = {path: _digest(path) for path in watched}  # before the run: a change meanwhile is noticed
-        run, checker, _ = scored_run(request, cache=self._cache)
-        self._run, self._checker, self._seen = run, checker, seen
+        run, checker, _, languages = scored_run(request, cache=self._cache)
+        self._run, self._checker, self._languages, self._seen = run, checker, languages, seen
         compiled = compile_index(self._glossary_paths, self._cache)  # the run's own, kept in memory
-        # A multilingual glossary (version 2) is not offered for decisions: `glossary edit` writes version 1's shape.
-        self._terms = {term.id: (term, glossary.path) for glossary in compiled.glossaries if not is_projection(glossary)
-                       for term in glossary.terms}
+        self._glossaries = {glossary.name: glossary for glossary in compiled.glossaries}  # a term's file, by its name
+        self._file_checkers: dict[str, Checker] = {}
+        self._terms: dict[int, dict[str, Term]] = {}
+
+    def _checker_of(self, path: str) -> Checker:
+        """The checker that checked ``path``: the run's, or with a multilingual glossary the one of
+        the file's language (a translation file declares it), asked once per check."""
+        if self._languages is None:
+            return self._checker
+        if path not in self._file_checkers:
+            self._file_checkers[path] = self._languages.for_file(path)
+        return self._file_checkers[path]
+
+    def _term_of(self, path: str, term_id: str) -> Term | None:
+        """Term ``term_id`` as the check of ``path`` read it (a multilingual one: in the file's language)."""
+        checker = self._checker_of(path)
+        if id(checker) not in self._terms:
+            self._terms[id(checker)] = {term.id: term for term in checker.index.terms}
+        return self._terms[id(checker)].get(term_id)
+
+    def _block_language(self, path: str, glossary) -> str | None:
+        """The language block of a multilingual glossary that the check of ``path`` read; None for version 1."""
+        if not is_projection(glossary):
+            return None
+        from mtcheck.glossary.concepts import matching_language
+
+        return matching_language(self._checker_of(path).language, glossary.languages)
 
     def _refuse_if_changed(self, path: str) -> None:
         """A Conflict, after a fresh check, when a file the run read changed since."""
@@ -357,22 +384,24 @@ class ReviewSession:
             actions += [action for action, role in GLOSSARY_ROLES.items() if role != known[3]]
         return actions
 
-    def _glossary_form(self, finding: Finding, quietly: bool = False) -> tuple[Term, str, str, str | None] | None:
-        """(term, its glossary file, the form, the list that holds it: None or "forbidden") when the
-        finding's text is a rendering of a term that its glossary (a YAML file) does not accept yet:
-        one it does not list, or lists as forbidden (an editor may decide it is acceptable after all)."""
-        known = self._terms.get(finding.term or "")
+    def _glossary_form(self, finding: Finding, quietly: bool = False) -> tuple[Term, str, str, str | None, str | None] | None:
+        """(term, its glossary file, the form, the list that holds it: None or "forbidden", the
+        language block it goes to: None in a version-1 glossary) when the finding's text is a
+        rendering of a term that its glossary (a YAML file) does not accept yet: one it does not
+        list, or lists as forbidden (an editor may decide it is acceptable after all)."""
+        term = self._term_of(finding.path, finding.term) if finding.term else None
+        glossary = self._glossaries.get(term.glossary) if term is not None else None
         form = " ".join(finding.text.split())
         listed_as = None
-        if known is not None:
-            listed_as = next((role for role, forms in known[0].forms_by_role().items()
+        if glossary is not None:
+            listed_as = next((role for role, forms in term.forms_by_role().items()
                               if any(f.casefold() == form.casefold() for f in forms)), None)
-        if (known is None or finding.rule not in RENDERING_RULES or listed_as not in (None, "forbidden") or not form
-                or not known[1].lower().endswith(GLOSSARY_SUFFIXES)):
+        if (glossary is None or finding.rule not in RENDERING_RULES or listed_as not in (None, "forbidden") or not form
+                or not glossary.path.lower().endswith(GLOSSARY_SUFFIXES)):
             if quietly:
                 return None
             raise Refused(Problem(finding.path, f"{form!r} cannot join the glossary here: it is no new rendering of a term"))
-        return known[0], known[1], form, listed_as
+        return term, glossary.path, form, listed_as, self._block_language(finding.path, glossary)
 
     # ------------------------------------------------------------------------------- writing
 
@@ -458,7 +487,7 @@ class ReviewSession:
         translation file's checked units, each target cut so; and each finding's mark (the one it
         is shown at: its own, or the one it crosses; None where its text is not shown)."""
         if self._bilingual(path):
-            document = self._checker.read(path)
+            document = self._checker_of(path).read(path)  # a translation file, read in its language
             marks: list[int | None] = [None] * len(file.findings)
             segments = []
             for pair in document.pairs:

@@ -159,7 +159,7 @@ def _check_parts(request: ScoreRequest) -> dict:
     hypothesis = request.hypotheses[0]
     check = CheckRequest(paths=[hypothesis], glossaries=request.glossaries, config_file=request.config_file,
                          use_config=request.use_config, jobs=1, output=request.output, language=request.language)
-    run, checker, _ = scored_run(check)
+    run, checker, _, _ = scored_run(check)
     text = read_text(hypothesis)
     references = [reference.read_segments(path) for path in request.references] or None
     terminology = term_metrics(checker.index, [text], reference.read_segments(hypothesis), references)

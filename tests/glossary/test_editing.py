@@ -216,3 +216,20 @@ def test_a_variant_becomes_the_canonical_and_the_old_canonical_a_variant(comment
                    "--add-variant", "Community of Serb Municipalities", "--set", "canonical=Association of Serb Municipalities")
     assert text == COMMENTED.replace("canonical: Community of Serb Municipalities   #", "canonical: Association of Serb Municipalities #")\
         .replace("variants: [Association of Serb Municipalities]", "variants: [Community of Serb Municipalities]")
+
+
+def test_removing_a_term_after_an_inline_mapping_keeps_the_heading_above_it(tmp_path):
+    """After an inline mapping ruamel holds the comments above the next term on that term, not on
+    the mapping: removing the term must not take the section's heading with it."""
+    path = tmp_path / "g.yaml"
+    text = COMMENTED.replace(CSM_NOTE, CSM_NOTE + '    examples: {pass: ["the CSM met"]}\n')
+    path.write_text(text, encoding="utf-8")
+    removed = glossary("remove", path, "kurti")
+    assert removed.returncode == 0, removed.stderr
+    assert path.read_text(encoding="utf-8") == lines_without(text, "  - id: kurti", "    note: The Prime Minister.")
+
+
+def test_a_term_added_after_a_closing_comment_goes_above_it(commented):
+    """A comment after the last term stays last (a plain dict here once crashed: no ruamel comment slots)."""
+    text = changed(commented, "add", "--id", "eulex", "--canonical", "EULEX")
+    assert text == COMMENTED.replace("# end of the terms\n", "  - id: eulex\n    canonical: EULEX\n# end of the terms\n")

@@ -23,7 +23,7 @@ SCHEMAS = Path(__file__).parent.parent / "data" / "schemas"
 @pytest.fixture(scope="module")
 def sample_run():
     with contextlib.chdir(ROOT):  # relative paths, as a CI job gives them
-        run, _, _ = scored_run(CheckRequest(paths=["samples"], use_config=False, glossaries=["glossaries"], cache_dir=None))
+        run = scored_run(CheckRequest(paths=["samples"], use_config=False, glossaries=["glossaries"], cache_dir=None)).run
     return run
 
 
@@ -35,7 +35,7 @@ def hostile_run(tmp_path_factory):
     article = folder / "a|b <c>.txt"
     article.write_text("50% of the USO, said: x,y\n<script>alert(1)</script> the Union of Serbian Municipalities\x0b.\n",
                        encoding="utf-8")
-    run, _, _ = scored_run(CheckRequest(paths=[str(article)], use_config=False, glossaries=[str(folder)], cache_dir=None))
+    run = scored_run(CheckRequest(paths=[str(article)], use_config=False, glossaries=[str(folder)], cache_dir=None)).run
     return run
 
 
@@ -77,7 +77,7 @@ def test_sarif_fingerprints_survive_a_line_shift(tmp_path):
 
     def fingerprints(text: str) -> list[str]:
         article.write_text(text, encoding="utf-8")
-        run, _, _ = scored_run(CheckRequest(paths=[str(article)], use_config=False, glossaries=[str(glossary)], cache_dir=None))
+        run = scored_run(CheckRequest(paths=[str(article)], use_config=False, glossaries=[str(glossary)], cache_dir=None)).run
         return [r["partialFingerprints"]["mtcheck/v1"] for r in json.loads(render("sarif", run))["runs"][0]["results"]]
 
     before = fingerprints("The USO met.\nThe USO left.\n")

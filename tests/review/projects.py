@@ -59,7 +59,12 @@ def session(paths: list[str] | None = None, **request) -> ReviewSession:
 
 def checked(folder: Path, *args: str) -> dict[str, list[tuple[str, str]]]:
     """What a new `mtcheck check` of the project's files says: file -> [(rule, text)]."""
-    result = mtcheck("check", *FILES, *args, "-f", "json", "--fail-on", "never", cwd=folder)
+    return checked_files(folder, FILES, *args)
+
+
+def checked_files(folder: Path, files: list[str], *args: str) -> dict[str, list[tuple[str, str]]]:
+    """What a new `mtcheck check` of ``files`` says: file -> [(rule, text)]."""
+    result = mtcheck("check", *files, *args, "-f", "json", "--fail-on", "never", cwd=folder)
     assert result.returncode == 0, result.stderr
     return {file["path"]: [(f["rule"], f["text"]) for f in file["findings"]]
             for file in json.loads(result.stdout)["files"]}
@@ -67,3 +72,48 @@ def checked(folder: Path, *args: str) -> dict[str, list[tuple[str, str]]]:
 
 def comment_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if "#" in line]
+
+
+MULTILINGUAL = """\
+# Review tests' multilingual glossary: every comment in it must survive the review's edits.
+version: 2
+name: review
+languages: [en, de, sr-Latn]   # the blocks' languages
+source_language: sr-Latn
+defaults: {severity: major, fuzzy: 88}
+
+terms:
+  # The body the 2013 Brussels Agreement names.
+  - id: csm
+    forms:
+      en:
+        canonical: Community of Serb Municipalities
+        short: [CSM]
+        forbidden: [Union of Serbian Municipalities, USO]   # the English slips
+      de:
+        canonical: Gemeinschaft der serbischen Gemeinden
+        forbidden: [Serbenbund, Serbischer Gemeindebund]   # German slips
+      sr-Latn: {canonical: Zajednica srpskih opština, short: [ZSO]}
+
+  # People
+  - id: kurti
+    forms:
+      en: {canonical: Albin Kurti, short: [Kurti]}
+      de: {canonical: Albin Kurti, short: [Kurti]}   # as in English
+"""
+# de.txt, checked in German (the config's language): term-forbidden, term-misspelled 'Aljbin Kurti'
+GERMAN = "Ein Serbischer Gemeindebund traf Aljbin Kurti heute.\n"
+# en.po declares English: checked with the English block although the run's language is German
+ENGLISH_PO = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Aljbin Kurti je stigao."\n'
+              'msgstr "Aljbin Kurti arrived."\n')
+MULTILINGUAL_FILES = ["de.txt", "en.po"]
+
+
+def multilingual_project(folder: Path) -> Path:
+    """A project whose glossary is multilingual (version 2): German texts by default, an English PO file."""
+    (folder / "glossaries").mkdir(parents=True)
+    (folder / GLOSSARY_FILE).write_text(MULTILINGUAL, encoding="utf-8")
+    (folder / "mtcheck.yaml").write_text("glossaries: [glossaries/]\nlanguage: de\n", encoding="utf-8")
+    (folder / "de.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "en.po").write_text(ENGLISH_PO, encoding="utf-8")
+    return folder

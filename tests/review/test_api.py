@@ -16,7 +16,8 @@ from starlette.testclient import TestClient
 from mtcheck.review.app import TOKEN_HEADER, create_app
 from mtcheck.review.session import Refused, refuse_invalid_set
 from tests.cli_runs import mtcheck
-from tests.review.projects import ARTICLE, FILES, GLOSSARY, GLOSSARY_FILE, NOTES, checked, comment_lines, project, session
+from tests.review.projects import (ARTICLE, FILES, GLOSSARY, GLOSSARY_FILE, MULTILINGUAL, MULTILINGUAL_FILES, NOTES, checked,
+                                   checked_files, comment_lines, multilingual_project, project, session)
 
 TOKEN = "test-token-0123456789"
 PORT = 8765
@@ -432,12 +433,79 @@ def test_every_decision_is_a_line_of_the_log_next_to_the_config(tmp_path, monkey
     assert api.get("/api/decisions").json()["decisions"] == lines
 
 
-def test_a_multilingual_glossary_is_reviewed_per_language_without_glossary_decisions(tmp_path, monkeypatch):
+def test_a_multilingual_glossary_is_reviewed_per_language(tmp_path, monkeypatch):
     folder = project(tmp_path / "project")
     monkeypatch.chdir(folder)
     assert mtcheck("glossary", "migrate", GLOSSARY_FILE, "--force", cwd=folder).returncode == 0  # the same terms, version 2
     report = client_for(session()).get("/api/files/findings", params={"path": "a.txt"}).json()
     assert pairs(report) == [("term-forbidden", "Union of Serbian Municipalities"), ("term-misspelled", "Aljbin Kurti"),
                              ("term-forbidden", "USO")]
-    # `glossary edit` writes version 1's shape: no decision would be accepted, so none is offered
-    assert report["files"][0]["findings"][0]["actions"] == ["dismiss", "edit", "apply-fix"]
+    assert report["files"][0]["findings"][1]["actions"] == ["dismiss", "edit", "apply-fix", "accept-variant",
+                                                            "add-forbidden", "add-short"]
+
+
+# ------------------------------------------------------- a multilingual (version 2) glossary
+
+
+@pytest.fixture()
+def multilingual(tmp_path, monkeypatch) -> Path:
+    folder = multilingual_project(tmp_path / "project")
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def block_lines(yaml: str, term: str) -> list[str]:
+    """The lines of ``term``'s entry in a glossary text."""
+    lines = yaml.splitlines()
+    start = lines.index(f"  - id: {term}")
+    return lines[start:next((i for i in range(start + 1, len(lines)) if lines[i].startswith("  - id:")), len(lines))]
+
+
+@pytest.mark.parametrize("action, role", [("accept-variant", "variants"), ("add-short", "short"),
+                                          ("add-forbidden", "forbidden")])
+def test_a_decision_on_a_multilingual_glossary_writes_the_files_language_block(multilingual, action, role):
+    api = client_for(session(MULTILINGUAL_FILES))
+    answer = decide(api, "de.txt", finding(api, "de.txt", "Aljbin Kurti"), action)
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["decision"]["language"], answer.json()["decision"]["role"]) == ("de", role)
+    yaml = (multilingual / GLOSSARY_FILE).read_text(encoding="utf-8")
+    # a longer line keeps one space before its comment (ruamel's comment columns are absolute)
+    german = ("      de: {canonical: Albin Kurti, short: [Kurti, Aljbin Kurti]} # as in English" if role == "short" else
+              f"      de: {{canonical: Albin Kurti, short: [Kurti], {role}: [Aljbin Kurti]}} # as in English")
+    assert yaml == MULTILINGUAL.replace("      de: {canonical: Albin Kurti, short: [Kurti]}   # as in English", german)
+    assert comment_lines(yaml) != [] and [line.split("#")[1] for line in comment_lines(yaml)] == \
+        [line.split("#")[1] for line in comment_lines(MULTILINGUAL)]
+    now = {path: pairs(api.get("/api/files/findings", params={"path": path}).json()) for path in MULTILINGUAL_FILES}
+    assert ("term-misspelled", "Aljbin Kurti") not in now["de.txt"]
+    assert (("term-forbidden", "Aljbin Kurti") in now["de.txt"]) == (role == "forbidden")
+    assert ("term-misspelled", "Aljbin Kurti") in now["en.po"]  # the English block is unchanged
+    assert now == checked_files(multilingual, MULTILINGUAL_FILES)  # a new check agrees
+    assert api.post("/api/undo", json={}).status_code == 200
+    assert (multilingual / GLOSSARY_FILE).read_text(encoding="utf-8") == MULTILINGUAL
+
+
+def test_a_translation_files_decision_goes_to_the_block_of_its_declared_language(multilingual):
+    api = client_for(session(MULTILINGUAL_FILES))
+    answer = decide(api, "en.po", finding(api, "en.po", "Aljbin Kurti"), "add-forbidden")
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["decision"]["language"] == "en"
+    yaml = (multilingual / GLOSSARY_FILE).read_text(encoding="utf-8")
+    assert "      en: {canonical: Albin Kurti, short: [Kurti], forbidden: [Aljbin Kurti]}\n" in yaml
+    assert block_lines(yaml, "csm") == block_lines(MULTILINGUAL, "csm")
+    assert ("term-forbidden", "Aljbin Kurti") in pairs(answer.json()["report"])
+    assert ("term-misspelled", "Aljbin Kurti") in pairs(api.get("/api/files/findings", params={"path": "de.txt"}).json())
+
+
+def test_a_forbidden_form_of_one_language_accepted_leaves_that_blocks_list_only(multilingual):
+    api = client_for(session(MULTILINGUAL_FILES))
+    slip = finding(api, "de.txt", "Serbischer Gemeindebund")
+    assert "add-forbidden" not in slip["actions"] and "accept-variant" in slip["actions"]
+    answer = decide(api, "de.txt", slip, "accept-variant")
+    assert answer.status_code == 200, answer.text
+    yaml = (multilingual / GLOSSARY_FILE).read_text(encoding="utf-8")
+    assert yaml == MULTILINGUAL.replace("        forbidden: [Serbenbund, Serbischer Gemeindebund]   # German slips\n",
+                                        "        forbidden: [Serbenbund]                            # German slips\n"
+                                        "        variants: [Serbischer Gemeindebund]\n")
+    assert ("term-forbidden", "Serbischer Gemeindebund") not in pairs(answer.json()["report"])
+    assert api.post("/api/undo", json={}).status_code == 200
+    assert (multilingual / GLOSSARY_FILE).read_text(encoding="utf-8") == MULTILINGUAL
