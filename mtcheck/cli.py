@@ -572,6 +572,12 @@ def glossary_init(
         raise MtcheckError(Problem(path, "exists already: init writes a new glossary only"))
     text = (starter_glossary(path, name, language, source_language) if languages is None else
             multilingual_starter(path, name, _split([languages]), source_language))
+    try:
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)  # a new project has no glossaries/ yet
+    except FileExistsError:
+        raise MtcheckError(Problem(path, "cannot make its folder: a file of that name is in the way")) from None
+    except OSError as error:
+        raise MtcheckError(Problem(path, f"cannot make its folder: {error.strerror}")) from None
     write_atomic(path, text)
     typer.echo(f"Wrote {path}.", err=True)
 

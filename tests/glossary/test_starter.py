@@ -45,6 +45,17 @@ def test_without_a_source_language_its_line_is_a_comment(tmp_path):
     assert glossary("validate", path).returncode == 0
 
 
+def test_init_makes_the_glossaries_folder_a_new_project_lacks(tmp_path):
+    # Before: "cannot write: No such file or directory" for the README's own glossaries/news.yaml.
+    path = tmp_path / "glossaries" / "news.yaml"
+    assert glossary("init", path, "--name", "news", "--language", "en").returncode == 0
+    assert glossary("validate", path).returncode == 0
+    (tmp_path / "a-file").write_text("x\n", encoding="utf-8")
+    result = glossary("init", tmp_path / "a-file" / "news.yaml", "--name", "news", "--language", "en")
+    assert result.returncode == 2 and result.stderr.decode().startswith(f"error: {tmp_path / 'a-file' / 'news.yaml'}: ")
+    assert result.stderr.decode().count("\n") == 1
+
+
 def test_init_refuses_to_overwrite(tmp_path):
     path = tmp_path / "news.yaml"
     path.write_text("mine\n", encoding="utf-8")
