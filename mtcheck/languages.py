@@ -142,6 +142,9 @@ _ENTRIES: dict[str, dict] = {
                # Article or relative pronoun before an article ("eine Pflanze, die die erste nachahmt"), pronoun
                # before pronoun ("programmieren Sie sie", "rollt es es weg").
                capitalises_nouns=True, noun_endings=("s",), compound_links=("", "s", "es", "n", "en", "e"),
+               # Comparatives and superlatives ("gleichberechtigt-eren", "grundlegend-ste"): dictionaries
+               # list the base form only. Not the short case endings: "gestr" + "en" is no word.
+               word_endings=("eren", "erer", "eres", "erem", "sten", "ster", "stes", "stem", "ere", "ste"),
                word_prefixes=("zusammen", "zurück", "heraus", "herum", "hinein", "weiter", "wieder", "super", "multi",
                               "anti", "miss", "nach", "über", "neu", "her", "hin", "mit", "vor", "auf", "aus", "ein",
                               "ab", "an", "um", "zu", "un", "ur", "re"),

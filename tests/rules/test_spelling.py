@@ -94,3 +94,11 @@ def test_a_prefix_before_a_dictionary_word_passes_unless_one_letter_from_an_ever
                                     encoding="utf-8")
     _, found = findings(tmp_path, "a.txt", "--select", "spelling")
     assert [text for _, text, _, _ in found] == ["disfunction", "misplacment"]
+
+
+def test_german_comparatives_and_superlatives_of_dictionary_words_pass(tmp_path):
+    (tmp_path / "g.yaml").write_text("version: 1\nname: de\nlanguage: de\nterms: []\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Es sind gleichberechtigtere Gruppen, und das ist die grundlegendste Frage "
+                                    "der fundamentalsten Art, sagte die Regirung.\n", encoding="utf-8")
+    result = mtcheck("check", "a.txt", "-g", "g.yaml", "--select", "spelling", "-f", "json", cwd=tmp_path)
+    assert [f["text"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["Regirung"]
