@@ -262,12 +262,25 @@ def fix(
                 typer.echo(f"{for_a_person} suggestion{'s' if for_a_person != 1 else ''} left to a person: written in place, "
                            f"{'they' if for_a_person != 1 else 'it'} would not keep the text's inflection (mtcheck check lists them).",
                            err=True)
+        if quiet < 2:
+            _say_left(planned)
     except KeyboardInterrupt as stop:  # the last words (mtcheck.entry) say what state the files are in
         stop.add_note("each file is either fixed or as it was")
         raise
     if changed:
         raise typer.Exit(ExitCode.ERROR)
-    raise typer.Exit(ExitCode.FINDINGS if fixes and not write else ExitCode.OK)
+    unfixed = any(f.left_for_a_person for f in planned)  # a diff that leaves fixable findings is no clean pass
+    raise typer.Exit(ExitCode.FINDINGS if (fixes or unfixed) and not write else ExitCode.OK)
+
+
+def _say_left(planned) -> None:
+    """The fixable findings the fix left alone, counted, each with where it is and why."""
+    left = [(file.path, finding, why) for file in planned for finding, why in file.left_for_a_person]
+    if not left:
+        return
+    typer.echo(f"{len(left)} fixable finding{'s' if len(left) != 1 else ''} left for a person:", err=True)
+    for path, finding, why in left:
+        typer.echo(f"  {path}:{finding.line}:{finding.column}: {finding.text!r}: {why}", err=True)
 
 
 REVIEW_BASELINE_HELP = ("The baseline file that dismissed findings go to, and whose findings are not shown "
