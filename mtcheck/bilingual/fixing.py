@@ -87,6 +87,28 @@ def edit_translation_file(path: str, raw: bytes, finding: Finding, new: str, rea
     return after
 
 
+def uncertain_places(path: str, raw: bytes, findings: list[Finding], read: Read, kind: str,
+                     encoding: str = "utf-8-sig") -> dict[int, str]:
+    """Why the span of each finding (by its id) whose place in the raw file is uncertain cannot be
+    edited there: review offers no fix or edit for those."""
+    document = read(path)
+    text = decode(raw, path, encoding)
+    line_starts = _line_starts(text)
+    joined, origin, left = _joined(document, [(finding, finding.text) for finding in findings])
+    why = {id(finding): reason for finding, reason in left}
+    for copy, _ in joined:
+        try:
+            _raw_edit(text, line_starts, document, Edit(copy.offset, copy.offset + copy.length, copy.text, copy),
+                      kind, origin[id(copy)])
+        except Uncertain as reason:
+            why[id(origin[id(copy)])] = str(reason)
+    return why
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
 def _joined(document: BilingualDocument, candidates: list[tuple[Finding, str]]):
     """The candidates with offsets in the document's joined targets (where the fixer can plan and
     render them), each copy's finding as check reported it (by the copy's id), and the findings
@@ -118,7 +140,7 @@ def _put_back(path: str, raw: bytes, document: BilingualDocument, planned: list[
               target: Target):
     """(the file's bytes with the planned edits, the raw edits, the findings left with why), verified."""
     text = decode(raw, path, target.encoding)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line_starts = _line_starts(text)
     kept, raw_edits, left = [], [], []
     for edit in planned:
         original = origin[id(edit.finding)]
