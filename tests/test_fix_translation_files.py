@@ -196,3 +196,27 @@ def test_edited_bytes_that_do_not_read_back_as_planned_are_never_written(tmp_pat
     assert after == before and code == 2
     [line] = said.strip().splitlines()
     assert line.startswith(f"error: {path}") and "would not read back as planned" in line and "nothing written" in line
+
+
+UTF16_XLIFF = """<?xml version="1.0" encoding="UTF-16"?>\r
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\r
+<file source-language="sr" target-language="en" datatype="plaintext" original="x"><body>\r
+<trans-unit id="1"><source>ZSO</source><target>Caf&#233; and the {}.</target></trans-unit>\r
+<trans-unit id="2"><source>ZSO</source><target>the {}.</target></trans-unit>\r
+</body></file></xliff>\r
+"""
+
+
+def test_a_utf16_xliff_with_crlf_keeps_its_encoding_and_a_line_break_inside_the_span(tmp_path, glossary):
+    path = tmp_path / "news.xlf"
+    before = UTF16_XLIFF.format(FORBIDDEN, "Union of\r\nSerbian Municipalities").encode("utf-16")
+    after, said, code = fixed(path, glossary, before)
+    assert code == 0 and said.strip() == "Fixed 2 findings in 1 file."
+    assert after == UTF16_XLIFF.format(CANONICAL, "Community of\r\nSerb Municipalities").encode("utf-16")
+
+
+def test_tsv_an_unquoted_cell_with_a_quote_before_the_span(tmp_path, glossary):
+    path = tmp_path / "news.tsv"
+    before = 'source\ttarget\nZSO\tthe "new" {} met\n'
+    after, said, code = fixed(path, glossary, before.format(FORBIDDEN).encode("utf-8"))
+    assert code == 0 and after == before.format(CANONICAL).encode("utf-8")

@@ -233,7 +233,7 @@ def _targets_after(document: BilingualDocument, edits: list[Edit]) -> list[str |
 
 def _format(kind: str, text: str, at: int) -> _Format:
     if kind in ("xliff", "tmx"):
-        return _Format(_xml_step, _no_joint, (_xml_escaped, _xml_escaped_least))
+        return _Format(_xml_step, _no_joint, _XML_ENCODERS)
     if kind == "po":
         return _Format(_po_step, _po_joint, (_po_escaped,))
     if kind == "jsonl":
@@ -270,6 +270,14 @@ def _xml_escaped(text: str) -> str:
 
 def _xml_escaped_least(text: str) -> str:  # as many tools write it: ">" needs no escape in element text
     return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _in_crlf(encoder: Callable[[str], str]) -> Callable[[str], str]:
+    """``encoder`` for a file whose lines end in CR LF: XML reads a line break in a target as LF."""
+    return lambda text: encoder(text).replace("\n", "\r\n")
+
+
+_XML_ENCODERS = (_xml_escaped, _xml_escaped_least, _in_crlf(_xml_escaped), _in_crlf(_xml_escaped_least))
 
 
 def _po_step(text: str, at: int) -> tuple[str, int] | None:
@@ -322,13 +330,14 @@ def _csv_format(delimiter: str, text: str, at: int) -> _Format:
         char = raw[where: where + 1]
         if quoted and char == '"':
             return ('"', where + 2) if raw.startswith('""', where) else None
-        if char == "" or (not quoted and char in (delimiter, '"', "\r", "\n")):
+        if char == "" or (not quoted and char in (delimiter, "\r", "\n")):
             return None
-        return char, where + 1
+        return char, where + 1  # a quote inside an unquoted cell is read as written
 
     def encoded(value: str) -> str | None:
         if quoted:
             return value.replace('"', '""')
+        # no quote either: one at the cell's start would make it a quoted cell
         return None if any(c in value for c in (delimiter, '"', "\r", "\n")) else value
 
     return _Format(step, _no_joint, (encoded,))
