@@ -66,7 +66,7 @@ def fix_translation_file(path: str, raw: bytes, findings: list[Finding], read: R
     document = read(path)
     joined, origin, left = _joined(document, fixes(findings))
     planned, ambiguous = plan_edits(document.text, joined)
-    after, edits, uncertain = _put_back(path, raw, document, planned, origin, Target(kind, encoding, read))
+    after, edits, uncertain = _put_back(path, raw, document, planned, origin, _File(kind, encoding, read))
     for_a_person = [f for f in findings if f.suggestion and not f.fixable]
     return FileFix(path, raw, after, edits, [origin[id(f)] for f in ambiguous], encoding, for_a_person, left + uncertain)
 
@@ -81,7 +81,7 @@ def edit_translation_file(path: str, raw: bytes, finding: Finding, new: str, rea
         raise Uncertain(left[0][1])
     [(located, _)] = joined
     planned = [Edit(located.offset, located.offset + located.length, new, located)]
-    after, _, uncertain = _put_back(path, raw, document, planned, origin, Target(kind, encoding, read))
+    after, _, uncertain = _put_back(path, raw, document, planned, origin, _File(kind, encoding, read))
     if uncertain:
         raise Uncertain(uncertain[0][1])
     return after
@@ -128,7 +128,7 @@ def _joined(document: BilingualDocument, candidates: list[tuple[Finding, str]]):
 
 
 @dataclass(frozen=True)
-class Target:
+class _File:
     """The file being fixed: its format (documents.read_as), encoding, and reader."""
 
     kind: str
@@ -137,7 +137,7 @@ class Target:
 
 
 def _put_back(path: str, raw: bytes, document: BilingualDocument, planned: list[Edit], origin: dict[int, Finding],
-              target: Target):
+              target: _File):
     """(the file's bytes with the planned edits, the raw edits, the findings left with why), verified."""
     text = decode(raw, path, target.encoding)
     line_starts = _line_starts(text)
@@ -207,9 +207,8 @@ def _verify(path: str, after: bytes, document: BilingualDocument, edits: list[Ed
             fresh = read_again(copy)
         except MtcheckError:
             fresh = None
-    expected = _targets_after(document, edits)
-    if fresh is None or [_unedited(p) for p in fresh.pairs] != [_unedited(p) for p in document.pairs] \
-            or [p.target for p in fresh.pairs] != expected:
+    same_units = fresh is not None and [_unedited(p) for p in fresh.pairs] == [_unedited(p) for p in document.pairs]
+    if not same_units or [p.target for p in fresh.pairs] != _targets_after(document, edits):
         raise InputError(Problem(path, "the fixed file would not read back as planned (same units, only the fixed "
                                        "targets changed): not fixed, nothing written"))
 
@@ -220,6 +219,7 @@ def _unedited(pair):
 
 
 def _targets_after(document: BilingualDocument, edits: list[Edit]) -> list[str | None]:
+    """Each pair's target with the (joined-space) edits that fall in it applied."""
     targets = []
     for k, pair in enumerate(document.pairs):
         base, target = document.starts[k], pair.target
