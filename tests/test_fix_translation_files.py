@@ -3,12 +3,19 @@ every other byte kept, verified by reading the file back; what cannot be placed 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mtcheck.bilingual import fixing
+from mtcheck.bilingual.formats import read_pairs
 from mtcheck.fixer import Edit
+from mtcheck.workflow import FixRequest, run_fix
 from tests.cli_runs import mtcheck
 from tests.conftest import SMALL_GLOSSARY
 
@@ -220,3 +227,58 @@ def test_tsv_an_unquoted_cell_with_a_quote_before_the_span(tmp_path, glossary):
     before = 'source\ttarget\nZSO\tthe "new" {} met\n'
     after, said, code = fixed(path, glossary, before.format(FORBIDDEN).encode("utf-8"))
     assert code == 0 and after == before.format(CANONICAL).encode("utf-8")
+
+
+# --- every format, any text around the term: fixed exactly as its own writer would write it, or left and said
+
+SPECIAL = st.text(alphabet=["a", " ", "&", "<", ">", '"', "'", "\\", "\n", "\t", ",", "é", "😀"], max_size=6)
+
+
+def _po(targets: list[str], wrap: int) -> str:
+    import polib
+
+    catalog = polib.POFile(wrapwidth=wrap)
+    catalog.metadata = {"Language": "en"}
+    for number, target in enumerate(targets):
+        catalog.append(polib.POEntry(msgid=f"ZSO {number}", msgstr=target))
+    return str(catalog)
+
+
+def _xliff(targets: list[str], wrap: int) -> str:
+    units = "".join(f'<trans-unit id="{n}"><source>ZSO</source><target>{escape(t)}</target></trans-unit>\n'
+                    for n, t in enumerate(targets))
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+            f'<file source-language="sr" target-language="en" datatype="plaintext" original="x"><body>\n{units}'
+            "</body></file></xliff>\n")
+
+
+def _csv(targets: list[str], wrap: int) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerows([["source", "target"], *(["ZSO", target] for target in targets)])
+    return out.getvalue()
+
+
+def _jsonl(targets: list[str], wrap: int) -> str:  # ``wrap`` picks the style: non-ASCII escaped or written
+    return "".join(json.dumps({"source": "ZSO", "target": t}, ensure_ascii=wrap > 0) + "\n" for t in targets)
+
+
+WRITERS = {".po": _po, ".xlf": _xliff, ".csv": _csv, ".jsonl": _jsonl}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(suffix=st.sampled_from(sorted(WRITERS)), before=SPECIAL, after=SPECIAL, wrap=st.sampled_from([0, 20, 78]),
+       crlf=st.booleans())
+def test_any_text_around_the_term_is_fixed_or_left_and_said(tmp_path, glossary, suffix, before, after, wrap, crlf):
+    targets = [f"{before} {FORBIDDEN} {after}", f"{after} {FORBIDDEN}"]
+    text = WRITERS[suffix](targets, wrap)
+    path = tmp_path / f"news{suffix}"
+    path.write_bytes((text.replace("\n", "\r\n") if crlf and suffix in (".po", ".xlf") else text).encode("utf-8"))
+    [fix] = run_fix(FixRequest(paths=[str(path)], glossaries=[str(glossary)], use_config=False, cache_dir=None,
+                               select=["term-forbidden"]))
+    assert len(fix.edits) + len(fix.left) == len(targets)  # each finding fixed, or left and said
+    assert all(why == fixing.ACROSS_LINES and suffix == ".po" for _, why in fix.left)  # PO's wrapped lines only
+    path.write_bytes(fix.after)
+    read = [pair.target for pair in read_pairs(str(path))]
+    assert sum(target.count(CANONICAL) for target in read) == len(fix.edits)
+    assert [t.replace(CANONICAL, FORBIDDEN) for t in read] == targets
