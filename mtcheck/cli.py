@@ -230,6 +230,10 @@ def fix(
     Without --write, print a unified diff and exit 1 when there is something to fix. With --write, a
     file that another program changed while fix ran is left as it is now, with a warning, and the
     exit code is 2: run fix again. Files keep their permissions, owner, group and hard links.
+
+    Translation files are fixed in their targets, as the format writes text. A fixable finding left
+    (its place there uncertain: inline markup, a PO continuation line; or overlapped by another) is
+    listed with why, and without --write makes the exit code 1.
     """
     from mtcheck import workflow
 

@@ -4,6 +4,8 @@ findings, each written where ``check`` will see it.
 - apply-fix: the finding's fix, by the fixer ``mtcheck fix`` uses; apply-all-fixes: every fix of
   the file, exactly as ``mtcheck fix --write`` writes it;
 - edit: the finding's span replaced by what the editor typed;
+- in a translation file, both go through its format (bilingual.fixing: escaped as the format writes
+  text, verified by reading the file back), and are offered only where the span's place is certain;
 - dismiss: one more entry in the baseline file, or, where the config says ``review: {dismiss:
   inline}``, a directive line above the finding in the text (mtcheck.suppressions);
 - accept-variant, add-forbidden, add-short: the flagged form added to its term in the glossary YAML
