@@ -230,6 +230,10 @@ def fix(
     Without --write, print a unified diff and exit 1 when there is something to fix. With --write, a
     file that another program changed while fix ran is left as it is now, with a warning, and the
     exit code is 2: run fix again. Files keep their permissions, owner, group and hard links.
+
+    Translation files are fixed in their targets, as the format writes text. A fixable finding left
+    (its place there uncertain: inline markup, a PO continuation line; or overlapped by another) is
+    listed with why, and without --write makes the exit code 1.
     """
     from mtcheck import workflow
 
@@ -262,12 +266,25 @@ def fix(
                 typer.echo(f"{for_a_person} suggestion{'s' if for_a_person != 1 else ''} left to a person: written in place, "
                            f"{'they' if for_a_person != 1 else 'it'} would not keep the text's inflection (mtcheck check lists them).",
                            err=True)
+        if quiet < 2:
+            _say_left(planned)
     except KeyboardInterrupt as stop:  # the last words (mtcheck.entry) say what state the files are in
         stop.add_note("each file is either fixed or as it was")
         raise
     if changed:
         raise typer.Exit(ExitCode.ERROR)
-    raise typer.Exit(ExitCode.FINDINGS if fixes and not write else ExitCode.OK)
+    unfixed = any(f.left_for_a_person for f in planned)  # a diff that leaves fixable findings is no clean pass
+    raise typer.Exit(ExitCode.FINDINGS if (fixes or unfixed) and not write else ExitCode.OK)
+
+
+def _say_left(planned) -> None:
+    """The fixable findings the fix left alone, counted, each with where it is and why."""
+    left = [(file.path, finding, why) for file in planned for finding, why in file.left_for_a_person]
+    if not left:
+        return
+    typer.echo(f"{len(left)} fixable finding{'s' if len(left) != 1 else ''} left for a person:", err=True)
+    for path, finding, why in left:
+        typer.echo(f"  {path}:{finding.line}:{finding.column}: {finding.text!r}: {why}", err=True)
 
 
 REVIEW_BASELINE_HELP = ("The baseline file that dismissed findings go to, and whose findings are not shown "

@@ -23,6 +23,7 @@ from mtcheck.rules import RULES
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*)$")  # what precedes a sentence's first word
 _GAP = re.compile(r"\s+")
+AMBIGUOUS = "another finding overlaps it with another suggestion, or its line breaks cannot be kept"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,14 @@ class FileFix:
     encoding: str = "utf-8-sig"  # what the file was read with (--encoding)
     # Findings whose suggestion a person must write: in place, it would not keep the text's inflection.
     for_a_person: list[Finding] = field(default_factory=list)
+    # Fixable findings of a translation file left alone, each with why (bilingual.fixing): its place
+    # in the raw file was uncertain, or another finding overlaps it.
+    left: list[tuple[Finding, str]] = field(default_factory=list)
+
+    @property
+    def left_for_a_person(self) -> list[tuple[Finding, str]]:
+        """Every fixable finding that the fix leaves, with why: ``mtcheck fix`` says so."""
+        return [(finding, AMBIGUOUS) for finding in self.skipped] + self.left
 
     @property
     def changed(self) -> bool:
@@ -60,7 +69,7 @@ def fix_file(path: str, raw: bytes, findings: list[Finding], encoding: str = "ut
     """The file with every unambiguous fix applied (``raw`` is its content, read with ``encoding``)."""
     text = decode(raw, path, encoding)
     edits, skipped = plan_edits(text, fixes(findings))
-    refuse_unencodable(path, edits, _bom_and_codec(raw, encoding)[1])
+    refuse_unencodable(path, edits, codec_of(raw, encoding))
     after = encode_like(raw, apply_edits(text, edits), encoding)
     for_a_person = [f for f in findings if f.suggestion and not f.fixable]
     return FileFix(path, raw, after if edits else raw, edits, skipped, encoding, for_a_person)
@@ -93,6 +102,11 @@ def encode_like(raw: bytes, text: str, encoding: str = "utf-8-sig") -> bytes:
     ``raw`` was read with)."""
     bom, codec = _bom_and_codec(raw, encoding)
     return bom + text.encode(codec)
+
+
+def codec_of(raw: bytes, encoding: str) -> str:
+    """The codec that writes the text after ``raw``'s byte-order mark (``encoding``: what read it)."""
+    return _bom_and_codec(raw, encoding)[1]
 
 
 def _bom_and_codec(raw: bytes, encoding: str) -> tuple[bytes, str]:

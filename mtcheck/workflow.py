@@ -15,7 +15,7 @@ from mtcheck.baseline import apply_baseline, baseline_chunks, load_baseline
 from mtcheck.cache import DEFAULT_DIR, Cache, NoCache
 from mtcheck.engine import Checker, fails, select_rules
 from mtcheck.bilingual.cat import parse_states
-from mtcheck.documents import STDIN, check_encoding, check_input_format, document_paths
+from mtcheck.documents import BILINGUAL_FORMATS, STDIN, check_encoding, check_input_format, document_paths, read_as
 from mtcheck.errors import MtcheckError, Problem
 from mtcheck.glossary.loader import glossary_files, is_projection
 from mtcheck.model import RunResult
@@ -339,11 +339,11 @@ def run_fix(request: FixRequest) -> list[FileFix]:
                          include=request.include, respect_gitignore=request.respect_gitignore,
                          states=request.states, input_format=request.input_format, language=request.language,
                          source_language=request.source_language, rewrites_documents=request.write, note=request.note)
-    run, checker, _, _ = scored_run(check)
+    run, checker, _, languages = scored_run(check)
     fixes, problems = [], []
     for file in run.files:
         try:
-            fixes.append(_fix_one(checker, file))
+            fixes.append(_fix_one(languages.for_file(file.path) if languages else checker, file))
         except MtcheckError as error:
             problems += error.problems
     if problems:
@@ -352,8 +352,17 @@ def run_fix(request: FixRequest) -> list[FileFix]:
 
 
 def _fix_one(checker, file) -> FileFix:
+    """The fix of one checked file, by the checker that checked it. A translation file is fixed in
+    one pass, through its format (bilingual.fixing): its fixed targets are not checked again."""
     from mtcheck.fixer import fix_until_stable, read_raw
     from mtcheck.model import Document
+
+    kind = read_as(file.path, checker.input_format)
+    if file.path not in checker.sources and kind in BILINGUAL_FORMATS:
+        from mtcheck.bilingual.fixing import fix_translation_file
+
+        return fix_translation_file(file.path, read_raw(file.path), list(file.findings), checker.read, kind,
+                                    checker.encoding)
 
     def recheck(text: str) -> list:
         return list(checker.check_document(Document(file.path, text)).findings)

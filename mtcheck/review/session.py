@@ -4,6 +4,8 @@ findings, each written where ``check`` will see it.
 - apply-fix: the finding's fix, by the fixer ``mtcheck fix`` uses; apply-all-fixes: every fix of
   the file, exactly as ``mtcheck fix --write`` writes it;
 - edit: the finding's span replaced by what the editor typed;
+- in a translation file, both go through its format (bilingual.fixing: escaped as the format writes
+  text, verified by reading the file back), and are offered only where the span's place is certain;
 - dismiss: one more entry in the baseline file, or, where the config says ``review: {dismiss:
   inline}``, a directive line above the finding in the text (mtcheck.suppressions);
 - accept-variant, add-forbidden, add-short: the flagged form added to its term in the glossary YAML
@@ -41,7 +43,8 @@ from mtcheck.documents import BILINGUAL_FORMATS, STDIN, decode, document_paths, 
 from mtcheck.engine import Checker
 from mtcheck.errors import GlossaryError, MtcheckError, Problem
 from mtcheck.fingerprints import finding_key, numbered_keys
-from mtcheck.fixer import encode_like, fix_file, fixes, read_raw
+from mtcheck.bilingual.fixing import Uncertain, edit_translation_file, fix_translation_file, uncertain_places
+from mtcheck.fixer import AMBIGUOUS, encode_like, fix_file, fixes, read_raw
 from mtcheck.glossary.editing import TermChanges, edit_term
 from mtcheck.glossary.loader import GLOSSARY_SUFFIXES, glossary_files, is_projection, load_glossaries
 from mtcheck.model import FileResult, Finding, Term
@@ -239,17 +242,21 @@ class ReviewSession:
 
     def _fix(self, path: str, finding: Finding):
         raw = read_raw(path)
-        file_fix = fix_file(path, raw, [finding], encoding=self._checker.encoding)
+        if self._translation_file(path):  # through the file's format, verified (bilingual.fixing)
+            checker = self._checker_of(path)
+            file_fix = fix_translation_file(path, raw, [finding], checker.read, self._kind(path), checker.encoding)
+        else:
+            file_fix = fix_file(path, raw, [finding], encoding=self._checker.encoding)
         if not file_fix.edits:
-            raise Refused(Problem(path, f"{finding.text!r} cannot be fixed here: another finding overlaps it, or its "
-                                        "line breaks cannot be kept; edit it instead"))
+            [(_, why)] = file_fix.left_for_a_person or [(finding, AMBIGUOUS)]
+            raise Refused(Problem(path, f"{finding.text!r} cannot be fixed here: {why}; edit it instead"))
         [edit] = file_fix.edits
         text = decode(raw, path, self._checker.encoding)
         return (self._write_document(path, raw, file_fix.after), raw, file_fix.after,
                 {"before": text[edit.start:edit.end], "after": edit.replacement})
 
     def _fix_all(self, path: str):
-        file_fix = _fix_one(self._checker, self._file(path))  # exactly what `mtcheck fix --write` writes
+        file_fix = _fix_one(self._checker_of(path), self._file(path))  # exactly what `mtcheck fix --write` writes
         if not file_fix.changed:
             raise Refused(Problem(path, "nothing to fix in this file"))
         edits = [{"before": edit.finding.text, "after": edit.replacement} for edit in file_fix.edits]
@@ -259,6 +266,8 @@ class ReviewSession:
         if not isinstance(old, str) or not isinstance(new, str):
             raise BadRequest("edit needs 'old' (the finding's text) and 'new' (its replacement), both texts")
         raw = read_raw(path)
+        if self._translation_file(path):
+            return self._edit_translation(path, finding, old, new, raw)
         text = decode(raw, path, self._checker.encoding)
         if old != finding.text or not located(text, finding):
             raise Conflict(Problem(path, f"the span no longer holds {old!r}: nothing written"), self._report(path))
@@ -269,6 +278,18 @@ class ReviewSession:
             raise Refused(Problem(path, f"{error.object[error.start]!r} cannot be written in this file's encoding "
                                         f"({error.encoding})")) from None
         return self._write_document(path, raw, after), raw, after, {"before": text[start:end], "after": new}
+
+    def _edit_translation(self, path: str, finding: Finding, old: str, new: str, raw: bytes):
+        """``new`` in place of the finding's span in its unit's target, written as the file's format
+        writes text; refused where that span's place in the file is uncertain."""
+        if old != finding.text:
+            raise Conflict(Problem(path, f"the span no longer holds {old!r}: nothing written"), self._report(path))
+        checker = self._checker_of(path)
+        try:
+            after = edit_translation_file(path, raw, finding, new, checker.read, self._kind(path), checker.encoding)
+        except Uncertain as why:
+            raise Refused(Problem(path, f"{finding.text!r} cannot be edited here: {why}")) from None
+        return self._write_document(path, raw, after), raw, after, {"before": finding.text, "after": new}
 
     def _dismiss(self, finding: Finding, reason: str | None):
         before = _read_or_none(self.baseline)
@@ -316,6 +337,7 @@ class ReviewSession:
         compiled = compile_index(self._glossary_paths, self._cache)  # the run's own, kept in memory
         self._glossaries = {glossary.name: glossary for glossary in compiled.glossaries}  # a term's file, by its name
         self._file_checkers: dict[str, Checker] = {}
+        self._places: dict[str, dict[int, str]] = {}  # per translation file: _uncertain's answer
         self._terms: dict[int, dict[str, Term]] = {}
 
     def _checker_of(self, path: str) -> Checker:
@@ -371,11 +393,33 @@ class ReviewSession:
     def _bilingual(self, path: str) -> bool:
         return path in self._checker.sources or read_as(path, self._request.input_format) in BILINGUAL_FORMATS
 
+    def _translation_file(self, path: str) -> bool:
+        """A translation file, edited through its format (a target paired with --source is not)."""
+        return path not in self._checker.sources and self._kind(path) in BILINGUAL_FORMATS
+
+    def _kind(self, path: str) -> str | None:
+        return read_as(path, self._request.input_format)
+
+    def _uncertain(self, path: str) -> dict[int, str]:
+        """Why a translation file's findings (by id) cannot be edited where they are: their place in
+        the raw file is uncertain (markup, escapes); asked once per check."""
+        if path not in self._places:
+            checker = self._checker_of(path)
+            findings = list(self._file(path).findings)
+            try:
+                self._places[path] = uncertain_places(path, read_raw(path), findings, checker.read, self._kind(path),
+                                                      checker.encoding)
+            except MtcheckError as error:  # unreadable now: nothing is edited in it
+                self._places[path] = {id(finding): str(error) for finding in findings}
+        return self._places[path]
+
     def _actions(self, path: str, finding: Finding) -> list[str]:
         """The decisions that apply to ``finding``. A translation file's findings point into its units
-        (offsets within a target), so its text is not edited here: dismiss them or change the glossary."""
+        (offsets within a target): they are edited through its format, where their place is certain."""
         actions = [DISMISS]
-        if not self._bilingual(path):
+        editable = (not self._bilingual(path) or
+                    (self._translation_file(path) and id(finding) not in self._uncertain(path)))
+        if editable:
             actions.append(EDIT)
             if finding.fixable and fixes([finding]):
                 actions.append(FIX)

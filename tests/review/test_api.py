@@ -390,20 +390,88 @@ def test_an_unexpected_error_is_a_500_that_tells_nothing(folder):
 # ------------------------------------------------------------------------------- translation files
 
 
-def test_a_translation_files_findings_are_dismissed_to_the_baseline_not_edited(tmp_path, monkeypatch):
+NEWS_PO = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Sastala se ZSO."\nmsgstr "The \\"USO\\" met."\n\n'
+           'msgid "Opet ZSO."\nmsgstr "Again the Union of "\n"Serbian Municipalities."\n')
+NEWS_XLF = """<?xml version="1.0" encoding="utf-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="sr" target-language="en" datatype="plaintext" original="news.txt"><body>
+<trans-unit id="1"><source>Sastala se ZSO.</source><target>Tom &amp; the USO met.</target></trans-unit>
+<trans-unit id="2"><source>Opet ZSO.</source><target>The Union of <g id="1">Serbian</g> Municipalities.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+@pytest.fixture()
+def translations(tmp_path, monkeypatch) -> Path:
     folder = project(tmp_path / "project", dismiss="inline")
-    (folder / "news.po").write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Sastala se ZSO."\n'
-                                    'msgstr "The USO met."\n', encoding="utf-8")
+    (folder / "news.po").write_text(NEWS_PO, encoding="utf-8")
+    (folder / "news.xlf").write_text(NEWS_XLF, encoding="utf-8")
     monkeypatch.chdir(folder)
+    return folder
+
+
+def test_a_translation_files_findings_are_dismissed_to_the_baseline(translations):
     api = client_for(session(["news.po"]))
     report = api.get("/api/files/findings", params={"path": "news.po"}).json()
-    [uso] = [f for f in report["files"][0]["findings"] if f["text"] == "USO"]
-    assert uso["actions"] == ["dismiss", "accept-variant", "add-short"] and report["review"]["dismiss"] == "baseline"
-    [segment] = report["files"][0]["view"]["segments"]
-    assert segment["source"] == "Sastala se ZSO." and ["text", "USO"] in segment["pieces"]
+    uso = finding(api, "news.po", "USO")
+    assert uso["actions"] == ["dismiss", "edit", "apply-fix", "accept-variant", "add-short"]
+    assert report["review"]["dismiss"] == "baseline" and report["files"][0]["actions"] == ["apply-all-fixes"]
+    first = report["files"][0]["view"]["segments"][0]
+    assert first["source"] == "Sastala se ZSO." and ["text", "USO"] in first["pieces"]
     answer = decide(api, "news.po", uso, "dismiss")
     assert answer.status_code == 200 and answer.json()["decision"]["dismissed_in"] == "baseline"
-    assert decide(api, "news.po", uso, "edit", old="USO", new="CSM").status_code in (404, 422)
+    assert (translations / "news.po").read_text(encoding="utf-8") == NEWS_PO
+
+
+@pytest.mark.parametrize(("name", "text", "fixed"), [
+    ("news.po", "USO", NEWS_PO.replace('\\"USO\\"', '\\"CSM\\"')),  # the forbidden short form's fix: the short form
+    ("news.xlf", "USO", NEWS_XLF.replace("&amp; the USO", "&amp; the CSM")),
+])
+def test_apply_fix_in_a_translation_file_writes_the_target_as_its_format_does_and_undo_restores_it(
+        translations, name, text, fixed):
+    api = client_for(session([name]))
+    before = (translations / name).read_bytes()
+    answer = decide(api, name, finding(api, name, text), "apply-fix")
+    assert answer.status_code == 200, answer.text
+    assert (translations / name).read_text(encoding="utf-8") == fixed
+    assert text not in [f["text"] for f in answer.json()["report"]["files"][0]["findings"]]
+    assert api.post("/api/undo", json={}).status_code == 200 and (translations / name).read_bytes() == before
+
+
+@pytest.mark.parametrize(("name", "new", "edited"), [
+    ("news.po", 'the "CSM"', NEWS_PO.replace('\\"USO\\"', '\\"the \\"CSM\\"\\"')),
+    ("news.xlf", "CSM & co", NEWS_XLF.replace("&amp; the USO", "&amp; the CSM &amp; co")),
+])
+def test_edit_in_a_translation_file_escapes_the_typed_text_and_undo_restores_it(translations, name, new, edited):
+    api = client_for(session([name]))
+    before = (translations / name).read_bytes()
+    answer = decide(api, name, finding(api, name, "USO"), "edit", old="USO", new=new)
+    assert answer.status_code == 200, answer.text
+    assert (translations / name).read_text(encoding="utf-8") == edited
+    assert api.post("/api/undo", json={}).status_code == 200 and (translations / name).read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["news.po", "news.xlf"])
+def test_where_a_span_cannot_be_placed_exactly_review_offers_no_edit_and_refuses_one(translations, name):
+    api = client_for(session([name]))
+    across = finding(api, name, "Union of Serbian Municipalities")  # across PO lines; around an XLIFF <g>
+    assert across["actions"] == ["dismiss", "accept-variant", "add-short"]
+    before = (translations / name).read_bytes()
+    for action, fields in (("edit", {"old": across["text"], "new": "CSM"}), ("apply-fix", {})):
+        answer = decide(api, name, across, action, **fields)
+        assert answer.status_code == 422 and (translations / name).read_bytes() == before
+
+
+def test_an_edit_whose_place_is_uncertain_is_refused_by_the_session(translations, monkeypatch):
+    from mtcheck.bilingual import fixing
+
+    review = session(["news.po"])
+    api = client_for(review)
+    uso = finding(api, "news.po", "USO")
+    monkeypatch.setattr(fixing, "_po_step", lambda text, at: None)  # as if the target held escapes the walk cannot read
+    answer = decide(api, "news.po", uso, "edit", old="USO", new="CSM")
+    assert answer.status_code == 422 and "markup or escapes" in answer.json()["error"]
+    assert (translations / "news.po").read_text(encoding="utf-8") == NEWS_PO
 
 
 # --------------------------------------------------------------------------------- the log
