@@ -109,11 +109,21 @@ def test_the_readme_pre_commit_config_works_as_pasted(article_repo):
     assert "story.md:" not in result.stdout and "notes.py" not in result.stdout  # checked, clean; not looked at
 
 
-def test_the_published_hooks_look_at_translation_files():
+@pytest.mark.parametrize("hook_id", ["mtcheck", "mtcheck-fix"])
+def test_the_published_hooks_look_at_translation_files(hook_id):
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    pattern = re.compile(next(hook for hook in hooks if hook["id"] == "mtcheck")["files"])
+    pattern = re.compile(next(hook for hook in hooks if hook["id"] == hook_id)["files"])
     assert all(pattern.search(f"a/b{suffix}") for suffix in (*TEXT_SUFFIXES, *FOLDER_BILINGUAL_SUFFIXES))
     assert not pattern.search("a/notes.py")
+
+
+def test_the_fix_hook_fixes_a_staged_translation_file(article_repo):
+    (article_repo / "news.xlf").write_text(SR_EN_XLIFF, encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=article_repo, check=True)
+    fixed = pre_commit(article_repo, "mtcheck-fix")
+    assert fixed.returncode == 1 and "files were modified by this hook" in fixed.stdout
+    assert (article_repo / "news.xlf").read_text(encoding="utf-8") == SR_EN_XLIFF.replace(
+        "Union of Serbian Municipalities", "Community of Serb Municipalities")
 
 
 def test_pre_commit_runs_the_hooks(article_repo):
