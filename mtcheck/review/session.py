@@ -440,7 +440,14 @@ class ReviewSession:
         if glossary is not None:
             listed_as = next((role for role, forms in term.forms_by_role().items()
                               if any(f.casefold() == form.casefold() for f in forms)), None)
-        if (glossary is None or finding.rule not in RENDERING_RULES or listed_as not in (None, "forbidden") or not form
+            if listed_as is None and finding.rule == "term-forbidden":
+                # An inflection of a forbidden form ("dem Serbischen Gemeindebund"): the decision is
+                # on the form the glossary lists, never a second spelling of it beside it.
+                listed = _inflected_from(form, term.forbidden, self._checker_of(finding.path).language)
+                form, listed_as = (listed, "forbidden") if listed else (form, None)
+        unknown_forbidden = finding.rule == "term-forbidden" and listed_as != "forbidden"
+        if (glossary is None or unknown_forbidden or finding.rule not in RENDERING_RULES
+                or listed_as not in (None, "forbidden") or not form
                 or not glossary.path.lower().endswith(GLOSSARY_SUFFIXES)):
             if quietly:
                 return None
@@ -662,3 +669,17 @@ class _ResultsInMemory:
                 self._results.clear()
             self._results[key] = value
         self._disk.put(kind, key, value)
+
+
+def _inflected_from(written: str, forms: tuple[str, ...], language: str) -> str | None:
+    """The one of ``forms`` that ``written`` is inflected, word by word, in ``language``; None when
+    none is, or the language has no stemmer."""
+    from mtcheck.inflection import stems_for
+
+    stems = stems_for(language)
+    if stems is None:
+        return None
+    words = written.lower().split()
+    return next((form for form in forms if len(form.split()) == len(words)
+                 and all(stems.same_word(w, f) for w, f in zip(words, form.lower().split()))), None)
+

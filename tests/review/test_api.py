@@ -577,3 +577,21 @@ def test_a_forbidden_form_of_one_language_accepted_leaves_that_blocks_list_only(
     assert ("term-forbidden", "Serbischer Gemeindebund") not in pairs(answer.json()["report"])
     assert api.post("/api/undo", json={}).status_code == 200
     assert (multilingual / GLOSSARY_FILE).read_text(encoding="utf-8") == MULTILINGUAL
+
+
+def test_an_inflected_forbidden_form_is_decided_on_the_form_the_glossary_lists(multilingual):
+    # Before: "Serbischen Gemeindebund" was offered as a new form, so "accept as variant" wrote the
+    # inflection beside the still forbidden "Serbischer Gemeindebund", and "add as forbidden" a second spelling.
+    (multilingual / "de.txt").write_text("Man sprach mit dem Serbischen Gemeindebund.\n", encoding="utf-8")
+    api = client_for(session(MULTILINGUAL_FILES))
+    slip = finding(api, "de.txt", "Serbischen Gemeindebund", "term-forbidden")
+    assert slip["actions"] == ["dismiss", "edit", "accept-variant", "add-short"]
+    answer = decide(api, "de.txt", slip, "accept-variant")
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["decision"]["before"], answer.json()["decision"]["after"]) == (
+        "Serbischen Gemeindebund", "Serbischer Gemeindebund")
+    yaml = (multilingual / GLOSSARY_FILE).read_text(encoding="utf-8")
+    assert yaml == MULTILINGUAL.replace("        forbidden: [Serbenbund, Serbischer Gemeindebund]   # German slips\n",
+                                        "        forbidden: [Serbenbund]                            # German slips\n"
+                                        "        variants: [Serbischer Gemeindebund]\n")
+    assert not [f for f in pairs(answer.json()["report"]) if f[0] == "term-forbidden"]
