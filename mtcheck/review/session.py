@@ -47,7 +47,7 @@ from mtcheck.bilingual.fixing import Uncertain, edit_translation_file, fix_trans
 from mtcheck.fixer import AMBIGUOUS, encode_like, fix_file, fixes, read_raw
 from mtcheck.glossary.editing import TermChanges, edit_term
 from mtcheck.glossary.loader import GLOSSARY_SUFFIXES, glossary_files, is_projection, load_glossaries
-from mtcheck.model import FileResult, Finding, Term
+from mtcheck.model import FileResult, Finding, Term, printable_path
 from mtcheck.output import FileChanged, refuse_to_overwrite_inputs, rewrite, write_atomic
 from mtcheck.reporters.html_report import INLINE_LIMIT, Mark, located, nesting, pieces
 from mtcheck.reporters.json_report import report_dict
@@ -142,6 +142,10 @@ class ReviewSession:
         self.paths = tuple(file.path for file in self._run.files)  # the files of the review, in check's order
         if not self.paths:
             raise MtcheckError("nothing to review: no file was checked")
+        if unnamable := [path for path in self.paths if printable_path(path) != path]:
+            # The page and the API name files in JSON, which cannot hold such a name's bytes.
+            raise MtcheckError(Problem(printable_path(unnamable[0]), "its name is not UTF-8, which the review page cannot "
+                                                                     "name: rename it, or leave it out of the review"))
 
     # ------------------------------------------------------------------------------- reading
 

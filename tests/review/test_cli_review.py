@@ -48,6 +48,17 @@ def test_standard_input_is_refused(tmp_path):
     assert (result.returncode, result.stderr) == (2, "error: mtcheck: review works on files, not standard input\n")
 
 
+def test_a_file_whose_name_is_not_utf8_is_a_one_line_error(tmp_path):
+    # Before: the review started, and every API answer naming the file was an HTTP 500.
+    project(tmp_path)
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "w", encoding="utf-8") as file:
+        file.write("The USO met.\n")
+    result = mtcheck("review", ".", "--no-browser", cwd=tmp_path, text=True)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("error: caf\ufffd.txt: its name is not UTF-8, which the review page cannot name: "
+                             "rename it, or leave it out of the review\n")
+
+
 def get(url: str, **headers) -> int:
     try:
         with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as answer:
