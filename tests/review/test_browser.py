@@ -144,3 +144,32 @@ def test_an_editor_edits_a_span_by_hand(driver, served):  # noqa: F811
     assert (folder / "a.txt").read_text() == ARTICLE.replace("USO", "Community")
     assert not box.is_displayed()
     assert checked(folder)["a.txt"] == [("term-forbidden", "Union of Serbian Municipalities"), ("term-misspelled", "Aljbin Kurti")]
+
+
+def test_an_editor_narrows_the_findings_to_one_rule(driver, served):  # noqa: F811
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    _, url = served
+    driver.get(url)
+    wait = WebDriverWait(driver, WAIT)
+
+    def text(element_id: str) -> str:
+        return driver.find_element(By.ID, element_id).get_attribute("textContent")
+
+    wait.until(lambda _: text("position") == "1 of 3")
+    rules = Select(driver.find_element(By.ID, "rule-filter"))
+    assert [option.text for option in rules.options] == ["every rule (3)", "term-forbidden (2)", "term-misspelled (1)"]
+    rules.select_by_value("term-forbidden")
+    wait.until(lambda _: text("position") == "1 of 2 term-forbidden")
+    body = driver.find_element(By.TAG_NAME, "body")
+    seen = []
+    for _ in range(3):  # j passes over the misspelling, and wraps round
+        body.send_keys("j")
+        time.sleep(0.1)
+        seen.append((text("position"), driver.find_element(By.CSS_SELECTOR, "#finding .found").text))
+    assert seen == [("2 of 2 term-forbidden", "USO"), ("1 of 2 term-forbidden", "Union of Serbian Municipalities"),
+                    ("2 of 2 term-forbidden", "USO")]
+    assert [row.is_displayed() for row in driver.find_elements(By.CSS_SELECTOR, ".finding-row")] == [True, False, True]
+    rules.select_by_value("")
+    wait.until(lambda _: text("position") == "3 of 3")  # the same finding, among all of them again

@@ -14,7 +14,9 @@
     ["add-short", "Add as short form", "s"],
   ];
   const ROLES = { variants: "a variant", forbidden: "a forbidden form", short: "a short form" };
-  const state = { files: [], canUndo: false, path: null, findings: [], fileActions: [], current: -1, busy: false };
+  // ``rule``: the rule the editor narrowed the list to ("" for all); kept from file to file.
+  const state = { files: [], canUndo: false, path: null, findings: [], fileActions: [], current: -1, busy: false,
+                  rule: "" };
 
   // Control characters and bidi overrides are shown as escapes, as the HTML report shows them:
   // an override in a finding must not reorder what the panel shows.
@@ -150,10 +152,48 @@
       const row = el("li", { class: `finding-row sev-${finding.severity}`, "data-index": String(n) },
         el("span", { class: "pos" }, `${finding.line}:${finding.column}`), " ", el("strong", {}, finding.rule), " ",
         shown(finding.text));
+      row.hidden = !wanted(finding);
       row.addEventListener("click", () => select(n, true));
       return row;
     }));
+    renderRuleFilter();
   }
+
+  // ------------------------------------------------------------------------------ rule filter
+
+  const wanted = (finding) => !state.rule || finding.rule === state.rule;
+
+  function renderRuleFilter() {
+    const counts = new Map();
+    for (const finding of state.findings) counts.set(finding.rule, (counts.get(finding.rule) || 0) + 1);
+    if (state.rule && !counts.has(state.rule)) counts.set(state.rule, 0);  // kept: the next file may have some
+    const options = [el("option", { value: "" }, `every rule (${state.findings.length})`)];
+    for (const rule of [...counts.keys()].sort()) options.push(el("option", { value: rule }, `${rule} (${counts.get(rule)})`));
+    const box = $("rule-filter");
+    box.replaceChildren(...options);
+    box.value = state.rule;
+  }
+
+  function filterByRule(rule) {
+    state.rule = rule;
+    for (const row of document.querySelectorAll(".finding-row")) {
+      row.hidden = !wanted(state.findings[Number(row.dataset.index)]);
+    }
+    const current = state.findings[state.current];
+    select(current && wanted(current) ? state.current : shownFrom(state.current, 1), false);
+  }
+
+  // The index of the next finding the filter shows, from ``index`` on in direction ``step``; -1 if none.
+  function shownFrom(index, step) {
+    const count = state.findings.length;
+    for (let tried = 0; tried < count; tried++) {
+      const at = (((index + step * tried) % count) + count) % count;
+      if (wanted(state.findings[at])) return at;
+    }
+    return -1;
+  }
+
+  const move = (step) => select(shownFrom(state.current + step, step));
 
   // ----------------------------------------------------------------------------------- finding
 
@@ -161,12 +201,12 @@
     for (const node of document.querySelectorAll("mark.current, .finding-row.current")) node.classList.remove("current");
     hideEdit();
     const findings = state.findings;
-    if (!findings.length) {
+    if (!findings.length || index < 0 || !findings.some(wanted)) {
       state.current = -1;
       renderDetails(null);
       return;
     }
-    state.current = (index + findings.length) % findings.length;
+    state.current = shownFrom((index + findings.length) % findings.length, 1);
     const finding = findings[state.current];
     const mark = finding.mark === null ? null : $(`m-${finding.mark}`);
     if (mark) {
@@ -182,10 +222,13 @@
   }
 
   function renderDetails(finding) {
-    $("position").textContent = finding ? `${state.current + 1} of ${state.findings.length}` : "";
+    const visible = state.findings.filter(wanted);
+    $("position").textContent = !finding ? "" : state.rule
+      ? `${visible.indexOf(finding) + 1} of ${visible.length} ${state.rule}` : `${state.current + 1} of ${state.findings.length}`;
     const box = $("finding");
     if (!finding) {
-      box.replaceChildren(el("p", { class: "hint" }, "No findings in this file."));
+      box.replaceChildren(el("p", { class: "hint" }, state.findings.length ? `No ${state.rule} findings in this file.`
+                                                                          : "No findings in this file."));
     } else {
       box.replaceChildren(el("div", { class: `card sev-${finding.severity}` },
         el("p", {}, el("span", { class: "badge" }, finding.severity), " ", el("strong", {}, finding.rule),
@@ -307,8 +350,7 @@
   // ------------------------------------------------------------------------------------- keys
 
   const KEYS = {
-    j: () => select(state.current + 1), n: () => select(state.current + 1),
-    k: () => select(state.current - 1), p: () => select(state.current - 1),
+    j: () => move(1), n: () => move(1), k: () => move(-1), p: () => move(-1),
     f: () => nextFile(1), F: () => nextFile(-1),
     a: () => decide("apply-fix"), A: () => decide("apply-all-fixes"), d: () => decide("dismiss"), e: () => decide("edit"),
     v: () => decide("accept-variant"), x: () => decide("add-forbidden"), s: () => decide("add-short"),
@@ -346,6 +388,10 @@
     }
   });
 
+  $("rule-filter").addEventListener("change", (event) => {
+    filterByRule(event.target.value);
+    event.target.blur();  // the keys go back to the findings
+  });
   loadDecisions();
   api("GET", "/api/files").then(({ ok, data }) => {
     if (!ok) return say(data.error, true);
