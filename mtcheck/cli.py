@@ -304,6 +304,8 @@ def review(
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the texts, kept when they are written (default UTF-8, with or without a BOM).")] = "utf-8-sig",
     states: Annotated[str | None, typer.Option("--states", help=STATES_HELP)] = None,
     input_format: Annotated[str | None, typer.Option("--input-format", help=INPUT_FORMAT_HELP)] = None,
+    language: Annotated[str | None, typer.Option("--language", help=LANGUAGE_HELP)] = None,
+    source_language: Annotated[str | None, typer.Option("--source-language", help=SOURCE_LANGUAGE_HELP)] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules (comma-separated).")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (comma-separated).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the on-disk cache.")] = False,
@@ -325,7 +327,8 @@ def review(
         paths=paths, glossaries=glossary or [], config_file=config_file, use_config=not no_config,
         select=_split(select), ignore=_split(ignore), cache_dir=None if no_cache else cache_dir or workflow.CacheDir.DEFAULT,
         exclude=exclude or [], include=include or [], respect_gitignore=not no_respect_gitignore,
-        source=source, encoding=encoding, states=states, input_format=input_format,
+        source=source, encoding=encoding, states=states, input_format=input_format, language=language,
+        source_language=source_language,
     )
     session = ReviewSession(request, baseline=baseline)
 

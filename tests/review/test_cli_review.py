@@ -23,7 +23,8 @@ def test_help_lists_the_options(tmp_path):
     result = mtcheck("review", "--help", text=True, env={"COLUMNS": "200"})
     assert result.returncode == 0
     for option in ("--port", "--no-browser", "--baseline", "--glossary", "--config", "--no-config", "--select", "--ignore",
-                   "--states", "--input-format", "--source", "--encoding", "--exclude", "--include", "--no-cache"):
+                   "--states", "--input-format", "--source", "--encoding", "--exclude", "--include", "--no-cache",
+                   "--language", "--source-language"):
         assert option in result.stdout, option
     assert "127.0.0.1" in result.stdout and "mtcheck-review.jsonl" in result.stdout
 
