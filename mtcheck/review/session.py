@@ -45,7 +45,7 @@ from mtcheck.errors import GlossaryError, MtcheckError, Problem
 from mtcheck.fingerprints import finding_key, numbered_keys
 from mtcheck.bilingual.fixing import Uncertain, edit_translation_file, fix_translation_file, uncertain_places
 from mtcheck.fixer import AMBIGUOUS, encode_like, fix_file, fixes, read_raw
-from mtcheck.glossary.editing import TermChanges, edit_term
+from mtcheck.glossary.editing import TermChanges, add_term, edit_term
 from mtcheck.glossary.loader import GLOSSARY_SUFFIXES, glossary_files, is_projection, load_glossaries
 from mtcheck.model import FileResult, Finding, Term, printable_path
 from mtcheck.output import FileChanged, refuse_to_overwrite_inputs, rewrite, write_atomic
@@ -63,10 +63,12 @@ BASELINE_FILE = ".mtcheck-baseline.json"  # the README's name for a project's ba
 
 FIX, FIX_ALL, EDIT, DISMISS = "apply-fix", "apply-all-fixes", "edit", "dismiss"
 GLOSSARY_ROLES = {"accept-variant": "variants", "add-forbidden": "forbidden", "add-short": "short"}
-ACTIONS = (FIX, FIX_ALL, EDIT, DISMISS, *GLOSSARY_ROLES)
+ADD_TERM = "add-term"  # a name spelled two ways (name-inconsistent): a new term, the other spelling forbidden
+ACTIONS = (FIX, FIX_ALL, EDIT, DISMISS, *GLOSSARY_ROLES, ADD_TERM)
 # Rules whose finding's text is how the text renders a term: that rendering can join the term. Others
 # that name a term flag something else (term-missing: a whole target segment).
 RENDERING_RULES = frozenset({"term-misspelled", "term-forbidden", "term-untranslated", "term-inconsistent"})
+NEW_TERM_RULES = frozenset({"name-inconsistent"})  # findings of a name with no term yet, and a spelling to suggest
 MARKUP_FORMATS = ("markdown", "html")  # their directives are comments: <!-- mtcheck: ignore RULE -->
 MAX_REASON = 2000  # characters: a reason is a sentence or two, not a document
 
@@ -242,6 +244,8 @@ class ReviewSession:
             return self._edit(path, finding, old, new)
         if action == DISMISS:
             return self._dismiss_inline(path, finding) if self._dismissed_inline(path) else self._dismiss(finding, reason)
+        if action == ADD_TERM:
+            return self._add_term(path, finding)
         return self._add_to_glossary(finding, GLOSSARY_ROLES[action])
 
     def _fix(self, path: str, finding: Finding):
@@ -327,6 +331,46 @@ class ReviewSession:
         self._replace(glossary, before, after, finding.path)
         details = {"before": finding.text, "after": form, "glossary": glossary, "role": role}
         return glossary, before, after, details | ({"language": language} if language else {})
+
+    def _add_term(self, path: str, finding: Finding):
+        """A new term for a name the text spells two ways: the spelling the rule suggests (the more
+        frequent) canonical, the flagged one forbidden, in the first glossary of the file's language."""
+        glossary, language = self._glossary_for_new_terms(path)
+        canonical, forbidden = " ".join(finding.suggestion.split()), " ".join(finding.text.split())
+        term = {"id": self._new_term_id(canonical), "canonical": canonical, "forbidden": [forbidden],
+                "note": f"Added in a review of {printable_path(path)}, which also wrote it '{forbidden}'."}
+        before = Path(glossary).read_bytes()
+        text = add_term(glossary, term, language)  # refuses what makes this file invalid
+        refuse_invalid_set([str(path) for path in glossary_files(self._glossary_paths)], glossary, text)
+        after = text.encode("utf-8")
+        self._replace(glossary, before, after, finding.path)
+        details = {"before": forbidden, "after": canonical, "glossary": glossary, "role": "forbidden", "new_term": term["id"]}
+        return glossary, before, after, details | ({"language": language} if language else {})
+
+    def _glossary_for_new_terms(self, path: str) -> tuple[str, str | None]:
+        """(the first YAML glossary in use that serves the file's language, its language block: None
+        in a version-1 glossary); Refused when there is none."""
+        from mtcheck.bilingual.formats import same_language
+
+        wanted = self._checker_of(path).language
+        for glossary in self._glossaries.values():
+            if not glossary.path.lower().endswith(GLOSSARY_SUFFIXES):
+                continue
+            if is_projection(glossary):
+                if block := self._block_language(path, glossary):
+                    return glossary.path, block
+            elif same_language(glossary.language, wanted):
+                return glossary.path, None
+        raise Refused(Problem(path, f"no YAML glossary in use serves {wanted!r}: a new term has nowhere to go"))
+
+    def _new_term_id(self, canonical: str) -> str:
+        """An id made of the canonical form ("Lajčák" -> "lajcak"), numbered when taken."""
+        from mtcheck.folding import strip_diacritics
+
+        base = re.sub(r"[^a-z0-9]+", "-", strip_diacritics(canonical).lower()).strip("-") or "term"
+        taken = {term.id for glossary in self._glossaries.values() for term in glossary.terms}
+        return next(candidate for n in range(1, len(taken) + 2)
+                    if (candidate := base if n == 1 else f"{base}-{n}") not in taken)
 
     # ------------------------------------------------------------------------------- the run
 
@@ -430,7 +474,15 @@ class ReviewSession:
         known = self._glossary_form(finding, quietly=True)
         if known is not None:
             actions += [action for action, role in GLOSSARY_ROLES.items() if role != known[3]]
+        if finding.rule in NEW_TERM_RULES and finding.suggestion and self._can_add_terms(path):
+            actions.append(ADD_TERM)
         return actions
+
+    def _can_add_terms(self, path: str) -> bool:
+        try:
+            return bool(self._glossary_for_new_terms(path))
+        except Refused:
+            return False
 
     def _glossary_form(self, finding: Finding, quietly: bool = False) -> tuple[Term, str, str, str | None, str | None] | None:
         """(term, its glossary file, the form, the list that holds it: None or "forbidden", the

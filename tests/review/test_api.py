@@ -595,3 +595,31 @@ def test_an_inflected_forbidden_form_is_decided_on_the_form_the_glossary_lists(m
                                         "        forbidden: [Serbenbund]                            # German slips\n"
                                         "        variants: [Serbischer Gemeindebund]\n")
     assert not [f for f in pairs(answer.json()["report"]) if f[0] == "term-forbidden"]
+
+
+# ------------------------------------------------------------------------------- a new term
+
+
+def test_a_name_spelled_two_ways_becomes_a_new_term(api, folder):
+    (folder / "c.txt").write_text("Haradinaj met the envoy. Haradinaj said no.\n\nLater Haradinay left.\n", encoding="utf-8")
+    api = client_for(session(FILES + ["c.txt"]))
+    slip = finding(api, "c.txt", "Haradinay", "name-inconsistent")
+    assert slip["actions"] == ["dismiss", "edit", "add-term"]
+    answer = decide(api, "c.txt", slip, "add-term")
+    assert answer.status_code == 200, answer.text
+    decision = answer.json()["decision"]
+    assert (decision["action"], decision["before"], decision["after"], decision["new_term"], decision["glossary"]) == (
+        "add-term", "Haradinay", "Haradinaj", "haradinaj", GLOSSARY_FILE)
+    yaml = (folder / GLOSSARY_FILE).read_text(encoding="utf-8")
+    assert yaml == GLOSSARY + ("  - id: haradinaj\n    canonical: Haradinaj\n    forbidden: [Haradinay]\n"
+                               "    note: Added in a review of c.txt, which also wrote it 'Haradinay'.\n")
+    assert pairs(answer.json()["report"]) == [("term-forbidden", "Haradinay")]  # now the glossary's, and fixable
+    assert checked_files(folder, ["c.txt"])["c.txt"] == [("term-forbidden", "Haradinay")]  # a new check agrees
+    assert api.post("/api/undo", json={}).status_code == 200
+    assert (folder / GLOSSARY_FILE).read_text(encoding="utf-8") == GLOSSARY
+
+
+def test_a_new_term_is_offered_only_for_a_name_with_no_term(api):
+    assert all("add-term" not in f["actions"] for path in FILES for f in findings(api, path))  # all term findings
+    slip = finding(api, "a.txt", "USO")
+    assert decide(api, "a.txt", slip, "add-term").status_code == 422

@@ -12,6 +12,7 @@
     ["accept-variant", "Accept as variant", "v"],
     ["add-forbidden", "Add as forbidden", "x"],
     ["add-short", "Add as short form", "s"],
+    ["add-term", "Add as new term", "t"],
   ];
   const ROLES = { variants: "a variant", forbidden: "a forbidden form", short: "a short form" };
   // ``rule``: the rule the editor narrowed the list to ("" for all); kept from file to file.
@@ -304,6 +305,8 @@
       case "edit": return `Replaced ${quoted(entry.before)} with ${quoted(entry.after)}.`;
       case "dismiss": return `Dismissed ${quoted(entry.before)} (${entry.dismissed_in === "inline" ?
         "a directive line in the text" : "the baseline"}).`;
+      case "add-term": return `New term ${shown(entry.new_term)}: ${quoted(entry.after)}, with ${quoted(entry.before)} ` +
+        `forbidden, in ${shown(entry.glossary)}.`;
       default: return `Added ${quoted(entry.after)} to term ${shown(entry.term)} as ${ROLES[entry.role]} in ${shown(entry.glossary)}.`;
     }
   }
@@ -354,6 +357,7 @@
     f: () => nextFile(1), F: () => nextFile(-1),
     a: () => decide("apply-fix"), A: () => decide("apply-all-fixes"), d: () => decide("dismiss"), e: () => decide("edit"),
     v: () => decide("accept-variant"), x: () => decide("add-forbidden"), s: () => decide("add-short"),
+    t: () => decide("add-term"),
     u: () => undo(), r: () => recheck(),
   };
 
