@@ -244,9 +244,11 @@ def _po(targets: list[str], wrap: int) -> str:
     return str(catalog)
 
 
-def _xliff(targets: list[str], wrap: int) -> str:
-    units = "".join(f'<trans-unit id="{n}"><source>ZSO</source><target>{escape(t)}</target></trans-unit>\n'
-                    for n, t in enumerate(targets))
+def _xliff(targets: list[str], wrap: int, written: list[str] | None = None) -> str:
+    """An XLIFF 1.2 file of ``targets``, or of the ``written`` (raw XML, markup and all) when given."""
+    written = written or [escape(t) for t in targets]
+    units = "".join(f'<trans-unit id="{n}"><source>ZSO</source><target>{t}</target></trans-unit>\n'
+                    for n, t in enumerate(written))
     return (f'<?xml version="1.0" encoding="utf-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
             f'<file source-language="sr" target-language="en" datatype="plaintext" original="x"><body>\n{units}'
             "</body></file></xliff>\n")
@@ -266,18 +268,36 @@ def _jsonl(targets: list[str], wrap: int) -> str:  # ``wrap`` picks the style: n
 WRITERS = {".po": _po, ".xlf": _xliff, ".csv": _csv, ".jsonl": _jsonl}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# XLIFF inline markup: (written before the text, what the reader reads of it, how the term is written)
+INLINE = [
+    ("", "", "{}"),
+    ('<g id="1">a &amp; <x id="2"/>b</g>', "a & b", "{}"),
+    ('<ph id="3" equiv-text="&lt;br&gt; >">&lt;br/&gt;</ph>', "", '<g id="4" ctype="bold">{}</g>'),
+    ('<bpt id="5">&lt;i&gt;</bpt>x<ept id="5">&lt;/i&gt;</ept>', "x", '<mrk mtype="x-term">{}</mrk>'),
+    ("", "", 'Union of <g id="6">Serbian</g> Municipalities'),  # markup inside the span: left
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(suffix=st.sampled_from(sorted(WRITERS)), before=SPECIAL, after=SPECIAL, wrap=st.sampled_from([0, 20, 78]),
-       crlf=st.booleans())
-def test_any_text_around_the_term_is_fixed_or_left_and_said(tmp_path, glossary, suffix, before, after, wrap, crlf):
-    targets = [f"{before} {FORBIDDEN} {after}", f"{after} {FORBIDDEN}"]
-    text = WRITERS[suffix](targets, wrap)
+       crlf=st.booleans(), inline=st.sampled_from(INLINE))
+def test_any_text_around_the_term_is_fixed_or_left_and_said(tmp_path, glossary, suffix, before, after, wrap, crlf,
+                                                            inline):
+    markup, markup_read, term = inline if suffix == ".xlf" else INLINE[0]
+    targets = [f"{markup_read}{before} {FORBIDDEN} {after}", f"{after} {FORBIDDEN}"]
+    if suffix == ".xlf":
+        written = [f"{markup}{escape(before)} {term.format(FORBIDDEN)} {escape(after)}", escape(targets[1])]
+        text = _xliff(targets, wrap, written)
+    else:
+        text = WRITERS[suffix](targets, wrap)
     path = tmp_path / f"news{suffix}"
     path.write_bytes((text.replace("\n", "\r\n") if crlf and suffix in (".po", ".xlf") else text).encode("utf-8"))
     [fix] = run_fix(FixRequest(paths=[str(path)], glossaries=[str(glossary)], use_config=False, cache_dir=None,
                                select=["term-forbidden"]))
     assert len(fix.edits) + len(fix.left) == len(targets)  # each finding fixed, or left and said
-    assert all(why == fixing.ACROSS_LINES and suffix == ".po" for _, why in fix.left)  # PO's wrapped lines only
+    allowed = {".po": fixing.ACROSS_LINES, ".xlf": fixing.ACROSS_MARKUP if "{}" not in term else None}
+    assert all(why == allowed.get(suffix) for _, why in fix.left)  # PO's wrapped lines, a tag inside the span only
+    assert suffix != ".xlf" or len(fix.left) == ("{}" not in term)
     path.write_bytes(fix.after)
     read = [pair.target for pair in read_pairs(str(path))]
     assert sum(target.count(CANONICAL) for target in read) == len(fix.edits)
