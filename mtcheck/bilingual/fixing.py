@@ -104,7 +104,7 @@ def uncertain_places(path: str, raw: bytes, findings: list[Finding], read: Read,
     line_starts = _line_starts(text)
     joined, origin, left = _joined(document, [(finding, finding.text) for finding in findings])
     why = {id(finding): reason for finding, reason in left}
-    codes = _codes(path, raw, kind)
+    codes = _codes(path, raw, kind) if joined else frozenset()
     for copy, _ in joined:
         try:
             _raw_edit(text, line_starts, document, Edit(copy.offset, copy.offset + copy.length, copy.text, copy),
