@@ -4,9 +4,13 @@ PO's C escapes and continuation lines, CSV quoting, JSON string escapes).
 
 A finding's place in the raw file is found by walking the target from where the reader says it
 starts (the pair's line and column), one character at a time, decoding each as the format writes
-it; every character walked must be the target's own. The raw text of the span must then be the
-finding's text exactly as the format writes it, and the replacement is written the same way.
-Where that mapping is uncertain (markup or an entity the walk cannot read, a span across PO
+it; every character walked must be the target's own. Inline markup in an XML target is passed over
+as the reader reads it (``_Inline``): an element whose text the reader keeps (``<g>``, ``<pc>``,
+``<mrk>``, ``<hi>``) is entered, one it drops whole (a native code such as ``<ph>``, ``<bpt>``) or an
+empty one (``<x/>``, ``<ph/>``) is passed. The raw text of the span must then be the finding's
+text exactly as the format writes it, and the replacement is written the same way, so a span
+wholly inside one element's text is replaced there, its tags kept. Where that mapping is uncertain
+(markup inside the span, a comment, CDATA or entity the walk cannot read, a span across PO
 continuation lines, a replacement an unquoted CSV cell cannot hold), the finding is left for a
 person, with the reason: a guess could corrupt a file a CAT tool must read back.
 
@@ -26,7 +30,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from mtcheck import safexml
 from mtcheck.bilingual.document import BilingualDocument
+from mtcheck.bilingual.formats import CODE_POINT, TMX_CODES, is_masked, native_codes
 from mtcheck.documents import decode
 from mtcheck.errors import InputError, MtcheckError, Problem
 from mtcheck.fixer import Edit, FileFix, apply_edits, codec_of, encode_like, fixes, plan_edits, refuse_unencodable
@@ -37,6 +43,7 @@ Read = Callable[[str], BilingualDocument]  # the checker's reader of translation
 MARKUP = "the target writes it with markup or escapes there"
 NOT_FOUND = "its place in the file could not be found exactly"
 ACROSS_LINES = "it runs across two of the entry's quoted lines"
+ACROSS_MARKUP = "inline markup stands inside it (a tag of the target between its words)"
 NEEDS_QUOTES = "its replacement cannot be written in this unquoted cell"
 
 _XML_ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
@@ -58,6 +65,7 @@ class _Format:
     step: Callable[[str, int], tuple[str, int] | None]  # the character at an offset and the offset after it
     joint: Callable[[str, int], int]  # past a break the reader joins over (PO continuation lines); else the same offset
     encoders: tuple[Callable[[str], str | None], ...]  # the ways the format may write a text (None: it cannot)
+    markup: Callable[[str, int], int] = lambda text, at: at  # past markup the reader reads as no text; else the same
 
 
 def fix_translation_file(path: str, raw: bytes, findings: list[Finding], read: Read, kind: str,
@@ -96,13 +104,23 @@ def uncertain_places(path: str, raw: bytes, findings: list[Finding], read: Read,
     line_starts = _line_starts(text)
     joined, origin, left = _joined(document, [(finding, finding.text) for finding in findings])
     why = {id(finding): reason for finding, reason in left}
+    codes = _codes(path, raw, kind) if joined else frozenset()
     for copy, _ in joined:
         try:
             _raw_edit(text, line_starts, document, Edit(copy.offset, copy.offset + copy.length, copy.text, copy),
-                      kind, origin[id(copy)])
+                      (kind, codes), origin[id(copy)])
         except Uncertain as reason:
             why[id(origin[id(copy)])] = str(reason)
     return why
+
+
+def _codes(path: str, raw: bytes, kind: str) -> frozenset[str]:
+    """The inline elements whose content the reader drops from this file's targets (XLIFF 1.2 and
+    2 differ: only the root says which); none outside XML. The reader has read these bytes already,
+    so they parse (safely: safexml refuses entity declarations)."""
+    if kind == "tmx":
+        return TMX_CODES
+    return native_codes(safexml.parse(path, raw)) if kind == "xliff" else frozenset()
 
 
 def _line_starts(text: str) -> list[int]:
@@ -142,10 +160,11 @@ def _put_back(path: str, raw: bytes, document: BilingualDocument, planned: list[
     text = decode(raw, path, target.encoding)
     line_starts = _line_starts(text)
     kept, raw_edits, left = [], [], []
+    codes = _codes(path, raw, target.kind) if planned else frozenset()
     for edit in planned:
         original = origin[id(edit.finding)]
         try:
-            raw_edits.append(_raw_edit(text, line_starts, document, edit, target.kind, original))
+            raw_edits.append(_raw_edit(text, line_starts, document, edit, (target.kind, codes), original))
             kept.append(edit)
         except Uncertain as why:
             left.append((original, str(why)))
@@ -157,16 +176,17 @@ def _put_back(path: str, raw: bytes, document: BilingualDocument, planned: list[
     return after, raw_edits, left
 
 
-def _raw_edit(text: str, line_starts: list[int], document: BilingualDocument, edit: Edit, kind: str,
-              original: Finding) -> Edit:
-    """``edit`` (joined-space) as an edit of the raw file's text, or Uncertain."""
+def _raw_edit(text: str, line_starts: list[int], document: BilingualDocument, edit: Edit,
+              kind: tuple[str, frozenset[str]], original: Finding) -> Edit:
+    """``edit`` (joined-space) as an edit of the raw file's text, or Uncertain. ``kind``: the
+    file's format and the inline elements whose content its reader drops (``_codes``)."""
     k = bisect.bisect_right(document.starts, edit.start) - 1
     pair = document.pairs[k]
     start, end = edit.start - document.starts[k], edit.end - document.starts[k]
     if pair.line > len(line_starts):
         raise Uncertain(NOT_FOUND)
     at = line_starts[pair.line - 1] + pair.column - 1
-    form = _format(kind, text, at)
+    form = _format(*kind, text, at)
     raw_start, raw_end = _walk(form, text, at, pair.target or "", start, end)
     written = text[raw_start:raw_end]
     for encoder in form.encoders:
@@ -182,10 +202,7 @@ def _walk(form: _Format, text: str, at: int, target: str, start: int, end: int) 
     """Raw offsets of target[start:end], walking the target's characters from its raw start ``at``."""
     span_start = at
     for i in range(end):
-        joined = form.joint(text, at)
-        if joined != at and i > start:
-            raise Uncertain(ACROSS_LINES)
-        at = joined
+        at = _past_breaks(form, text, at, inside=i > start)
         if i == start:
             span_start = at
         stepped = form.step(text, at)
@@ -195,6 +212,18 @@ def _walk(form: _Format, text: str, at: int, target: str, start: int, end: int) 
         if char != target[i]:
             raise Uncertain(NOT_FOUND)
     return span_start, at
+
+
+def _past_breaks(form: _Format, text: str, at: int, inside: bool) -> int:
+    """Past what the reader reads as no character of the target (a PO line joint, inline markup),
+    which cannot be inside the span: an edit there would have to move it or split it."""
+    joined = form.joint(text, at)
+    if joined != at and inside:
+        raise Uncertain(ACROSS_LINES)
+    passed = form.markup(text, joined)
+    if passed != joined and inside:
+        raise Uncertain(ACROSS_MARKUP)
+    return passed
 
 
 def _verify(path: str, after: bytes, document: BilingualDocument, edits: list[Edit], read_again: Read) -> None:
@@ -231,9 +260,9 @@ def _targets_after(document: BilingualDocument, edits: list[Edit]) -> list[str |
 
 # --- the formats -------------------------------------------------------------------------------------
 
-def _format(kind: str, text: str, at: int) -> _Format:
+def _format(kind: str, codes: frozenset[str], text: str, at: int) -> _Format:
     if kind in ("xliff", "tmx"):
-        return _Format(_xml_step, _no_joint, _XML_ENCODERS)
+        return _Format(_xml_step, _no_joint, _XML_ENCODERS, _Inline(codes).past)
     if kind == "po":
         return _Format(_po_step, _po_joint, (_po_escaped,))
     if kind == "jsonl":
@@ -256,12 +285,81 @@ def _xml_step(text: str, at: int) -> tuple[str, int] | None:
         found = _XML_ENTITY.match(text, at)
         if found is None:
             return None
-        named, decimal, hexadecimal = found.groups()
-        value = _XML_NAMED[named] if named else chr(int(decimal or hexadecimal, 16 if hexadecimal else 10))
-        return value, found.end()
+        return _entity_value(found), found.end()
     if char == "\r":  # XML reads a CR LF, or a lone CR, as LF
         return "\n", at + (2 if text.startswith("\r\n", at) else 1)
     return char, at + 1
+
+
+# A start, end or empty tag; attribute values may hold ">" (not "<": XML forbids it there).
+_TAG = re.compile(r"""<(/?)([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""")
+_ATTRIBUTE = re.compile(r"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+class _Inline:
+    """Passes over a target's inline markup as the reader reads it (formats._plain), keeping the
+    elements it has entered: their end tags are passed too, the target's own end tag is not.
+
+    Entered: an element whose text the reader keeps (``<g>``, ``<pc>``, ``<hi>``, a plain or
+    segment ``<mrk>``). Passed whole: a native code, whose content the reader drops, and an empty
+    element. Not passed (the step then refuses the "<"): a comment, CDATA, processing instruction,
+    a masked ``<mrk>`` (the reader turns its text into mask characters) and ``<cp>`` (a character).
+    """
+
+    def __init__(self, codes: frozenset[str]):
+        self.codes = codes
+        self.open: list[str] = []  # the names of the elements entered and not yet left
+
+    def past(self, text: str, at: int) -> int:
+        while (tag := _TAG.match(text, at)) is not None:
+            passed = self._past_tag(text, tag)
+            if passed is None:
+                break
+            at = passed
+        return at
+
+    def _past_tag(self, text: str, tag: re.Match) -> int | None:
+        closing, name, attributes, empty = tag.groups()
+        if closing:
+            if attributes or empty or not self.open or self.open[-1] != name:
+                return None  # the target's own end (or its segment's)
+            self.open.pop()
+            return tag.end()
+        local, values = name.rpartition(":")[2], _attributes(attributes)
+        if local == CODE_POINT or is_masked(local, values.get) and not empty:
+            return None
+        if empty:
+            return tag.end()
+        if local in self.codes:
+            return _past_element(text, tag.end())
+        self.open.append(name)
+        return tag.end()
+
+
+def _attributes(written: str) -> dict[str, str]:
+    """A start tag's attributes by name as written, values with their entities read."""
+    return {m.group(1): _XML_ENTITY.sub(_entity_value, m.group(2) if m.group(2) is not None else m.group(3))
+            for m in _ATTRIBUTE.finditer(written)}
+
+
+def _entity_value(found: re.Match) -> str:
+    named, decimal, hexadecimal = found.groups()
+    return _XML_NAMED[named] if named else chr(int(decimal or hexadecimal, 16 if hexadecimal else 10))
+
+
+def _past_element(text: str, at: int) -> int | None:
+    """Past the end tag that closes the element whose content starts at ``at`` (the file is well
+    formed: the reader parsed it), or None when a comment, CDATA or the like is in the way."""
+    depth = 1
+    while depth:
+        at = text.find("<", at)
+        tag = _TAG.match(text, at) if at >= 0 else None
+        if tag is None:
+            return None
+        closing, _, _, empty = tag.groups()
+        depth += -1 if closing else 0 if empty else 1
+        at = tag.end()
+    return at
 
 
 def _xml_escaped(text: str) -> str:

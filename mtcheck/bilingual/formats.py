@@ -96,12 +96,39 @@ def _read_xliff(path: str, source_language: str | None, target_language: str | N
     if name != "xliff":
         raise InputError(Problem(path, f"not an XLIFF file: the root element is <{name}>", root.sourceline))
     version = root.get("version", "")
-    if namespace.startswith(XLIFF2_NS) or (not namespace and version.startswith("2")):
+    if _is_xliff2(root):
         return _xliff2_pairs(root, places)
     if namespace.startswith(XLIFF1_NS) or (not namespace and version.startswith("1")):
         return _xliff1_pairs(root, places)
     raise InputError(Problem(path, f"unsupported XLIFF version (namespace {namespace!r}, version {version!r})",
                              root.sourceline))
+
+
+def _is_xliff2(root) -> bool:
+    namespace = _namespace(root.tag)
+    return namespace.startswith(XLIFF2_NS) or (not namespace and root.get("version", "").startswith("2"))
+
+
+def native_codes(root) -> frozenset[str]:
+    """The inline elements whose content the reader drops from the text of a file with this root
+    element (XLIFF 2 has none: its codes are empty elements, its <pc> wraps text). The fixer's walk
+    through a target's raw markup (bilingual/fixing.py) must drop exactly what the reader drops."""
+    if _local(root.tag) == "tmx":
+        return TMX_CODES
+    return frozenset() if _is_xliff2(root) else XLIFF1_CODES
+
+
+def is_segment_mark(name: str, attribute) -> bool:
+    """A <mrk mtype="seg">: a segment's bounds, no inline markup (``attribute``: the element's ``get``)."""
+    return name == "mrk" and attribute("mtype") == "seg"
+
+
+def is_masked(name: str, attribute) -> bool:
+    """Text not to be translated: XLIFF 2 <mrk translate="no">, XLIFF 1.2 <mrk mtype="protected">."""
+    return name == "mrk" and (attribute("translate") == "no" or attribute("mtype") == "protected")
+
+
+CODE_POINT = "cp"  # XLIFF 2's element that stands for one character (its ``hex``)
 
 
 def _xliff1_pairs(root, places: _TextStarts) -> list[Pair]:
@@ -132,7 +159,7 @@ def _xliff1_pairs(root, places: _TextStarts) -> list[Pair]:
 
 def _segment_marks(element, ns: str) -> dict[str | None, object]:
     """The <mrk mtype="seg"> segments in ``element``, by their ``mid``, in file order."""
-    return {mark.get("mid"): mark for mark in element.iter(ns + "mrk") if mark.get("mtype") == "seg"}
+    return {mark.get("mid"): mark for mark in element.iter(ns + "mrk") if is_segment_mark("mrk", mark.get)}
 
 
 def _xliff2_pairs(root, places: _TextStarts) -> list[Pair]:
@@ -234,14 +261,14 @@ def _plain(element, codes=frozenset()) -> tuple[str, tuple[str, ...]]:
         for child in node:
             if isinstance(child.tag, str):
                 name = _local(child.tag)
-                if name == "mrk" and child.get("mtype") == "seg":  # a segment's bounds, no inline markup
+                if is_segment_mark(name, child.get):  # a segment's bounds, no inline markup
                     walk(child)
                     parts.append(child.tail or "")
                     continue
                 tags.append(f"{name}#{child.get('id')}" if child.get("id") is not None else name)
-                if name == "cp":
+                if name == CODE_POINT:
                     parts.append(_code_point(child.get("hex", "")))
-                elif name == "mrk" and (child.get("translate") == "no" or child.get("mtype") == "protected"):
+                elif is_masked(name, child.get):
                     held = len(parts)
                     walk(child)
                     parts[held:] = [_masked("".join(parts[held:]))]
@@ -256,8 +283,8 @@ def _plain(element, codes=frozenset()) -> tuple[str, tuple[str, ...]]:
 
 
 def _masked(text: str) -> str:
-    """Text not to be translated (XLIFF 2 <mrk translate="no">, XLIFF 1.2 <mrk mtype="protected">)
-    as markup.MASK, line breaks kept: no rule judges it, and positions after it stay right."""
+    """Text not to be translated (``is_masked``) as markup.MASK, line breaks kept: no rule judges
+    it, and positions after it stay right."""
     from mtcheck.markup import MASK
 
     return re.sub(r"[^\n]", MASK, text)

@@ -451,6 +451,17 @@ def test_edit_in_a_translation_file_escapes_the_typed_text_and_undo_restores_it(
     assert api.post("/api/undo", json={}).status_code == 200 and (translations / name).read_bytes() == before
 
 
+def test_a_span_after_inline_markup_is_offered_a_fix_and_the_tags_are_kept(translations):
+    tagged = NEWS_XLF.replace("Tom &amp; the USO met.", 'See <g id="1">the guide</g>:<x id="2"/> the USO met.')
+    (translations / "tags.xlf").write_text(tagged, encoding="utf-8")
+    api = client_for(session(["tags.xlf"]))
+    uso = finding(api, "tags.xlf", "USO")
+    assert uso["actions"] == ["dismiss", "edit", "apply-fix", "accept-variant", "add-short"]
+    answer = decide(api, "tags.xlf", uso, "apply-fix")
+    assert answer.status_code == 200, answer.text
+    assert (translations / "tags.xlf").read_text(encoding="utf-8") == tagged.replace("the USO met", "the CSM met")
+
+
 @pytest.mark.parametrize("name", ["news.po", "news.xlf"])
 def test_where_a_span_cannot_be_placed_exactly_review_offers_no_edit_and_refuses_one(translations, name):
     api = client_for(session([name]))
