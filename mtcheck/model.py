@@ -40,6 +40,9 @@ class Severity(IntEnum):
 SEVERITY_NAMES = tuple(s.label for s in Severity)
 
 
+# A term's morphology: its forms found inflected, or only as written (glossary schema.json's enum).
+MORPHOLOGIES = ("inflect", "exact")
+
 @pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -61,7 +64,7 @@ class Term:
     pass_examples: tuple[str, ...] = ()  # sentences that must not
     # "inflect": its forms are found inflected in languages that inflect (mtcheck.inflection);
     # "exact": only as written (a brand, a title that never changes).
-    morphology: str = "inflect"
+    morphology: str = "inflect"  # one of MORPHOLOGIES
     # Inflected forms of the accepted forms that the language's stemmer does not find (irregular
     # plurals, names): accepted anywhere, and not counted as other forms by term-inconsistent.
     inflections: tuple[str, ...] = ()

@@ -26,6 +26,7 @@ note               note (trimmed on import; an empty note reads as none)
 severity           severity; empty: unset
 fuzzy              0-100 or ``false``; empty: the default (88)
 case_sensitive     ``true``/``false``; empty: the default (false)
+morphology         ``inflect``/``exact``; empty: the default (inflect); a file without the column reads as inflect
 glossary           the name of the glossary the term belongs to
 =================  ==========================================================================
 
@@ -126,7 +127,7 @@ from mtcheck import safexml
 from mtcheck.documents import decode
 from mtcheck.errors import GlossaryError, InputError, Problem
 from mtcheck.glossary.loader import DEFAULT_FUZZY
-from mtcheck.model import SEVERITY_NAMES, Glossary, Term
+from mtcheck.model import MORPHOLOGIES, SEVERITY_NAMES, Glossary, Term
 from mtcheck.text import fold
 
 EXPORT_FORMATS = ("csv", "json", "tbx", "xlsx")
@@ -134,7 +135,8 @@ IMPORT_FORMATS = ("csv", "json", "tbx", "xlsx")
 BINARY_FORMATS = ("xlsx",)  # written to a file only, never to standard output
 COLUMN_SHAPES = ("mtcheck", "phrase", "memoq")  # of a CSV or XLSX export; the CAT tools' in language_columns
 LIST_FIELDS = ("variants", "short", "forbidden", "source")
-CSV_COLUMNS = ("id", "canonical", *LIST_FIELDS, "type", "note", "severity", "fuzzy", "case_sensitive", "glossary")
+CSV_COLUMNS = ("id", "canonical", *LIST_FIELDS, "type", "note", "severity", "fuzzy", "case_sensitive", "morphology",
+               "glossary")
 REQUIRED_CSV_COLUMNS = ("id", "canonical")
 TARGET_FORM_COLUMNS = ("canonical", "variants", "short", "forbidden")  # their header names the glossary's language
 CSV_HEADER_CELL = re.compile(r"\s*(?P<name>.*?)\s*(?:\(\s*(?P<language>[^()]*?)\s*\))?\s*", re.S)  # "canonical (en)"
@@ -148,7 +150,7 @@ FORMULA_AFTER_QUOTES = re.compile("'*[=+\\-@\t\r]")
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 UNDETERMINED = "und"  # BCP 47 for "language not known": source forms of a glossary without source_language
-NOTE_KEYS = ("type", "severity", "fuzzy", "case_sensitive", "flag", "pass", "reviewed")
+NOTE_KEYS = ("type", "severity", "fuzzy", "case_sensitive", "morphology", "flag", "pass", "reviewed")
 MTCHECK_NOTE = re.compile(r"mtcheck:(" + "|".join(NOTE_KEYS) + r")=(.*)", re.S)
 SOURCE_LANGUAGE_NOTE = re.compile(r"mtcheck:source_language=(.*)", re.S)  # in the title statement
 PREFERRED, ADMITTED, FORBIDDEN = "preferred", "admitted", "forbidden"
@@ -216,8 +218,9 @@ def _export_termbase(glossaries: list[Glossary], to: str, shape: str) -> str | b
         raise GlossaryError(Problem(glossaries[-1].path if glossaries else "glossary", str(exc))) from None
 
 
-def _settings(term: Term) -> dict:
-    """The term's settings that differ from what the loader assumes when they are absent."""
+def term_settings(term) -> dict:
+    """The settings of a term (a version-1 ``Term`` or a version-2 ``Concept``) that differ from
+    what the loader assumes when they are absent."""
     settings: dict = {}
     if term.severity is not None:
         settings["severity"] = term.severity.label
@@ -225,6 +228,8 @@ def _settings(term: Term) -> dict:
         settings["fuzzy"] = False if term.fuzzy is None else term.fuzzy
     if term.case_sensitive:
         settings["case_sensitive"] = True
+    if term.morphology != "inflect":
+        settings["morphology"] = term.morphology
     return settings
 
 
@@ -292,9 +297,9 @@ def _formula_text(cell: str) -> str:
 
 
 def _csv_row(glossary: Glossary, term: Term) -> list[str]:
-    settings = _settings(term)
+    settings = term_settings(term)
     lists = [_csv_cell(glossary, term, getattr(term, name)) for name in LIST_FIELDS]
-    tail = [_setting_text(settings.get(key)) for key in ("severity", "fuzzy", "case_sensitive")]
+    tail = [_setting_text(settings.get(key)) for key in ("severity", "fuzzy", "case_sensitive", "morphology")]
     return [term.id, term.canonical, *lists, term.type or "", term.note or "", *tail, glossary.name]
 
 
@@ -420,7 +425,7 @@ def _xml_id(term_id: str) -> str:
 
 def _mtcheck_notes(term: Term) -> list[tuple[str, str]]:
     notes = [("type", term.type)] if term.type is not None else []
-    notes += [(key, _setting_text(value)) for key, value in _settings(term).items()]
+    notes += [(key, _setting_text(value)) for key, value in term_settings(term).items()]
     notes += [("flag", sentence) for sentence in term.flag_examples]
     notes += [("pass", sentence) for sentence in term.pass_examples]
     return notes + [("reviewed", f"{code}: {reason}") for code, reason in term.reviewed]
@@ -581,7 +586,7 @@ def _unique_id(base: str, used: set[str]) -> str:
 def _term_mapping(term_id: str, candidate: _Candidate, forms: dict) -> dict:
     term: dict = {"id": term_id, "canonical": candidate.canonical}
     term.update({role: _Flow(forms[role]) for role in LIST_FIELDS if forms[role]})
-    for key in ("type", "note", "severity", "fuzzy", "case_sensitive"):
+    for key in ("type", "note", "severity", "fuzzy", "case_sensitive", "morphology"):
         if candidate.fields.get(key) is not None:
             term[key] = candidate.fields[key]
     examples = candidate.fields.get("examples") or {}
@@ -634,6 +639,13 @@ def _severity(value: str, path: str, line: int | None) -> str | None:
     value = value.strip().lower()
     if value and value not in SEVERITY_NAMES:
         raise InputError(Problem(path, f"unknown severity {value!r} (choose from {', '.join(SEVERITY_NAMES)})", line))
+    return value or None
+
+
+def _morphology(value: str, path: str, line: int | None) -> str | None:
+    value = value.strip().lower()
+    if value and value not in MORPHOLOGIES:
+        raise InputError(Problem(path, f"unknown morphology {value!r} (choose from {', '.join(MORPHOLOGIES)})", line))
     return value or None
 
 
@@ -757,6 +769,7 @@ def _csv_candidate(path: str, line: int, columns: list[str], row: list[str]) -> 
         "severity": _severity(cells.get("severity", ""), path, line),
         "fuzzy": _fuzzy(cells.get("fuzzy", ""), path, line),
         "case_sensitive": _boolean(cells.get("case_sensitive", ""), path, line),
+        "morphology": _morphology(cells.get("morphology", ""), path, line),
     }
     return candidate
 
@@ -816,7 +829,7 @@ def _json_export_schema() -> dict:
 def _json_candidate(glossary: Glossary, term: Term) -> _Candidate:
     candidate = _Candidate(f"term {term.id!r} of glossary {glossary.name!r}", term.id, term.canonical)
     candidate.forms = {role: list(getattr(term, role)) for role in LIST_FIELDS}
-    candidate.fields = {"type": term.type, "note": term.note, **_settings(term), "examples": _examples(term),
+    candidate.fields = {"type": term.type, "note": term.note, **term_settings(term), "examples": _examples(term),
                         "reviewed": dict(term.reviewed)}
     return candidate
 
@@ -1034,6 +1047,8 @@ def _mtcheck_field(path: str, line: int | None, match, fields: dict, examples: d
         fields["severity"] = _severity(value, path, line)
     elif key == "fuzzy":
         fields["fuzzy"] = _fuzzy(value, path, line)
+    elif key == "morphology":
+        fields["morphology"] = _morphology(value, path, line)
     else:
         fields["case_sensitive"] = _boolean(value, path, line)
 

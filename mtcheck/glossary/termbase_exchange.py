@@ -42,9 +42,8 @@ from mtcheck.glossary.exchange import (
     FORBIDDEN, FORM_SEPARATOR, HAS_WORD_CHARACTER, LANGUAGE, TBX_NS, XML_LANG, _boolean, _canonical, _children,
     _Dumper, _entries, _Flow, _formula_text, _fuzzy, _glossary_name, _lang_secs, _local, _no_formula, _parse_xml,
     _section_language, _severity, _sheet_title, _slug, _sub, _term_sec, _text, _unique_id, _usable_id, _xml_id,
-    joined_notes,
+    joined_notes, term_settings,
 )
-from mtcheck.glossary.loader import DEFAULT_FUZZY
 from mtcheck.text import fold
 
 SETTINGS = ("type", "severity", "fuzzy", "case_sensitive", "morphology")
@@ -66,23 +65,10 @@ def termbase_mapping(termbase: Termbase) -> dict:
     return data
 
 
-def _settings(concept: Concept) -> dict:
-    settings: dict = {}
-    if concept.severity is not None:
-        settings["severity"] = concept.severity.label
-    if concept.fuzzy != DEFAULT_FUZZY:
-        settings["fuzzy"] = False if concept.fuzzy is None else concept.fuzzy
-    if concept.case_sensitive:
-        settings["case_sensitive"] = True
-    if concept.morphology != "inflect":
-        settings["morphology"] = concept.morphology
-    return settings
-
-
 def _concept_mapping(concept: Concept) -> dict:
     term: dict = {"id": concept.id}
     term.update({key: value for key, value in (("type", concept.type), ("note", concept.note)) if value is not None})
-    term.update(_settings(concept))
+    term.update(term_settings(concept))
     if concept.reviewed:
         term["reviewed"] = dict(concept.reviewed)
     term["forms"] = {forms.language: _block_mapping(forms) for forms in concept.forms}
@@ -146,7 +132,7 @@ def _tbx_concept(body, concept: Concept) -> None:
     entry = _sub(body, "conceptEntry", id=_xml_id(concept.id))
     if concept.note:
         _sub(entry, "note", concept.note)
-    settings = ({"type": concept.type} if concept.type is not None else {}) | _settings(concept)
+    settings = ({"type": concept.type} if concept.type is not None else {}) | term_settings(concept)
     for key, value in settings.items():
         _sub(entry, "note", f"mtcheck:{key}={_text_of(value)}")
     for code, reason in concept.reviewed:
@@ -181,7 +167,7 @@ def _table(termbase: Termbase) -> tuple[list[str], list[list[str]]]:
     header += ["glossary", "source_language"]
     rows = []
     for concept in termbase.concepts:
-        settings = _settings(concept)
+        settings = term_settings(concept)
         row = [concept.id, concept.type or "", concept.note or "",
                *(_text_of(settings[key]) if key in settings else "" for key in CONCEPT_COLUMNS[3:-1]),
                _joined(termbase, concept, "reviewed", [f"{code}{REVIEW_SEPARATOR}{reason}" for code, reason in concept.reviewed])]

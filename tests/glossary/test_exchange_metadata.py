@@ -218,3 +218,24 @@ def test_bad_json_is_a_one_line_error(tmp_path, content, message, line):
     with pytest.raises(InputError, match=message) as caught:
         import_glossary(str(path), "json")
     assert caught.value.problems[0].line == line and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("to", (*FORMATS, "xlsx"))
+def test_every_setting_of_a_term_comes_back(to, tmp_path):
+    # Before: `morphology: exact` (a brand found only as written) was lost by every export but JSON's
+    # writer, and JSON's import dropped it too.
+    path = tmp_path / "glossary.yaml"
+    path.write_text("version: 1\nname: brands\nlanguage: de\nterms:\n"
+                    "  - {id: bb, canonical: Bundesbank, morphology: exact, severity: minor, fuzzy: false,"
+                    " case_sensitive: true}\n  - {id: ezb, canonical: Europäische Zentralbank}\n", encoding="utf-8")
+    original = load_one(path)
+    exported = tmp_path / f"export.{to}"
+    if to == "xlsx":
+        exported.write_bytes(export_glossaries([original], to))
+    else:
+        exported.write_text(export_glossaries([original], to), encoding="utf-8")
+    imported = tmp_path / "imported.yaml"
+    imported.write_text(import_glossary(str(exported), to), encoding="utf-8")
+    again = load_one(imported)
+    settings = lambda g: [(t.id, t.morphology, t.severity, t.fuzzy, t.case_sensitive) for t in g.terms]  # noqa: E731
+    assert settings(again) == settings(original)
