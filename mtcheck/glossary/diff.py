@@ -89,6 +89,8 @@ def _git_show(given: str) -> bytes:
 
 
 def diff_glossaries(old_name: str, old: dict, new_name: str, new: dict) -> GlossaryDiff:
+    if old["version"] != new["version"]:  # a migration: compare concepts, not where the forms stand
+        old, new = _concepts(old), _concepts(new)
     old_terms = {term["id"]: term for term in old["terms"]}
     new_terms = {term["id"]: term for term in new["terms"]}
     removed = [term for term_id, term in old_terms.items() if term_id not in new_terms]
@@ -107,6 +109,14 @@ def diff_glossaries(old_name: str, old: dict, new_name: str, new: dict) -> Gloss
     settings = _changes(_settings(old), _settings(new), list(schema["properties"]))
     return GlossaryDiff(old_name, new_name, settings, added, removed, renamed,
                         {term_id: changes for term_id, changes in changed.items() if changes})
+
+
+def _concepts(data: dict) -> dict:
+    """A glossary's data in the version-2 shape, its version as written (the one change a pure
+    migration shows)."""
+    from mtcheck.glossary.migrate import as_version_2
+
+    return data if data["version"] != 1 else {**as_version_2(data), "version": 1}
 
 
 def _content(term: dict) -> dict:

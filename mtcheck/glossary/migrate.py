@@ -41,6 +41,24 @@ def migrated(path: str) -> str:
     return checked_text(out.getvalue(), path)
 
 
+def as_version_2(data: dict) -> dict:
+    """A version-1 glossary's data (plain mappings, as loaded) as the version-2 data ``migrated``
+    writes, without its comments: what ``glossary diff`` compares a version-2 file with."""
+    source = data.get("source_language") or (UNDETERMINED if any(term.get("source") for term in data["terms"]) else None)
+    top = {key: value for key, value in data.items() if key not in ("version", "language", "terms")}
+    top = {"version": 2, "languages": [data["language"], *([source] if source else [])], **top}
+    if source:
+        top["source_language"] = source
+    terms = []
+    for term in data["terms"]:
+        moved = {key: value for key, value in term.items() if key not in TARGET_KEYS and key != "source"}
+        forms = {data["language"]: {key: term[key] for key in TARGET_KEYS if key in term}}
+        if sources := list(term.get("source") or ()):
+            forms[source] = {"canonical": sources[0], **({"variants": sources[1:]} if sources[1:] else {})}
+        terms.append({**moved, "forms": forms})
+    return {**top, "terms": terms}
+
+
 def _flow(items):
     from ruamel.yaml.comments import CommentedSeq
 

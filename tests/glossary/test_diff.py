@@ -161,3 +161,15 @@ def test_an_invalid_version_is_refused_with_the_loaders_problems(versions):
     (versions / "bad.yaml").write_text(OLD.replace("canonical: KFOR", "canonical: ''"), encoding="utf-8")
     result = diff(versions, "old.yaml", "bad.yaml")
     assert result.returncode == 2 and result.stderr.startswith("error: bad.yaml:12:16: terms[1].canonical: ")
+
+
+def test_a_migration_to_version_2_is_compared_concept_by_concept(versions):
+    # Before: every term of a migrated glossary showed all its forms removed and a 'forms' block added.
+    assert mtcheck("glossary", "migrate", "old.yaml", "-o", "v2.yaml", cwd=versions).returncode == 0
+    result = diff(versions, "old.yaml", "v2.yaml")
+    assert (result.returncode, result.stdout) == (
+        0, "--- old.yaml\n+++ v2.yaml\nglossary:\n    version: 1 -> 2\n1 difference: 1 glossary setting changed.\n")
+    (versions / "v2b.yaml").write_text((versions / "v2.yaml").read_text(encoding="utf-8").replace("[USO]", "[USO, WSO]"),
+                                       encoding="utf-8")
+    result = diff(versions, "old.yaml", "v2b.yaml")
+    assert "~ term 'csm':\n    + forms.en.forbidden: 'WSO'\n" in result.stdout
