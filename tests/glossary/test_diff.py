@@ -173,3 +173,16 @@ def test_a_migration_to_version_2_is_compared_concept_by_concept(versions):
                                        encoding="utf-8")
     result = diff(versions, "old.yaml", "v2b.yaml")
     assert "~ term 'csm':\n    + forms.en.forbidden: 'WSO'\n" in result.stdout
+
+
+def test_diffs_read_a_version_1_glossary_as_migrate_writes_it():
+    """``as_version_2`` (plain data, for diff) and ``migrated`` (comments kept) must not drift apart."""
+    import yaml
+
+    from mtcheck.glossary.migrate import as_version_2, migrated
+    from tests.conftest import ROOT
+
+    bundled = str(ROOT / "glossaries" / "kosovo-serbia.yaml")
+    with open(bundled, encoding="utf-8") as file:
+        version_1 = yaml.safe_load(file)
+    assert as_version_2(version_1) == yaml.safe_load(migrated(bundled))
