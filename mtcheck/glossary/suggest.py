@@ -76,6 +76,7 @@ from mtcheck.documents import document_paths, is_bilingual, read_document
 from mtcheck.folding import WORD_RE, strip_diacritics
 from mtcheck.glossary.evidence import choose_canonical
 from mtcheck.glossary.index import TermIndex
+from mtcheck.inflection import stems_for
 from mtcheck.lexicon import Lexicon, lexicon_for
 from mtcheck.markup import prose_view
 from mtcheck.model import Glossary
@@ -154,7 +155,7 @@ def suggest(paths: list[str], glossaries: list[Glossary] | None = None, language
         ordinal = 0
         for text in _texts(path, language, source_words):
             ordinal = collector.scan(text, number, ordinal)
-    groups = _cluster(collector.ranked(), lexicon)
+    groups = _cluster(collector.ranked(), lexicon, _grammar_of(language))
     kept = _drop_redundant([g for g in groups if len(g) >= 2], lexicon)
     if min_forms <= 1:
         kept += [g for g in groups if len(g) == 1]
@@ -348,7 +349,7 @@ def _keys(span: _Span) -> list[tuple]:
     return keys
 
 
-def _cluster(ranked: list[_Span], lexicon: Lexicon) -> list[list[_Span]]:
+def _cluster(ranked: list[_Span], lexicon: Lexicon, grammar=None) -> list[list[_Span]]:
     """Leader clustering, most frequent spans first: see the module docstring."""
     blocks: dict[tuple, list[int]] = {}
     leader_of: list[int] = []
@@ -365,7 +366,7 @@ def _cluster(ranked: list[_Span], lexicon: Lexicon) -> list[list[_Span]]:
         chosen = None
         if candidates:
             ordered = sorted(candidates)
-            chosen = next((c for c in ordered if leader_of[c] == c and _same(ranked[c], span, lexicon)), None)
+            chosen = next((c for c in ordered if leader_of[c] == c and _same(ranked[c], span, lexicon, grammar)), None)
         if chosen is None:
             leader_of.append(r)
             members[r] = [r]
@@ -375,8 +376,9 @@ def _cluster(ranked: list[_Span], lexicon: Lexicon) -> list[list[_Span]]:
     return [[ranked[i] for i in members[leader]] for leader in sorted(members)]
 
 
-def _same(a: _Span, b: _Span, lexicon: Lexicon) -> bool:
-    """Whether two spans are spellings of one name."""
+def _same(a: _Span, b: _Span, lexicon: Lexicon, grammar=None) -> bool:
+    """Whether two spans are spellings of one name. ``grammar`` (bare word, bare word): whether two
+    words are one word inflected (``_grammar_of``), never two spellings."""
     if a.kind == "A" or b.kind == "A":
         return (a.kind == b.kind and len(a.text) == len(b.text) >= MIN_ACRONYM_EDIT
                 and OSA.distance(a.text, b.text, score_cutoff=1) == 1)
@@ -385,14 +387,14 @@ def _same(a: _Span, b: _Span, lexicon: Lexicon) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "W":
-        return not _plural(_bare(a.text), _bare(b.text)) and same_name(a.text, b.text)
+        return not _inflection(a.text, b.text, grammar) and same_name(a.text, b.text)
     if len(a.words) != len(b.words):
         return False
     for x, y in zip(a.words, b.words):
         bx, by = _bare(x), _bare(y)
         if bx == by:
             continue
-        if _plural(bx, by):
+        if _inflection(x, y, grammar):
             return False  # "Western Balkan region"/"the Western Balkans": grammar, not spelling
         derived = _derivation(bx, by, lexicon)
         if not derived and lexicon.is_common(x) and lexicon.is_common(y):
@@ -400,6 +402,19 @@ def _same(a: _Span, b: _Span, lexicon: Lexicon) -> bool:
         if not (derived or same_name(x, y) or fuzz.ratio(bx, by) >= WORD_RATIO):
             return False
     return True
+
+
+def _grammar_of(language: str):
+    """For a language that inflects (a stemmer in mtcheck.languages): whether two words are one word
+    with two endings ("Eisberg"/"Eisberge", "Bestäuber"/"Bestäubern"); None for others."""
+    stems = stems_for(language)
+    return None if stems is None else (lambda a, b: stems.inflected_as_written(a, b) or stems.inflected_as_written(b, a))
+
+
+def _inflection(a: str, b: str, grammar) -> bool:
+    """Whether words ``a`` and ``b`` (as written) are one word inflected: an English plural, or
+    ``grammar``'s judgement on their letters (diacritics kept: "Nektarrohr" is no "Nektarröhre")."""
+    return _plural(_bare(a), _bare(b)) or (grammar is not None and grammar(a.lower(), b.lower()))
 
 
 def _plural(a: str, b: str) -> bool:
