@@ -46,7 +46,7 @@ def checker_inputs() -> st.SearchStrategy[bytes]:
 
 
 def glossary_inputs() -> st.SearchStrategy[bytes]:
-    return st.one_of(mutated_seeds(), generated_glossaries(), st.binary(max_size=300))
+    return st.one_of(mutated_seeds(), generated_glossaries(), generated_multilingual_glossaries(), st.binary(max_size=300))
 
 
 def mutated_seeds() -> st.SearchStrategy[bytes]:
@@ -80,6 +80,23 @@ def generated_glossaries() -> st.SearchStrategy[bytes]:
         optional={"source_language": st.sampled_from(LANGUAGES),
                   "defaults": st.fixed_dictionaries({}, optional={"fuzzy": st.integers(0, 100),
                                                                   "case_sensitive": st.booleans()})})
+    return glossary.map(lambda g: yaml.safe_dump(g, allow_unicode=True, sort_keys=False).encode("utf-8", "surrogatepass"))
+
+
+def generated_multilingual_glossaries() -> st.SearchStrategy[bytes]:
+    """Well-formed version-2 YAML: concepts with forms in several languages, the declared languages
+    sometimes missing one a term uses (a located error) or naming one no term uses."""
+    forms = st.lists(FORMS, max_size=3)
+    block = st.fixed_dictionaries({"canonical": FORMS}, optional={"variants": forms, "short": forms, "forbidden": forms,
+                                                                  "note": FORMS})
+    term = st.fixed_dictionaries(
+        {"id": IDENTIFIERS, "forms": st.dictionaries(st.sampled_from(LANGUAGES), block, min_size=1, max_size=3)},
+        optional={"fuzzy": st.one_of(st.integers(0, 100), st.just(False)), "case_sensitive": st.booleans(),
+                  "severity": st.sampled_from(["neutral", "minor", "major", "critical"]), "note": FORMS})
+    glossary = st.fixed_dictionaries(
+        {"version": st.just(2), "name": IDENTIFIERS, "terms": st.lists(term, max_size=5, unique_by=lambda t: t["id"])},
+        optional={"languages": st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=4, unique=True),
+                  "source_language": st.sampled_from(LANGUAGES)})
     return glossary.map(lambda g: yaml.safe_dump(g, allow_unicode=True, sort_keys=False).encode("utf-8", "surrogatepass"))
 
 

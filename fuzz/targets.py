@@ -39,7 +39,9 @@ from mtcheck.reporters import render
 from mtcheck.scoring.quality import score_run
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_DIRS = {"glossary": [ROOT / "glossaries"], "checker": [ROOT / "samples"], "long-token": [ROOT / "samples"]}
+# The glossary seeds: the bundled glossary, and it migrated to version 2 (a multilingual file).
+SEED_DIRS = {"glossary": [ROOT / "glossaries", ROOT / "fuzz" / "seeds" / "glossary"], "checker": [ROOT / "samples"],
+             "long-token": [ROOT / "samples"]}
 BUNDLED_GLOSSARY = ROOT / "glossaries"
 # A benign boilerplate pattern, so that the configured-pattern path of the artifact rule runs too.
 FUZZ_CONFIG = Config(rules={"artifact": RuleSettings(options={"patterns": (r"Follow us on [^.\n]*\.",)})})
