@@ -739,20 +739,23 @@ def glossary_suggest(
     glossary: Annotated[list[str] | None, typer.Option("--glossary", "-g", help="Skip what these glossaries cover.")] = None,
     language: Annotated[str, typer.Option("--language", help="The corpus's language.")] = "en",
     min_forms: Annotated[int, typer.Option("--min-forms", min=2, help="Only concepts written in this many ways.")] = 2,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="yaml (a draft glossary) or json (the clusters, their evidence and counts, for tools).")] = "yaml",
 ) -> None:
     """Mine draft entries: names and acronyms the corpus writes in several ways, most inconsistent first;
     the canonical chosen by evidence (diacritics, the lexicon, the source), weak choices marked to decide."""
     from mtcheck.documents import document_paths
     from mtcheck.glossary.loader import glossary_files, load_glossaries
-    from mtcheck.glossary.suggest import draft_yaml, suggest
+    from mtcheck.glossary.suggest import draft_json, draft_yaml, suggest
     from mtcheck.output import refuse_to_overwrite_inputs, write_atomic
 
+    if output_format not in ("yaml", "json"):
+        raise MtcheckError(f"unknown --format {output_format!r} (choose from yaml, json)")
     known = load_glossaries(glossary) if glossary else None
     documents = document_paths(corpus)
     refuse_to_overwrite_inputs([("--output", output)], [("document", path) for path in documents]
                                + [("glossary", path) for path in glossary_files(glossary or [])])
     clusters = suggest(documents, known, language, min_forms)
-    write_atomic(output, draft_yaml(clusters, "draft", language))
+    write_atomic(output, draft_yaml(clusters, "draft", language) if output_format == "yaml" else draft_json(clusters, language))
     to_decide = sum(1 for cluster in clusters if cluster.to_decide)
     typer.echo(f"Wrote {len(clusters)} draft term{'s' if len(clusters) != 1 else ''} to {output}"
                f" ({to_decide} to decide: the evidence for their canonical is weak or conflicting).", err=True)

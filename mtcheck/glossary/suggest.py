@@ -552,6 +552,19 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
+def draft_json(clusters: list[Cluster], language: str = "en") -> str:
+    """The clusters as JSON for tools (a review queue, a dashboard): the same choices, evidence and
+    counts as the draft glossary's comments, most inconsistent first. Deterministic."""
+    import json
+
+    rows = [{"canonical": c.canonical, "to_decide": c.to_decide or None, "evidence": list(c.evidence),
+             "inconsistency": c.inconsistency, "occurrences": c.occurrences, "documents": c.documents,
+             "forms": [{"form": form, "count": count, "standing": c.standing.get(form), "example": c.examples.get(form)}
+                       for form, count in c.forms.items()]}
+            for c in clusters]
+    return json.dumps({"version": 1, "language": language, "clusters": rows}, ensure_ascii=False, indent=1) + "\n"
+
+
 def draft_yaml(clusters: list[Cluster], name: str = "draft", language: str = "en") -> str:
     """A version-1 glossary with one term per cluster, for a person to review.
 

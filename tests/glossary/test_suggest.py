@@ -435,3 +435,24 @@ def test_the_evidence_names_the_source_beside_the_lexicon():
     choice = choose_canonical({"Aljbin Kurti": 3, "Albin Kurti": 1}, lexicon_for("en"), source_words=frozenset({"Albin"}))
     assert choice.canonical == "Albin Kurti" and choice.evidence == ("established-word", "in-source", "frequency 1/4")
     assert not choice.to_decide
+
+
+def test_the_clusters_as_json_for_tools(tmp_path):
+    import json
+
+    from tests.cli_runs import mtcheck
+
+    out = tmp_path / "s.json"
+    result = mtcheck("glossary", "suggest", MT_SAMPLE, "--format", "json", "-o", out)
+    assert result.returncode == 0, result.stderr
+    first = out.read_bytes()
+    report = json.loads(first)
+    assert (report["version"], report["language"]) == (1, "en")
+    assert [(c["canonical"], bool(c["to_decide"]), [f["form"] for f in c["forms"]]) for c in report["clusters"]] == [
+        ("WSO", True, ["WSO", "USO", "ZSO"]), ("Aljbin Kurti", True, ["Aljbin Kurti", "Aljbina Kurti"])]
+    assert report["clusters"][1]["forms"][0] | {"example": "-"} == {"form": "Aljbin Kurti", "count": 2,
+                                                                     "standing": "non-word", "example": "-"}
+    assert mtcheck("glossary", "suggest", MT_SAMPLE, "--format", "json", "-o", out).returncode == 0
+    assert out.read_bytes() == first  # deterministic
+    refused = mtcheck("glossary", "suggest", MT_SAMPLE, "--format", "xml", "-o", tmp_path / "x", text=True)
+    assert (refused.returncode, refused.stderr) == (2, "error: mtcheck: unknown --format 'xml' (choose from yaml, json)\n")
