@@ -179,11 +179,28 @@ def _texts(path: str, language: str, source_words: set[str]) -> Iterator[str]:
 
         document = read_bilingual(path, target_language=language)
         for pair in document.pairs:
-            source_words.update(WORD_RE.findall(pair.source or ""))  # split as evidence splits the forms
+            words = WORD_RE.findall(pair.source or "")
+            source_words.update(words)  # split as evidence splits the forms
+            source_words.update(_initials(words))
         yield document.text
         return
     for _, text in prose_view(read_document(path)).segments():  # code in Markdown and HTML is no prose
         yield text
+
+
+MAX_INITIALS = 5  # words of a source phrase an acronym abbreviates, at most
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The acronyms the source's phrases make: the initials of 2 to MAX_INITIALS words from a
+    capitalised one ("Zajednica srpskih opština" -> "ZSO"), so that a source that names the body
+    without its acronym still says which of "ZSO", "WSO" and "USO" is meant."""
+    found = set()
+    for start, word in enumerate(words):
+        if word[:1].isupper():
+            for end in range(start + 2, min(start + MAX_INITIALS, len(words)) + 1):
+                found.add("".join(w[0] for w in words[start:end]).upper())
+    return found
 
 
 class _Span:

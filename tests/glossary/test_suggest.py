@@ -456,3 +456,15 @@ def test_the_clusters_as_json_for_tools(tmp_path):
     assert out.read_bytes() == first  # deterministic
     refused = mtcheck("glossary", "suggest", MT_SAMPLE, "--format", "xml", "-o", tmp_path / "x", text=True)
     assert (refused.returncode, refused.stderr) == (2, "error: mtcheck: unknown --format 'xml' (choose from yaml, json)\n")
+
+
+def test_a_source_that_names_the_body_says_which_acronym_is_meant(tmp_path):
+    # Before: the Serbian source never writes "ZSO", only "Zajednica srpskih opština", so the commoner
+    # "WSO" was the canonical, to decide; the phrase's initials are the source's acronym.
+    (tmp_path / "a.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+        'msgid "Zajednica srpskih opština je osnovana."\nmsgstr "The WSO was founded."\n\n'
+        'msgid "Zajednica srpskih opština se sastala."\nmsgstr "The WSO met."\n\n'
+        'msgid "Opet je Zajednica srpskih opština tu."\nmsgstr "Again the ZSO is here."\n', encoding="utf-8")
+    [cluster] = suggest([str(tmp_path / "a.po")])
+    assert (cluster.canonical, cluster.evidence, cluster.to_decide) == ("ZSO", ("in-source", "frequency 1/3"), "")
