@@ -10,6 +10,7 @@ told, and the finding then keeps its suggestion for a person instead of an autom
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import Stemmer
@@ -17,7 +18,7 @@ import Stemmer
 from mtcheck.folding import WORD_RE, strip_diacritics
 from mtcheck.languages import Language, language
 from mtcheck.lexicon import SERBIAN_CYRILLIC
-from mtcheck.text import LONGEST_WORD
+from mtcheck.text import LONGEST_WORD, TOKEN_RE
 
 _TRANSLITERATIONS = {"serbian": SERBIAN_CYRILLIC}  # the stemmer reads both scripts; prefixes are compared in one
 
@@ -60,6 +61,11 @@ class Stems:
         if text_word == form_word or self(text_word) == self(form_word):
             return True
         return self.named_ending(text_word, form_word, fold=False) is not None
+
+    def same_words(self, written: str, form: str) -> bool:
+        """Whether ``written`` is the phrase ``form`` inflected word by word, with its diacritics."""
+        words, wanted = TOKEN_RE.findall(written.lower()), WORD_RE.findall(unicodedata.normalize("NFC", form).lower())
+        return len(words) == len(wanted) and all(self.same_word(w, f) for w, f in zip(words, wanted))
 
     def same_word_without_diacritics(self, text_word: str, form_word: str) -> bool:
         """Whether ``text_word`` is ``form_word`` inflected once both lose their diacritics."""

@@ -404,13 +404,7 @@ def _concept(body, glossary: Glossary, term: Term) -> None:
     for key, value in _mtcheck_notes(term):
         _sub(concept, "note", f"mtcheck:{key}={value}")
     target = _sub(concept, "langSec", **{XML_LANG: glossary.language})
-    _term_sec(target, term.canonical, "preferredTerm-admn-sts")
-    for form in term.variants:
-        _term_sec(target, form, "admittedTerm-admn-sts")
-    for form in term.short:
-        _term_sec(target, form, "admittedTerm-admn-sts", "shortForm")
-    for form in term.forbidden:
-        _term_sec(target, form, "deprecatedTerm-admn-sts")
+    term_secs(target, term.canonical, term.variants, term.short, term.forbidden)
     if term.source:
         source = _sub(concept, "langSec", **{XML_LANG: glossary.source_language or UNDETERMINED})
         for form in term.source:
@@ -429,6 +423,19 @@ def _mtcheck_notes(term: Term) -> list[tuple[str, str]]:
     notes += [("flag", sentence) for sentence in term.flag_examples]
     notes += [("pass", sentence) for sentence in term.pass_examples]
     return notes + [("reviewed", f"{code}: {reason}") for code, reason in term.reviewed]
+
+
+def term_secs(lang_sec, canonical: str, variants, short, forbidden) -> None:
+    """A language's forms as termSecs, each with the administrative status of its role: canonical
+    preferred, variants and short forms admitted (short forms also termType shortForm), forbidden
+    forms deprecated."""
+    _term_sec(lang_sec, canonical, "preferredTerm-admn-sts")
+    for form in variants:
+        _term_sec(lang_sec, form, "admittedTerm-admn-sts")
+    for form in short:
+        _term_sec(lang_sec, form, "admittedTerm-admn-sts", "shortForm")
+    for form in forbidden:
+        _term_sec(lang_sec, form, "deprecatedTerm-admn-sts")
 
 
 def _term_sec(lang_sec, form: str, status: str, term_type: str | None = None) -> None:

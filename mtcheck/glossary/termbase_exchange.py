@@ -41,8 +41,8 @@ from mtcheck.glossary.concepts import BLOCK_LISTS, Concept, LanguageForms, Termb
 from mtcheck.glossary.exchange import (
     FORBIDDEN, FORM_SEPARATOR, HAS_WORD_CHARACTER, LANGUAGE, TBX_NS, XML_LANG, _boolean, _canonical, _children,
     _Dumper, _entries, _Flow, _formula_text, _fuzzy, _glossary_name, _lang_secs, _local, _no_formula, _parse_xml,
-    _section_language, _severity, _sheet_title, _slug, _sub, _term_sec, _text, _unique_id, _usable_id, _xml_id,
-    joined_notes, term_settings,
+    _section_language, _severity, _sheet_title, _slug, _sub, _text, _unique_id, _usable_id, _xml_id,
+    joined_notes, term_secs, term_settings,
 )
 from mtcheck.text import fold
 
@@ -145,13 +145,7 @@ def _tbx_concept(body, concept: Concept) -> None:
                             ("inflection", forms.inflections)):
             for value in values:
                 _sub(section, "note", f"mtcheck:{key}={value}")
-        _term_sec(section, forms.canonical, "preferredTerm-admn-sts")
-        for form in forms.variants:
-            _term_sec(section, form, "admittedTerm-admn-sts")
-        for form in forms.short:
-            _term_sec(section, form, "admittedTerm-admn-sts", "shortForm")
-        for form in forms.forbidden:
-            _term_sec(section, form, "deprecatedTerm-admn-sts")
+        term_secs(section, forms.canonical, forms.variants, forms.short, forms.forbidden)
 
 
 def _text_of(value) -> str:

@@ -733,9 +733,5 @@ def _inflected_from(written: str, forms: tuple[str, ...], language: str) -> str 
     from mtcheck.inflection import stems_for
 
     stems = stems_for(language)
-    if stems is None:
-        return None
-    words = written.lower().split()
-    return next((form for form in forms if len(form.split()) == len(words)
-                 and all(stems.same_word(w, f) for w, f in zip(words, form.lower().split()))), None)
+    return None if stems is None else next((form for form in forms if stems.same_words(written, form)), None)
 

@@ -26,7 +26,7 @@ from mtcheck.glossary.index.forms import Form, Match
 from mtcheck.inflection import Stems, stems_for
 from mtcheck.lexicon import Lexicon
 from mtcheck.similarity.neighbourhood import Neighbourhood
-from mtcheck.text import LONGEST_WORD, TOKEN_RE, tokens
+from mtcheck.text import LONGEST_WORD, tokens
 
 
 class _Filed(NamedTuple):
@@ -235,18 +235,12 @@ def misspelt_matches(text: str, bare: BareText, located: list[tuple[int, int, st
     return found
 
 
-def _same_words(written: str, form: Form, stems: Stems) -> bool:
-    """Whether ``written`` is ``form`` inflected with its diacritics (the bare text has none)."""
-    words, wanted = TOKEN_RE.findall(written.lower()), WORD_RE.findall(unicodedata.normalize("NFC", form.text).lower())
-    return len(words) == len(wanted) and all(stems.same_word(w, f) for w, f in zip(words, wanted))
-
-
 def _match(text: str, bare: BareText, start: int, end: int, form: Form, stems: Stems) -> Match | None:
     o_start, o_end = bare.span(start, end)
     written = text[o_start:o_end]
     if form.case_sensitive and written[:1].isupper() != form.text[:1].isupper():
         return None
-    return Match(o_start, o_end, form, "inflected" if _same_words(written, form, stems) else "diacritics", written)
+    return Match(o_start, o_end, form, "inflected" if stems.same_words(written, form.text) else "diacritics", written)
 
 
 def with_inflected(exact: list[Match], inflected: list[Match]) -> list[Match]:
